@@ -1,0 +1,41 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/dist/**",
+      "**/storybook-static/**",
+      "**/node_modules/**",
+      "**/.turbo/**",
+      "**/public/mockServiceWorker.js",
+      "bench/.out/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  reactHooks.configs.flat["recommended-latest"],
+  {
+    // core is isomorphic: browsers, Node >= 20 and edge runtimes
+    files: ["packages/core/src/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.test-d.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: "core must not use Node built-ins." }] }],
+      "no-restricted-globals": ["error", "process", "Buffer", "require", "__dirname"],
+    },
+  },
+  { files: ["**/*.{js,mjs,cjs}"], extends: [tseslint.configs.disableTypeChecked] },
+);

@@ -1,0 +1,84 @@
+import type * as z from "zod/mini";
+
+/** Output formats BFL can deliver ([OAS] `OutputFormat`). */
+export type OutputFormat = "jpeg" | "png" | "webp";
+
+/** A numeric range a field accepts, with its default. */
+export interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+  /** Integer step, if the field must be a multiple of it (e.g. 16 for FLUX.2 sizes). */
+  readonly step?: number;
+}
+
+/**
+ * How a model is sized: explicit `width`/`height`, an `aspect_ratio` string, or neither (fill/expand follow
+ * their input image).
+ */
+export type SizeCapability =
+  | {
+      readonly kind: "dimensions";
+      readonly width: NumberRange;
+      readonly height: NumberRange;
+      /** Largest output area in pixels (4 MP for FLUX.2); `undefined` when only the side ranges apply. */
+      readonly maxPixels?: number;
+    }
+  | {
+      readonly kind: "aspect_ratio";
+      /** Widest and tallest ratios accepted client-side, as `"W:H"`. */
+      readonly widest: string;
+      readonly tallest: string;
+      readonly default: string;
+    }
+  | { readonly kind: "none" };
+
+/** What a model can do, in a form a UI can be generated from. */
+export interface ModelCapabilities {
+  /** Generates from a prompt alone. */
+  readonly textToImage: boolean;
+  /** Request fields that carry reference/input images, in order (`input_image`, `input_image_2`…, or `image`). */
+  readonly imageFields: readonly string[];
+  /** At least one image must be given (fill, expand). */
+  readonly imageRequired: boolean;
+  /** Optional mask field (fill). */
+  readonly mask: boolean;
+  readonly size: SizeCapability;
+  readonly steps?: NumberRange;
+  readonly guidance?: NumberRange;
+  readonly safetyTolerance: NumberRange;
+  readonly outputFormats: readonly OutputFormat[];
+  readonly defaultOutputFormat: OutputFormat;
+  /** Accepts `prompt_upsampling`; the value is its default. `undefined` when the field is not accepted. */
+  readonly promptUpsampling?: boolean;
+  /** Other model-specific fields a form should offer, generated from the schema (e.g. `raw`, `image_prompt_strength`). */
+  readonly extraFields: readonly ExtraField[];
+}
+
+/** A model-specific field beyond the common ones, described for form generation. */
+export type ExtraField =
+  | { readonly name: string; readonly kind: "boolean"; readonly label: string; readonly default: boolean }
+  | ({ readonly name: string; readonly kind: "integer" | "number"; readonly label: string } & NumberRange)
+  | { readonly name: string; readonly kind: "image"; readonly label: string };
+
+export type ModelFamily = "flux-2" | "flux-kontext" | "flux-1.1" | "flux-1.0" | "flux-dev";
+
+/** One BFL endpoint: everything the client, mock, proxy and UI need to know about it. */
+export interface ModelDefinition<Id extends string = string, Input extends z.ZodMiniType = z.ZodMiniType> {
+  /** The path segment after `/v1/`, e.g. `"flux-2-pro"`. */
+  readonly id: Id;
+  /** `"/v1/" + id`. */
+  readonly path: `/v1/${Id}`;
+  readonly family: ModelFamily;
+  /** Display name, e.g. `"FLUX.2 [pro]"`. */
+  readonly label: string;
+  /** One line for a model picker. */
+  readonly description: string;
+  /** zod/mini schema of the request body, with BFL's real ranges and defaults. */
+  readonly input: Input;
+  /** BFL's cap on active tasks for this endpoint (24; 6 for `flux-kontext-max`). */
+  readonly maxConcurrent: number;
+  /** Typical time from submit to `Ready`, in ms: the polling policy's prior before it has measurements. */
+  readonly typicalDurationMs: number;
+  readonly capabilities: ModelCapabilities;
+}
