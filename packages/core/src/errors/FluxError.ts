@@ -29,6 +29,7 @@ const RETRYABLE_CODES: ReadonlySet<FluxErrorCode> = new Set<FluxErrorCode>([
   "network",
   "server",
   "timeout",
+  "bad_response",
 ]);
 
 /**
@@ -71,9 +72,13 @@ export class FluxError extends Error {
     if (isAbortLike(error)) return new FluxAbortError(undefined, { cause: error });
     if (isTimeoutLike(error)) return new FluxTimeoutError("request", undefined, { cause: error });
     if (error instanceof TypeError) {
-      return new FluxError("network", `Network error: ${error.message}. Check the connection and the base URL.`, {
-        cause: error,
-      });
+      return new FluxError(
+        "network",
+        `Network error: ${error.message}. Check the connection and the base URL.`,
+        {
+          cause: error,
+        },
+      );
     }
     const message = error instanceof Error ? error.message : String(error);
     return new FluxError("http", message || "Unknown error", { cause: error });
@@ -108,7 +113,11 @@ export class FluxValidationError extends FluxError {
   readonly fieldErrors: readonly FluxFieldError[];
   readonly source: "local" | "server";
 
-  constructor(fieldErrors: readonly FluxFieldError[], source: "local" | "server", options: FluxErrorOptions = {}) {
+  constructor(
+    fieldErrors: readonly FluxFieldError[],
+    source: "local" | "server",
+    options: FluxErrorOptions = {},
+  ) {
     const first = fieldErrors[0];
     const summary = first ? `${first.path || "body"}: ${first.message}` : "the request body is invalid";
     const more = fieldErrors.length > 1 ? ` (and ${fieldErrors.length - 1} more)` : "";
@@ -154,7 +163,8 @@ export class FluxRateLimitError extends FluxError {
     const wait = retryAfterMs === undefined ? "a moment" : `${Math.ceil(retryAfterMs / 1000)} s`;
     super(
       "rate_limited",
-      message ?? `Rate limited: too many active tasks. Wait ${wait} for running tasks to finish, then try again.`,
+      message ??
+        `Rate limited: too many active tasks. Wait ${wait} for running tasks to finish, then try again.`,
       options,
     );
     this.retryAfterMs = retryAfterMs;
@@ -197,7 +207,11 @@ export class FluxGenerationError extends FluxError {
   readonly details: unknown;
   constructor(details: unknown, options: FluxErrorOptions = {}) {
     const said = typeof details === "string" && details ? `: ${details}` : "";
-    super("generation_failed", `Generation failed at BFL${said}. Try again; if it keeps failing, change the input.`, options);
+    super(
+      "generation_failed",
+      `Generation failed at BFL${said}. Try again; if it keeps failing, change the input.`,
+      options,
+    );
     this.details = details;
   }
 }

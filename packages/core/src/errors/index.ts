@@ -1,1 +1,2 @@
 export * from "./FluxError";
+export * from "./errorFromResponse";

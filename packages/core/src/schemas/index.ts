@@ -1,1 +1,44 @@
-export {};
+export {
+  asyncResponseSchema,
+  asyncWebhookResponseSchema,
+  parseSubmitResponse,
+  safeParseSubmitResponse,
+  submitResponseSchema,
+  type AsyncResponse,
+  type AsyncWebhookResponse,
+  type SubmitResponse,
+} from "./submitResponse";
+export {
+  parseResultResponse,
+  resultResponseSchema,
+  resultSampleSchema,
+  safeParseResultResponse,
+  type ResultResponse,
+  type ResultSample,
+} from "./resultResponse";
+export {
+  KNOWN_STATUSES,
+  isTerminalStatus,
+  statusOutcome,
+  type KnownTaskStatus,
+  type StatusOutcome,
+  type TaskStatus,
+} from "./taskStatus";
+export { normalizeProgress } from "./progress";
+export { moderationReasons } from "./moderationReasons";
+export {
+  detailMessage,
+  httpValidationErrorSchema,
+  retryAfterFromBody,
+  validationErrorItemSchema,
+  type HTTPValidationError,
+  type ValidationErrorItem,
+} from "./errorBodies";
+export { parseValidationDetail } from "./parseValidationDetail";
+export {
+  creditsResponseSchema,
+  parseCreditsResponse,
+  safeParseCreditsResponse,
+  type CreditsResponse,
+} from "./creditsResponse";
+export { summarizeIssues, type ParseResult } from "./parseResponse";

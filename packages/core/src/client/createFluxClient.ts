@@ -1,0 +1,365 @@
+import {
+  FluxAbortError,
+  FluxError,
+  FluxExpiredError,
+  FluxRateLimitError,
+  FluxSubmitUncertainError,
+  FluxTimeoutError,
+  FluxValidationError,
+} from "../errors/FluxError";
+import { getModel, type ModelId, type ModelInput } from "../models/catalogue";
+import type { ModelDefinition } from "../models/types";
+import { toFieldErrors, validateInput } from "../models/validateInput";
+import { parseSubmitResponse } from "../schemas/index";
+import { deliveryExpiry, isDeliveryExpired } from "./delivery";
+import { ConcurrencyLimiter } from "./limiter";
+import { toSnapshot } from "./outcome";
+import { adaptivePolling, DurationEstimator } from "./polling";
+import { backoffDelay, resolveRetry, withRetry } from "./retry";
+import { scrubSecret } from "./scrub";
+import { abortReason, sleep } from "./sleep";
+import { exchange, wasNotSent } from "./transport";
+import type {
+  FluxClientOptions,
+  FluxDownload,
+  FluxJob,
+  FluxResult,
+  FluxTaskSnapshot,
+  GenerateOptions,
+  RequestOptions,
+  TaskRef,
+  WaitOptions,
+} from "./types";
+import { mayReceiveKey, normaliseBaseUrl, originOf, REGIONS, resolveReturnedUrl } from "./urls";
+
+/** A BFL client: see `createFluxClient`. */
+export interface FluxClient {
+  /** The API base in use (no trailing slash, no `/v1`). */
+  readonly baseUrl: string;
+  /** The active-task limiter, shared by every call of this client. */
+  readonly limiter: ConcurrencyLimiter;
+  /** Running per-model duration estimates that drive polling. */
+  readonly estimator: DurationEstimator;
+  /**
+   * Creates a task. Validates `input` locally first (`FluxValidationError`, no request), waits for a slot under
+   * the concurrency caps, then POSTs once. Retried only when the request certainly created no task (429,
+   * connection refused); after an ambiguous failure it throws `FluxSubmitUncertainError` instead of paying twice.
+   */
+  submit<M extends ModelId>(model: M, input: ModelInput<M>, options?: RequestOptions): Promise<FluxJob>;
+  submit<D extends ModelDefinition>(model: D, input: InputOf<D>, options?: RequestOptions): Promise<FluxJob>;
+  /** Polls a task once (with read retries). Never throws for a terminal failure status: read `snapshot.error`. */
+  getResult(task: TaskRef, options?: RequestOptions): Promise<FluxTaskSnapshot>;
+  /** Polls until a terminal status; resolves with the result or throws the typed failure. */
+  wait(task: TaskRef, options?: WaitOptions): Promise<FluxResult>;
+  /** `submit` then `wait`. */
+  generate<M extends ModelId>(model: M, input: ModelInput<M>, options?: GenerateOptions): Promise<FluxResult>;
+  generate<D extends ModelDefinition>(
+    model: D,
+    input: InputOf<D>,
+    options?: GenerateOptions,
+  ): Promise<FluxResult>;
+  /** Downloads the image (never with the key), refusing an expired URL before any request. */
+  download(result: FluxResult | string, options?: RequestOptions): Promise<FluxDownload>;
+  /** The account's remaining credits (`GET /v1/credits`). */
+  credits(options?: RequestOptions): Promise<number>;
+}
+
+type InputOf<D extends ModelDefinition> = D["input"] extends { _zod: { input: infer I } } ? I : never;
+
+const DEFAULT_MAX_CONCURRENT = 24;
+const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const SAFE_MODEL_ID = /^[a-z0-9][a-z0-9.-]{0,63}$/;
+
+/**
+ * Creates a client for BFL's FLUX API, or for a `@flux-kit/proxy` route (leave `apiKey` unset in browsers).
+ * Isomorphic: browsers, Node ≥ 20, edge runtimes.
+ *
+ * @example
+ * // server
+ * const flux = createFluxClient({ apiKey: process.env.BFL_API_KEY, region: "eu" });
+ * const result = await flux.generate("flux-2-pro", { prompt: "a red fox in snow" });
+ * // browser, through the proxy
+ * const flux = createFluxClient({ baseUrl: "/api/flux" });
+ */
+export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
+  const apiKey = options.apiKey || undefined;
+  if (apiKey !== undefined && isBrowser() && !options.dangerouslyAllowBrowser) {
+    throw new TypeError(
+      "createFluxClient: apiKey is set in a browser, where anyone can read it. Mount @flux-kit/proxy on your " +
+        'server and use createFluxClient({ baseUrl: "/api/flux" }) instead (or set dangerouslyAllowBrowser).',
+    );
+  }
+  const baseUrl = normaliseBaseUrl(options.baseUrl ?? REGIONS[options.region ?? "global"]);
+  if (options.region !== undefined && !(options.region in REGIONS)) {
+    throw new TypeError(
+      `createFluxClient: unknown region "${String(options.region)}"; use "global", "eu" or "us".`,
+    );
+  }
+  const apiOrigin = originOf(baseUrl);
+  const retry = resolveRetry(options.retry);
+  const requestTimeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const waitTimeoutMs = options.poll?.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+  const policy = options.poll?.policy ?? adaptivePolling();
+  const estimator =
+    options.poll?.estimator ?? new DurationEstimator((model) => getModel(model)?.typicalDurationMs ?? 10_000);
+  const limiter = new ConcurrencyLimiter({
+    maxConcurrent: options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+    modelCap: (model) => getModel(model)?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+  });
+  /** Slots held by submitted tasks, released when a poll sees them end. */
+  const leases = new Map<string, { release(): void }>();
+
+  const fetchFn = (): typeof globalThis.fetch => {
+    const f = options.fetch ?? globalThis.fetch;
+    if (typeof f !== "function")
+      throw new TypeError("createFluxClient: no fetch available; pass options.fetch.");
+    return f;
+  };
+
+  /** Headers for `url`: the key and the caller's headers only where they may go. */
+  async function headersFor(url: string, json: boolean): Promise<Headers> {
+    const trusted = url.startsWith("/") || mayReceiveKey(url, apiOrigin);
+    const headers = new Headers(trusted ? await resolveHeaders(options.headers) : undefined);
+    headers.set("accept", "application/json");
+    if (json) headers.set("content-type", "application/json");
+    headers.delete("x-key");
+    if (apiKey !== undefined && mayReceiveKey(url, apiOrigin)) headers.set("x-key", apiKey);
+    return headers;
+  }
+
+  async function get(url: string, signal: AbortSignal | undefined, taskId?: string) {
+    return withRetry(
+      async () =>
+        exchange({
+          url,
+          method: "GET",
+          headers: await headersFor(url, false),
+          signal,
+          timeoutMs: requestTimeoutMs,
+          fetch: fetchFn(),
+          taskId,
+        }),
+      retry,
+      signal,
+    );
+  }
+
+  async function submit(model: ModelId | ModelDefinition, input: unknown, opts: RequestOptions = {}) {
+    const definition = typeof model === "string" ? getModel(model) : model;
+    const modelId = typeof model === "string" ? model : model.id;
+    if (!definition || !SAFE_MODEL_ID.test(modelId)) {
+      throw new FluxValidationError(
+        [{ path: "model", message: `Unknown model "${String(modelId)}"`, type: "unknown_model" }],
+        "local",
+      );
+    }
+    if (options.validate !== false) {
+      const checked = validateInput(definition, input);
+      if (!checked.success) throw new FluxValidationError(toFieldErrors(checked.issues), "local");
+    }
+    const body = JSON.stringify(input);
+    const lease = await limiter.acquire(modelId, opts.signal, waitTimeoutMs);
+    try {
+      const job = await postOnce(modelId, body, opts.signal);
+      leases.set(job.id, lease);
+      return job;
+    } catch (error) {
+      lease.release();
+      throw scrubSecret(error, apiKey);
+    }
+  }
+
+  /** POSTs a submit, retrying only when no task can have been created. */
+  async function postOnce(modelId: string, body: string, signal: AbortSignal | undefined): Promise<FluxJob> {
+    const url = `${baseUrl}/v1/${modelId}`;
+    for (let attempt = 0; ; attempt++) {
+      let json: unknown;
+      try {
+        ({ json } = await exchange({
+          url,
+          method: "POST",
+          headers: await headersFor(url, true),
+          body,
+          signal,
+          timeoutMs: requestTimeoutMs,
+          fetch: fetchFn(),
+        }));
+      } catch (thrown) {
+        const error = FluxError.from(thrown);
+        // A 2xx we could not read: BFL probably created the task.
+        if (error.code === "bad_response")
+          throw new FluxSubmitUncertainError({ cause: error, status: error.status });
+        const certainlyNoTask =
+          error instanceof FluxRateLimitError || (error.code === "network" && wasNotSent(error));
+        if (certainlyNoTask && attempt < retry.retries) {
+          const delay = backoffDelay(attempt, retry, error);
+          if (error instanceof FluxRateLimitError) limiter.pause(delay);
+          await sleep(delay, signal);
+          continue;
+        }
+        // A definite answer (4xx, or nothing sent): no task exists.
+        if (certainlyNoTask || (error.status !== undefined && error.status < 500)) throw error;
+        if (error instanceof FluxAbortError) {
+          throw new FluxAbortError(
+            "Aborted while the submit was in flight: the task may exist at BFL and be billed.",
+            { cause: error },
+          );
+        }
+        throw new FluxSubmitUncertainError({ cause: error, status: error.status, body: error.body });
+      }
+      try {
+        const parsed = parseSubmitResponse(json);
+        return {
+          id: parsed.id,
+          pollingUrl:
+            parsed.pollingUrl === undefined ? undefined : resolveReturnedUrl(parsed.pollingUrl, baseUrl),
+          model: modelId,
+          cost: parsed.cost ?? null,
+          inputMp: parsed.inputMp ?? null,
+          outputMp: parsed.outputMp ?? null,
+          submittedAt: Date.now(),
+        };
+      } catch (cause) {
+        // A 2xx we cannot read: BFL probably created the task.
+        throw new FluxSubmitUncertainError({ cause, body: json });
+      }
+    }
+  }
+
+  function pollUrl(task: TaskRef): string {
+    if (typeof task !== "string" && task.pollingUrl) return task.pollingUrl;
+    const id = typeof task === "string" ? task : task.id;
+    return `${baseUrl}/v1/get_result?id=${encodeURIComponent(id)}`;
+  }
+
+  async function getResult(task: TaskRef, opts: RequestOptions = {}): Promise<FluxTaskSnapshot> {
+    const id = typeof task === "string" ? task : task.id;
+    const model = typeof task === "string" ? undefined : task.model;
+    try {
+      const { json } = await get(pollUrl(task), opts.signal, id);
+      const snapshot = toSnapshot(json, model);
+      if (snapshot.terminal) {
+        leases.get(id)?.release();
+        leases.delete(id);
+        const submittedAt = typeof task === "string" ? undefined : task.submittedAt;
+        if (snapshot.result && model && submittedAt !== undefined)
+          estimator.observe(model, Date.now() - submittedAt);
+      }
+      return snapshot;
+    } catch (error) {
+      throw scrubSecret(error, apiKey);
+    }
+  }
+
+  async function wait(task: TaskRef, opts: WaitOptions = {}): Promise<FluxResult> {
+    const started = Date.now();
+    const ref = typeof task === "string" ? { id: task } : task;
+    const origin = ref.submittedAt ?? started;
+    const deadline = started + (opts.timeoutMs ?? waitTimeoutMs);
+    const { expectedMs, spread } = estimator.estimate(ref.model ?? "");
+    let progress: number | undefined;
+    for (let polls = 0; ;) {
+      if (opts.signal?.aborted) throw abortReason(opts.signal);
+      const delay = policy.nextDelay({
+        elapsedMs: Date.now() - origin,
+        attempt: polls,
+        progress,
+        expectedMs,
+        spread,
+      });
+      const remaining = deadline - Date.now();
+      await sleep(Math.min(delay, Math.max(0, remaining)), opts.signal);
+      const snapshot = await getResult(ref, opts);
+      polls++;
+      progress = snapshot.progress;
+      opts.onUpdate?.({ snapshot, elapsedMs: Date.now() - origin, polls });
+      if (snapshot.result) return snapshot.result;
+      if (snapshot.error) throw scrubSecret(snapshot.error, apiKey);
+      if (Date.now() >= deadline) {
+        throw new FluxTimeoutError("wait", undefined, { taskId: ref.id });
+      }
+    }
+  }
+
+  async function download(result: FluxResult | string, opts: RequestOptions = {}): Promise<FluxDownload> {
+    const url = typeof result === "string" ? result : result.url;
+    if (isDeliveryExpired(url)) throw new FluxExpiredError(deliveryExpiry(url));
+    const response = await withRetry(
+      async () => {
+        // Never the key (delivery hosts must not see it); the caller's headers only on this API's own origin.
+        const sameOrigin = url.startsWith("/") || (apiOrigin !== undefined && originOf(url) === apiOrigin);
+        const headers = sameOrigin ? new Headers(await resolveHeaders(options.headers)) : new Headers();
+        headers.delete("x-key");
+        const res = await fetchFn()(url, {
+          headers,
+          signal: opts.signal ?? null,
+          cache: "no-store",
+          redirect: "error",
+        });
+        if (res.ok) return res;
+        await res.body?.cancel();
+        if ([403, 404, 410].includes(res.status))
+          throw new FluxExpiredError(deliveryExpiry(url), { status: res.status });
+        throw new FluxError(
+          res.status >= 500 ? "server" : "http",
+          `Image download failed with HTTP ${res.status}.`,
+          {
+            status: res.status,
+          },
+        );
+      },
+      retry,
+      opts.signal,
+    ).catch((error: unknown) => {
+      throw opts.signal?.aborted ? abortReason(opts.signal) : FluxError.from(error);
+    });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const contentType = response.headers.get("content-type") ?? contentTypeFromUrl(url);
+    return { bytes, contentType, url };
+  }
+
+  async function credits(opts: RequestOptions = {}): Promise<number> {
+    try {
+      const { json } = await get(`${baseUrl}/v1/credits`, opts.signal);
+      const value = (json as { credits?: unknown } | null)?.credits;
+      if (typeof value !== "number")
+        throw new FluxError("bad_response", "Expected { credits: number } from /v1/credits.");
+      return value;
+    } catch (error) {
+      throw scrubSecret(error, apiKey);
+    }
+  }
+
+  return {
+    baseUrl,
+    limiter,
+    estimator,
+    submit: submit,
+    getResult,
+    wait,
+    generate: async (model: ModelId, input: never, opts: GenerateOptions = {}) => {
+      const job = await submit(model, input, opts);
+      opts.onSubmitted?.(job);
+      return wait(job, opts);
+    },
+    download,
+    credits,
+  };
+}
+
+async function resolveHeaders(headers: FluxClientOptions["headers"]): Promise<HeadersInit | undefined> {
+  return typeof headers === "function" ? await headers() : headers;
+}
+
+function contentTypeFromUrl(url: string): string {
+  const rsct = /[?&]rsct=([^&]+)/.exec(url)?.[1];
+  if (rsct) return decodeURIComponent(rsct);
+  if (/\.png(\?|$)/i.test(url)) return "image/png";
+  if (/\.webp(\?|$)/i.test(url)) return "image/webp";
+  return "image/jpeg";
+}
+
+function isBrowser(): boolean {
+  return typeof window !== "undefined" && typeof document !== "undefined";
+}

@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { FluxError } from "../errors/FluxError";
+import {
+  FluxAbortError,
+  FluxGenerationError,
+  FluxModerationError,
+  FluxTaskNotFoundError,
+  FluxTimeoutError,
+} from "../errors/FluxError";
+import { fakeFetch, hang, json, pending, ready, submitted, type Responder } from "../../test/fakeFetch";
+import { createFluxClient } from "./createFluxClient";
+import { fixedPolling } from "./polling";
+import type { FluxJob } from "./types";
+
+const KEY = "test-key-0123456789abcdef";
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+const job = (over: Partial<FluxJob> = {}): FluxJob => ({
+  id: "task-1",
+  pollingUrl: "https://api.eu2.bfl.ai/v1/get_result?id=task-1",
+  model: "flux-2-pro",
+  cost: 3,
+  inputMp: 0,
+  outputMp: 1,
+  submittedAt: Date.now(),
+  ...over,
+});
+
+const status = (s: string, details: unknown = null): Responder =>
+  json({ id: "task-1", status: s, result: null, progress: null, details, preview: null });
+
+function client(...script: Responder[]) {
+  const f = fakeFetch(...script);
+  const flux = createFluxClient({ apiKey: KEY, fetch: f.fetch, poll: { policy: fixedPolling(500) } });
+  return { f, flux };
+}
+
+describe("wait", () => {
+  it("polls the polling_url verbatim (another cluster host) and resolves on Ready", async () => {
+    const { f, flux } = client(pending(), pending("task-1", 0.5), ready());
+    const updates: number[] = [];
+    const promise = flux.wait(job(), { onUpdate: (u) => updates.push(u.polls) });
+    await vi.advanceTimersByTimeAsync(1_500);
+    const result = await promise;
+    expect(f.calls.map((c) => c.url)).toEqual(
+      Array(3).fill("https://api.eu2.bfl.ai/v1/get_result?id=task-1"),
+    );
+    expect(f.calls[0]?.headers.get("x-key")).toBe(KEY); // *.bfl.ai may receive the key
+    expect(result).toMatchObject({
+      id: "task-1",
+      seed: 42,
+      prompt: "a fox",
+      duration: 1.6,
+      model: "flux-2-pro",
+    });
+    expect(result.url).toMatch(/^https:\/\/delivery-eu1\.bfl\.ai\//);
+    expect(result.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(updates).toEqual([1, 2, 3]);
+  });
+
+  it("falls back to {baseUrl}/v1/get_result?id= when no polling_url was given", async () => {
+    const { f, flux } = client(ready("a b"));
+    const promise = flux.wait({ id: "a b" });
+    await vi.advanceTimersByTimeAsync(500);
+    await promise;
+    expect(f.calls[0]?.url).toBe("https://api.bfl.ai/v1/get_result?id=a%20b");
+  });
+
+  it("stops the moment a terminal status arrives: no further request, no timer", async () => {
+    const { f, flux } = client(pending(), status("Error", { message: "GPU fell over" }));
+    const promise = flux.wait(job()).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await promise).toBeInstanceOf(FluxGenerationError);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(f.calls).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it.each([
+    ["Request Moderated", { "Moderation Reasons": ["Sexual Content"] }, FluxModerationError, "request"],
+    ["Content Moderated", { "Moderation Reasons": ["Sexual Content"] }, FluxModerationError, "content"],
+    ["Content Moderated", "Derivative work", FluxModerationError, "content"],
+    ["Error", { message: "internal" }, FluxGenerationError, undefined],
+    ["Failed", null, FluxGenerationError, undefined],
+    ["Task not found", null, FluxTaskNotFoundError, undefined],
+  ])("%s (details %j) ends the wait with %o", async (s, details, cls, stage) => {
+    const { f, flux } = client(status(s, details));
+    const promise = flux.wait(job()).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(500);
+    const error = await promise;
+    expect(error).toBeInstanceOf(cls);
+    expect((error as FluxError).taskId).toBe("task-1");
+    if (stage) {
+      expect((error as FluxModerationError).stage).toBe(stage);
+      expect((error as FluxModerationError).reasons.length).toBeGreaterThan(0);
+    }
+    expect(f.calls).toHaveLength(1);
+  });
+
+  it("treats unknown statuses (Reasoning, Generating) as still running", async () => {
+    const { f, flux } = client(status("Reasoning"), status("Generating"), ready());
+    const promise = flux.wait(job());
+    await vi.advanceTimersByTimeAsync(1_500);
+    await expect(promise).resolves.toMatchObject({ id: "task-1" });
+    expect(f.calls).toHaveLength(3);
+  });
+
+  it("gives up at the time deadline with FluxTimeoutError carrying the task id", async () => {
+    const { f, flux } = client(pending());
+    const promise = flux.wait(job(), { timeoutMs: 3_000 }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(3_100);
+    const error = await promise;
+    expect(error).toBeInstanceOf(FluxTimeoutError);
+    expect((error as FluxTimeoutError).phase).toBe("wait");
+    expect((error as FluxError).taskId).toBe("task-1");
+    expect(f.calls.length).toBeLessThanOrEqual(7);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("retries a poll on 429 honouring Retry-After, and on 5xx", async () => {
+    const { f, flux } = client(
+      json({ detail: "slow down" }, 429, { "retry-after": "2" }),
+      json({}, 503),
+      ready(),
+    );
+    const promise = flux.wait(job());
+    await vi.advanceTimersByTimeAsync(500 + 1_900);
+    expect(f.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2_000 + 1_000);
+    await expect(promise).resolves.toMatchObject({ id: "task-1" });
+    expect(f.calls).toHaveLength(3);
+  });
+
+  it("aborting mid-poll cancels the request and leaves no timer", async () => {
+    const { f, flux } = client(pending(), hang);
+    const controller = new AbortController();
+    const promise = flux.wait(job(), { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_010);
+    expect(f.inFlight).toBe(1);
+    controller.abort();
+    expect(await promise).toBeInstanceOf(FluxAbortError);
+    expect(f.inFlight).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("aborting while sleeping between polls leaves no timer and sends nothing more", async () => {
+    const { f, flux } = client(pending());
+    const controller = new AbortController();
+    const promise = flux.wait(job(), { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(700);
+    controller.abort();
+    expect(await promise).toBeInstanceOf(FluxAbortError);
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(f.calls).toHaveLength(1);
+  });
+});
+
+describe("generate", () => {
+  it("submits once, reports the job, then waits", async () => {
+    const f = fakeFetch(submitted(), pending(), ready());
+    const flux = createFluxClient({ apiKey: KEY, fetch: f.fetch, poll: { policy: fixedPolling(500) } });
+    const onSubmitted = vi.fn();
+    const promise = flux.generate("flux-2-pro", { prompt: "a fox" }, { onSubmitted });
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(promise).resolves.toMatchObject({ id: "task-1" });
+    expect(onSubmitted).toHaveBeenCalledWith(expect.objectContaining({ id: "task-1", model: "flux-2-pro" }));
+    expect(f.calls.filter((c) => c.method === "POST")).toHaveLength(1);
+  });
+
+  it("releases the concurrency slot when the task ends", async () => {
+    const f = fakeFetch(submitted(), ready());
+    const flux = createFluxClient({ fetch: f.fetch, poll: { policy: fixedPolling(500) } });
+    const promise = flux.generate("flux-kontext-max", { prompt: "x" });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(flux.limiter.activeFor("flux-kontext-max")).toBe(1);
+    await vi.advanceTimersByTimeAsync(500);
+    await promise;
+    expect(flux.limiter.active).toBe(0);
+  });
+});

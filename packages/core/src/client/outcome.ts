@@ -1,0 +1,87 @@
+import {
+  FluxError,
+  FluxGenerationError,
+  FluxModerationError,
+  FluxTaskNotFoundError,
+} from "../errors/FluxError";
+import { moderationReasons, normalizeProgress, parseResultResponse } from "../schemas/index";
+import { DELIVERY_URL_LIFETIME_MS, deliveryExpiry } from "./delivery";
+import type { FluxResult, FluxTaskSnapshot } from "./types";
+
+/**
+ * Reads a `get_result` body into a snapshot: progress normalised to 0–1, `Ready` turned into a `FluxResult`,
+ * terminal failures into the error a caller branches on (`Request/Content Moderated` → `FluxModerationError`,
+ * `Error`/`Failed` → `FluxGenerationError`, `Task not found` → `FluxTaskNotFoundError`). Unknown statuses
+ * (`Reasoning`, `Generating`, …) stay non-terminal.
+ */
+export function toSnapshot(
+  json: unknown,
+  model: string | undefined,
+  now: number = Date.now(),
+): FluxTaskSnapshot {
+  const body = parseResultResponse(json);
+  const base = {
+    id: body.id,
+    status: body.status,
+    progress: normalizeProgress(body.progress ?? null),
+    details: body.details ?? null,
+    preview: body.preview ?? null,
+  };
+  const options = { taskId: body.id, body: json };
+  switch (body.status) {
+    case "Ready": {
+      const result = toResult(body.id, body.result, model, now);
+      return { ...base, progress: 1, result, error: undefined, terminal: true };
+    }
+    case "Request Moderated":
+    case "Content Moderated": {
+      const stage = body.status === "Request Moderated" ? "request" : "content";
+      const error = new FluxModerationError(stage, moderationReasons(body.details), options);
+      return { ...base, result: undefined, error, terminal: true };
+    }
+    case "Error":
+    case "Failed":
+      return {
+        ...base,
+        result: undefined,
+        error: new FluxGenerationError(body.details ?? null, options),
+        terminal: true,
+      };
+    case "Task not found":
+      return {
+        ...base,
+        result: undefined,
+        error: new FluxTaskNotFoundError(body.id, options),
+        terminal: true,
+      };
+    default:
+      return { ...base, result: undefined, error: undefined, terminal: false };
+  }
+}
+
+function toResult(id: string, raw: unknown, model: string | undefined, now: number): FluxResult {
+  const result = (raw ?? {}) as Record<string, unknown>;
+  const url = result["sample"];
+  if (typeof url !== "string" || url === "") {
+    throw new FluxError("bad_response", "BFL said Ready but sent no result.sample URL.", {
+      taskId: id,
+      body: raw,
+    });
+  }
+  const num = (key: string) => (typeof result[key] === "number" ? result[key] : undefined);
+  const endTime = num("end_time");
+  const made = endTime !== undefined && endTime * 1000 <= now ? endTime * 1000 : now;
+  return {
+    id,
+    model,
+    url,
+    expiresAt: deliveryExpiry(url) ?? new Date(made + DELIVERY_URL_LIFETIME_MS),
+    seed: num("seed"),
+    prompt: typeof result["prompt"] === "string" ? result["prompt"] : undefined,
+    startTime: num("start_time"),
+    endTime,
+    duration: num("duration"),
+    cost: num("cost"),
+    raw: result,
+  };
+}

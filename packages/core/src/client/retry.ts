@@ -1,0 +1,81 @@
+import { FluxError, FluxRateLimitError } from "../errors/FluxError";
+import { sleep } from "./sleep";
+
+/** How reads (polls, downloads, credits) are retried. Submits follow stricter rules: see `createFluxClient`. */
+export interface RetryOptions {
+  /** Retries after the first attempt. @default 4 */
+  readonly retries?: number;
+  /** First backoff ceiling; doubles each retry ("full jitter": the wait is uniform in [0, ceiling]). @default 500 */
+  readonly baseDelayMs?: number;
+  /** Largest backoff ceiling, and the longest `Retry-After` honoured. @default 30_000 */
+  readonly maxDelayMs?: number;
+}
+
+export interface ResolvedRetry {
+  readonly retries: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export function resolveRetry(options: RetryOptions | false | undefined): ResolvedRetry {
+  if (options === false) return { retries: 0, baseDelayMs: 0, maxDelayMs: 0 };
+  return {
+    retries: options?.retries ?? 4,
+    baseDelayMs: options?.baseDelayMs ?? 500,
+    maxDelayMs: options?.maxDelayMs ?? 30_000,
+  };
+}
+
+/**
+ * The wait before retry number `attempt` (0-based): the server's `Retry-After` when it gave one (capped at
+ * `maxDelayMs`), else exponential backoff with full jitter.
+ */
+export function backoffDelay(
+  attempt: number,
+  policy: ResolvedRetry,
+  error?: unknown,
+  random = Math.random,
+): number {
+  if (error instanceof FluxRateLimitError && error.retryAfterMs !== undefined) {
+    return Math.min(error.retryAfterMs, policy.maxDelayMs);
+  }
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return random() * ceiling;
+}
+
+/**
+ * Parses `Retry-After` (delta seconds or an HTTP date) and the non-standard `retry-after-ms`, in ms.
+ * `undefined` when absent or unparseable.
+ */
+export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get("retry-after-ms");
+  if (ms !== null && /^\d+(\.\d+)?$/.test(ms.trim())) return Number(ms);
+  const value = headers.get("retry-after");
+  if (value === null) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Runs an idempotent read, retrying retryable `FluxError`s (429, 5xx, network, request timeout) with backoff.
+ * Aborts stop it at once.
+ */
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  policy: ResolvedRetry,
+  signal?: AbortSignal,
+  onRetry?: (error: FluxError, delayMs: number) => void,
+): Promise<T> {
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt();
+    } catch (thrown) {
+      const error = FluxError.from(thrown);
+      if (!error.isRetryable || n >= policy.retries || signal?.aborted) throw error;
+      const delay = backoffDelay(n, policy, error);
+      onRetry?.(error, delay);
+      await sleep(delay, signal);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import { errorFromResponse } from "../errors/errorFromResponse";
+import { FluxError, FluxTimeoutError } from "../errors/FluxError";
+import { parseRetryAfter } from "./retry";
+import { abortReason } from "./sleep";
+
+/** One HTTP exchange with BFL or a proxy. */
+export interface ExchangeInit {
+  readonly url: string;
+  readonly method: "GET" | "POST";
+  readonly headers: Headers;
+  readonly body?: string;
+  readonly signal?: AbortSignal | undefined;
+  /** Per-request deadline; `0` or `Infinity` for none. */
+  readonly timeoutMs: number;
+  readonly fetch: typeof globalThis.fetch;
+  /** The task this request is about, carried into errors. */
+  readonly taskId?: string | undefined;
+}
+
+/** A failure thrown by `exchange`, with whether the request certainly never left this machine. */
+export interface ExchangeFailure {
+  /** True when the connection was refused or the host unresolvable: no byte of the request was sent. */
+  readonly notSent: boolean;
+}
+
+/** Error codes Node/undici attach when a connection never opened, so nothing was sent. */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "EHOSTUNREACH",
+]);
+
+/**
+ * Sends one request and parses the JSON answer. Non-2xx answers become the matching `FluxError` subclass;
+ * transport failures become `code: "network"` (`notSent` set when nothing reached the server), deadlines
+ * `FluxTimeoutError`, aborts `FluxAbortError`. Clears its timer and listener on every path.
+ */
+export async function exchange(init: ExchangeInit): Promise<{ json: unknown; response: Response }> {
+  const controller = new AbortController();
+  const parent = init.signal;
+  if (parent?.aborted) throw abortReason(parent);
+  const onParentAbort = () => controller.abort(parent?.reason);
+  parent?.addEventListener("abort", onParentAbort, { once: true });
+  let timedOut = false;
+  const timer =
+    init.timeoutMs > 0 && Number.isFinite(init.timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, init.timeoutMs)
+      : undefined;
+
+  try {
+    const requestInit: RequestInit = {
+      method: init.method,
+      headers: init.headers,
+      signal: controller.signal,
+      cache: "no-store",
+      redirect: "error",
+    };
+    if (init.body !== undefined) requestInit.body = init.body;
+    const response = await init.fetch(init.url, requestInit);
+    const text = await response.text();
+    const json = parseJson(text);
+    const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
+    if (!response.ok) {
+      throw errorFromResponse({
+        status: response.status,
+        body: json === invalidJson ? text.slice(0, 500) : json,
+        retryAfterMs: parseRetryAfter(response.headers),
+        requestId,
+        taskId: init.taskId,
+      });
+    }
+    if (json === invalidJson) {
+      throw new FluxError(
+        "bad_response",
+        `Expected JSON from ${describe(init.url)}, got: ${text.slice(0, 80)}`,
+        {
+          status: response.status,
+          requestId,
+          taskId: init.taskId,
+        },
+      );
+    }
+    return { json, response };
+  } catch (thrown) {
+    if (thrown instanceof FluxError) throw thrown;
+    if (parent?.aborted) throw abortReason(parent);
+    if (timedOut) throw new FluxTimeoutError("request", undefined, { cause: thrown, taskId: init.taskId });
+    const code = causeCode(thrown);
+    const error = new FluxError(
+      "network",
+      `Network error talking to ${describe(init.url)}${code ? ` (${code})` : ""}. Check the connection and the base URL.`,
+      { cause: thrown, taskId: init.taskId },
+    );
+    (error as FluxError & ExchangeFailure & { notSent: boolean }).notSent =
+      code !== undefined && NOT_SENT_CODES.has(code);
+    throw error;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    parent?.removeEventListener("abort", onParentAbort);
+  }
+}
+
+/** Whether a network error from `exchange` certainly sent nothing (so a submit may be retried). */
+export function wasNotSent(error: unknown): boolean {
+  return (error as Partial<ExchangeFailure> | null)?.notSent === true;
+}
+
+const invalidJson = Symbol("invalid JSON");
+
+function parseJson(text: string): unknown {
+  if (text === "") return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return invalidJson;
+  }
+}
+
+function causeCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The URL without its query string (which may carry signatures), for messages. */
+function describe(url: string): string {
+  const q = url.indexOf("?");
+  return q === -1 ? url : url.slice(0, q);
+}

@@ -1,0 +1,143 @@
+import type { FluxError } from "../errors/FluxError";
+import type { PollingPolicy, DurationEstimator } from "./polling";
+import type { RetryOptions } from "./retry";
+import type { Region } from "./urls";
+
+/** Options of `createFluxClient`. Every option has a safe default. */
+export interface FluxClientOptions {
+  /**
+   * BFL API key, sent as `x-key` — only to the configured API origin and `https://*.bfl.ai`, never to a delivery
+   * host or any other host a response names. Server-side only: in a browser, point `baseUrl` at your
+   * `@flux-kit/proxy` route and leave this unset.
+   * @default undefined (no key sent)
+   */
+  readonly apiKey?: string | undefined;
+  /**
+   * Where the API lives: BFL itself, a proxy path on this origin (`"/api/flux"`), or the mock. Wins over `region`.
+   * @default the `region`'s host
+   * @example createFluxClient({ baseUrl: "/api/flux" })
+   */
+  readonly baseUrl?: string | undefined;
+  /** BFL region: `"global"` (`api.bfl.ai`, failover across clusters), `"eu"` or `"us"`. @default "global" */
+  readonly region?: Region | undefined;
+  /** The fetch to use, looked up at call time (so MSW and test doubles installed later are honoured). @default globalThis.fetch */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /**
+   * Extra headers for API calls (e.g. your app's session token for the proxy), or a function returning them per
+   * request. Sent only where the key may go (the API origin, `*.bfl.ai`, or same-origin paths). @default none
+   */
+  readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
+  /** Retries for reads (polls, downloads, credits) on 429/5xx/network errors, or `false`. @default { retries: 4, baseDelayMs: 500, maxDelayMs: 30_000 } */
+  readonly retry?: RetryOptions | false | undefined;
+  /** Polling policy and the overall deadline of `wait()`. */
+  readonly poll?: PollOptions | undefined;
+  /** Deadline of each single HTTP request, in ms; `0` for none. @default 30_000 */
+  readonly timeoutMs?: number | undefined;
+  /**
+   * Active tasks (submit → terminal status) allowed at once; BFL's cap is 24 per key (6 for `flux-kontext-max`,
+   * which always applies). `Infinity` disables the client-side cap. @default 24
+   */
+  readonly maxConcurrent?: number | undefined;
+  /** Check inputs against the model's schema before sending (a `FluxValidationError` and no request). @default true */
+  readonly validate?: boolean | undefined;
+  /** Allow `apiKey` in a browser. Anyone who opens the page can read it. @default false */
+  readonly dangerouslyAllowBrowser?: boolean | undefined;
+}
+
+export interface PollOptions {
+  /** Picks the wait before each poll. @default adaptivePolling() */
+  readonly policy?: PollingPolicy | undefined;
+  /** How long `wait()` keeps polling before `FluxTimeoutError` (time, not attempts). @default 300_000 (5 min) */
+  readonly timeoutMs?: number | undefined;
+  /** Running per-model duration estimates; share one between clients to pool what they learn. */
+  readonly estimator?: DurationEstimator | undefined;
+}
+
+/** What `submit` returns: everything needed to watch the task later, serialisable (e.g. to sessionStorage). */
+export interface FluxJob {
+  /** BFL's task id. */
+  readonly id: string;
+  /** Where to poll, verbatim from BFL (another cluster host) or the proxy; `undefined` for webhook-shaped answers. */
+  readonly pollingUrl: string | undefined;
+  /** The model id it was submitted to. */
+  readonly model: string;
+  /** Credits charged, when BFL says (FLUX.2). */
+  readonly cost: number | null;
+  readonly inputMp: number | null;
+  readonly outputMp: number | null;
+  /** `Date.now()` when the submit was answered. */
+  readonly submittedAt: number;
+}
+
+/** A task to watch: a `FluxJob`, or just its id (and polling URL) from elsewhere (a URL, a webhook, storage). */
+export type TaskRef =
+  string | (Pick<FluxJob, "id"> & Partial<Pick<FluxJob, "pollingUrl" | "model" | "submittedAt">>);
+
+/** What the task's last poll said. */
+export interface FluxTaskSnapshot {
+  readonly id: string;
+  /** BFL's status as sent: `Pending`, `Ready`, `Error`, `Request Moderated`, `Content Moderated`, `Task not found`, or another. */
+  readonly status: string;
+  /** Progress as a 0–1 fraction (BFL sends either a fraction or a percentage), if reported. */
+  readonly progress: number | undefined;
+  /** The finished result, once `Ready`. */
+  readonly result: FluxResult | undefined;
+  /** The terminal failure this snapshot means (moderation, generation error, not found), if any. */
+  readonly error: FluxError | undefined;
+  /** Whether polling should stop. */
+  readonly terminal: boolean;
+  readonly details: unknown;
+  readonly preview: unknown;
+}
+
+/** A finished generation. */
+export interface FluxResult {
+  readonly id: string;
+  readonly model: string | undefined;
+  /** The signed delivery URL (`result.sample`): valid about 10 minutes, no CORS; download or persist it. */
+  readonly url: string;
+  /** When `url` stops working (from its `se=` parameter, else about 10 minutes after it was made). */
+  readonly expiresAt: Date;
+  readonly seed: number | undefined;
+  /** The prompt BFL used: the upsampled one when prompt upsampling was on. */
+  readonly prompt: string | undefined;
+  /** BFL-side timing, seconds since the epoch and seconds. */
+  readonly startTime: number | undefined;
+  readonly endTime: number | undefined;
+  readonly duration: number | undefined;
+  readonly cost: number | null | undefined;
+  /** The `result` object exactly as BFL sent it. */
+  readonly raw: Record<string, unknown>;
+}
+
+/** Progress of a `wait()`, passed to `onUpdate` after every poll. */
+export interface WaitUpdate {
+  readonly snapshot: FluxTaskSnapshot;
+  /** Milliseconds since submit (or since `wait` began, for a bare id). */
+  readonly elapsedMs: number;
+  /** Polls made so far. */
+  readonly polls: number;
+}
+
+export interface RequestOptions {
+  /** Aborts the call; a queued submit leaves the queue, a poll loop stops, no timer is left. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface WaitOptions extends RequestOptions {
+  /** Overrides `poll.timeoutMs` for this wait. */
+  readonly timeoutMs?: number | undefined;
+  readonly onUpdate?: ((update: WaitUpdate) => void) | undefined;
+}
+
+export interface GenerateOptions extends WaitOptions {
+  /** Called once the task exists, with its handle: persist it to resume after a reload. */
+  readonly onSubmitted?: ((job: FluxJob) => void) | undefined;
+}
+
+/** A downloaded image. */
+export interface FluxDownload {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+  readonly url: string;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { getModel, isModelId, modelIds, models } from "./catalogue";
+import { validateModelInput } from "./validateInput";
+import type { ModelDefinition, NumberRange } from "./types";
+
+const ALL_IDS = [
+  "flux-2-pro",
+  "flux-2-pro-preview",
+  "flux-2-max",
+  "flux-2-flex",
+  "flux-2-klein-4b",
+  "flux-2-klein-9b",
+  "flux-2-klein-9b-preview",
+  "flux-kontext-pro",
+  "flux-kontext-max",
+  "flux-pro-1.1",
+  "flux-pro-1.1-ultra",
+  "flux-pro-1.0-fill",
+  "flux-pro-1.0-expand",
+  "flux-dev",
+];
+
+const TYPICAL_MS: Record<string, number> = {
+  "flux-2-klein-4b": 1500,
+  "flux-2-klein-9b": 2500,
+  "flux-2-klein-9b-preview": 2500,
+  "flux-2-pro": 8000,
+  "flux-2-pro-preview": 8000,
+  "flux-2-max": 15000,
+  "flux-2-flex": 20000,
+  "flux-kontext-pro": 7000,
+  "flux-kontext-max": 10000,
+  "flux-pro-1.1": 5000,
+  "flux-pro-1.1-ultra": 10000,
+  "flux-pro-1.0-fill": 12000,
+  "flux-pro-1.0-expand": 12000,
+  "flux-dev": 6000,
+};
+
+/** The smallest body each model accepts. */
+const minimalBody = (m: ModelDefinition): Record<string, unknown> =>
+  m.capabilities.imageRequired
+    ? { prompt: "a fox", image: "https://example.com/in.png" }
+    : { prompt: "a fox" };
+
+const parse = (m: ModelDefinition, extra: Record<string, unknown>) =>
+  validateModelInput(m, { ...minimalBody(m), ...extra });
+const shapeKeys = (m: ModelDefinition) =>
+  Object.keys((m.input._zod.def as unknown as { shape: object }).shape);
+
+describe("catalogue", () => {
+  it("lists every endpoint of the inventory, in order, with its path", () => {
+    expect(modelIds).toEqual(ALL_IDS);
+    for (const id of modelIds) {
+      expect(models[id].id).toBe(id);
+      expect(models[id].path).toBe(`/v1/${id}`);
+      expect(models[id].label).toMatch(/FLUX/);
+      expect(models[id].description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("caps concurrency at 24, and 6 for flux-kontext-max", () => {
+    for (const id of modelIds) expect(models[id].maxConcurrent).toBe(id === "flux-kontext-max" ? 6 : 24);
+  });
+
+  it("gives each model its typical duration", () => {
+    for (const id of modelIds) expect(models[id].typicalDurationMs).toBe(TYPICAL_MS[id]);
+  });
+
+  it("recognises ids and looks them up, undefined for unknown ones", () => {
+    expect(isModelId("flux-dev")).toBe(true);
+    expect(isModelId("flux-kontext")).toBe(false);
+    expect(isModelId("toString")).toBe(false);
+    expect(isModelId(42)).toBe(false);
+    expect(getModel("flux-2-max")?.label).toBe("FLUX.2 [max]");
+    expect(getModel("flux-fill")).toBeUndefined();
+  });
+});
+
+describe.each(modelIds.map((id) => [id, models[id] as ModelDefinition] as const))(
+  "%s capabilities",
+  (_, m) => {
+    const caps = m.capabilities;
+
+    it("name only fields the schema has", () => {
+      const keys = shapeKeys(m);
+      for (const f of [...caps.imageFields, ...caps.extraFields.map((e) => e.name)])
+        expect(keys).toContain(f);
+      if (caps.mask) expect(keys).toContain("mask");
+      expect(keys.includes("prompt_upsampling")).toBe(caps.promptUpsampling !== undefined);
+      expect(keys.includes("steps")).toBe(caps.steps !== undefined);
+      expect(keys.includes("guidance")).toBe(caps.guidance !== undefined);
+    });
+
+    it("match the schema's defaults", () => {
+      const r = parse(m, {});
+      if (!r.success) throw new Error(JSON.stringify(r.issues));
+      const d = r.data as Record<string, unknown>;
+      expect(d["safety_tolerance"]).toBe(caps.safetyTolerance.default);
+      expect(d["output_format"]).toBe(caps.defaultOutputFormat);
+      if (caps.steps) expect(d["steps"]).toBe(caps.steps.default);
+      if (caps.guidance) expect(d["guidance"]).toBe(caps.guidance.default);
+      if (caps.promptUpsampling !== undefined) expect(d["prompt_upsampling"]).toBe(caps.promptUpsampling);
+      if (caps.size.kind === "dimensions") {
+        expect(d["width"]).toBe(caps.size.width.default);
+        expect(d["height"]).toBe(caps.size.height.default);
+      }
+      for (const e of caps.extraFields) if (e.kind !== "image") expect(d[e.name]).toBe(e.default);
+    });
+
+    const ranges: [string, NumberRange | undefined, boolean][] = [
+      ["safety_tolerance", caps.safetyTolerance, true],
+      ["steps", caps.steps, true],
+      ["guidance", caps.guidance, false],
+      ...caps.extraFields.flatMap((e): [string, NumberRange, boolean][] =>
+        e.kind === "integer" || e.kind === "number" ? [[e.name, e, e.kind === "integer"]] : [],
+      ),
+    ];
+    for (const [field, range, integer] of ranges) {
+      if (!range) continue;
+      it(`accept ${field} ${range.min}–${range.max} and reject values outside`, () => {
+        expect(parse(m, { [field]: range.min }).success).toBe(true);
+        expect(parse(m, { [field]: range.max }).success).toBe(true);
+        const low = parse(m, { [field]: range.min - 1 });
+        const high = parse(m, { [field]: range.max + 1 });
+        expect(low.success ? [] : low.issues).toEqual([
+          {
+            loc: ["body", field],
+            type: "greater_than_equal",
+            msg: `Input should be greater than or equal to ${range.min}`,
+            input: range.min - 1,
+            ctx: { ge: range.min },
+          },
+        ]);
+        expect(high.success ? [] : high.issues.map((i) => i.type)).toEqual(["less_than_equal"]);
+        if (integer) expect(parse(m, { [field]: range.min + 0.5 }).success).toBe(false);
+      });
+    }
+
+    it("accept every advertised output format and no other", () => {
+      for (const f of caps.outputFormats) expect(parse(m, { output_format: f }).success).toBe(true);
+      const r = parse(m, { output_format: "gif" });
+      expect(r.success ? [] : r.issues[0]?.msg).toBe("Input should be 'jpeg', 'png' or 'webp'");
+    });
+
+    it("ignore unknown fields, as BFL's pydantic models do", () => {
+      const r = parse(m, { not_a_field: 1, aspect_ratio_typo: "x" });
+      expect(r.success && Object.keys(r.data as object)).not.toContain("not_a_field");
+      expect(r.success).toBe(true);
+    });
+
+    it("accept seed, webhook_url and webhook_secret (or null)", () => {
+      expect(
+        parse(m, { seed: 42, webhook_url: "https://hooks.example.com/bfl", webhook_secret: "s" }).success,
+      ).toBe(true);
+      expect(parse(m, { seed: null, webhook_url: null, webhook_secret: null }).success).toBe(true);
+      const bad = parse(m, { seed: 1.5, webhook_url: "not a url" });
+      expect(bad.success ? [] : bad.issues.map((i) => [i.loc[1], i.type])).toEqual([
+        ["seed", "int_from_float"],
+        ["webhook_url", "url_parsing"],
+      ]);
+      const long = parse(m, { webhook_url: `https://example.com/${"a".repeat(2100)}` });
+      expect(long.success ? [] : long.issues[0]?.type).toBe("string_too_long");
+    });
+  },
+);

@@ -1,0 +1,64 @@
+import type * as z from "zod/mini";
+import {
+  flux2Flex,
+  flux2Klein4b,
+  flux2Klein9b,
+  flux2Klein9bPreview,
+  flux2Max,
+  flux2Pro,
+  flux2ProPreview,
+} from "./flux2";
+import { fluxDev } from "./fluxDev";
+import { fluxPro10Expand, fluxPro10Fill } from "./fluxPro10";
+import { fluxPro11, fluxPro11Ultra } from "./fluxPro11";
+import { fluxKontextMax, fluxKontextPro } from "./kontext";
+import type { ModelDefinition } from "./types";
+
+/**
+ * Every BFL image endpoint flux-kit knows, by id (the path segment after `/v1/`). Finetune variants are not
+ * included. Import a single model (`flux2Pro`) instead when bundle size matters: this record pulls in all.
+ * @example models["flux-2-pro"].capabilities.size
+ */
+export const models = {
+  "flux-2-pro": flux2Pro,
+  "flux-2-pro-preview": flux2ProPreview,
+  "flux-2-max": flux2Max,
+  "flux-2-flex": flux2Flex,
+  "flux-2-klein-4b": flux2Klein4b,
+  "flux-2-klein-9b": flux2Klein9b,
+  "flux-2-klein-9b-preview": flux2Klein9bPreview,
+  "flux-kontext-pro": fluxKontextPro,
+  "flux-kontext-max": fluxKontextMax,
+  "flux-pro-1.1": fluxPro11,
+  "flux-pro-1.1-ultra": fluxPro11Ultra,
+  "flux-pro-1.0-fill": fluxPro10Fill,
+  "flux-pro-1.0-expand": fluxPro10Expand,
+  "flux-dev": fluxDev,
+} as const;
+
+/** Literal union of every model id, e.g. `"flux-2-pro"`. */
+export type ModelId = keyof typeof models;
+
+/** Every model id, in catalogue order. */
+export const modelIds = Object.keys(models) as readonly ModelId[];
+
+/** Whether `value` is a known model id (own keys only: `"toString"` is not a model). */
+export function isModelId(value: unknown): value is ModelId {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(models, value);
+}
+
+/** The definition of a model by id, or `undefined` for an unknown id. */
+export function getModel<Id extends ModelId>(id: Id): (typeof models)[Id];
+export function getModel(id: string): ModelDefinition | undefined;
+export function getModel(id: string): ModelDefinition | undefined {
+  return isModelId(id) ? models[id] : undefined;
+}
+
+/** Request body each model accepts (before defaults), by id. */
+export type ModelInputs = { [Id in ModelId]: z.input<(typeof models)[Id]["input"]> };
+
+/** Request body of one model, as a caller writes it: optional fields may be omitted. */
+export type ModelInput<Id extends ModelId> = ModelInputs[Id];
+
+/** Parsed request body of one model, with defaults applied (what `validateInput` returns). */
+export type ModelOutput<Id extends ModelId> = z.output<(typeof models)[Id]["input"]>;

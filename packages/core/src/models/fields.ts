@@ -1,0 +1,148 @@
+import * as z from "zod/mini";
+import type { ExtraField, NumberRange, OutputFormat } from "./types";
+
+/**
+ * Small builders every model schema is made of, so the catalogue stays short and consistent. Ranges are
+ * `NumberRange` values, shared by the schema and by `capabilities`, so the two cannot drift apart.
+ */
+
+/** Message of an integer field's type issue; `toInputIssue` recognises it to report `int_type`. */
+export const INT_MESSAGE = "Input should be a valid integer";
+
+/** Largest decoded image accepted client-side: BFL documents "up to 20 MB" per input image. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/** Every output format BFL can deliver ([OAS] `OutputFormat`). */
+export const OUTPUT_FORMATS = ["jpeg", "png", "webp"] as const satisfies readonly OutputFormat[];
+
+/** A `NumberRange`, optionally with a step the value must be a multiple of. */
+/* @__NO_SIDE_EFFECTS__ */
+export function range(min: number, max: number, def: number, step?: number): NumberRange {
+  return step === undefined ? { min, max, default: def } : { min, max, default: def, step };
+}
+
+/** An integer within `r` (and a multiple of `r.step`, if set). */
+/* @__NO_SIDE_EFFECTS__ */
+export function intIn(r: NumberRange) {
+  const checks: z.core.$ZodCheck<number>[] = [z.gte(r.min), z.lte(r.max)];
+  if (r.step !== undefined) checks.push(z.multipleOf(r.step));
+  return z.int({ error: INT_MESSAGE }).check(...checks);
+}
+
+/** An integer field within `r`, defaulting to `r.default`. */
+/* @__NO_SIDE_EFFECTS__ */
+export const intField = (r: NumberRange) => z._default(intIn(r), r.default);
+
+/** An integer-or-null field within `r`, defaulting to `r.default` when omitted. */
+/* @__NO_SIDE_EFFECTS__ */
+export const nullableIntField = (r: NumberRange) => z._default(z.nullable(intIn(r)), r.default);
+
+/** A number within `r`. */
+/* @__NO_SIDE_EFFECTS__ */
+export const numberIn = (r: NumberRange) => z.number().check(z.gte(r.min), z.lte(r.max));
+
+/** A number field within `r`, defaulting to `r.default`. */
+/* @__NO_SIDE_EFFECTS__ */
+export const numberField = (r: NumberRange) => z._default(numberIn(r), r.default);
+
+/** A number-or-null field within `r`, defaulting to `r.default` when omitted. */
+/* @__NO_SIDE_EFFECTS__ */
+export const nullableNumberField = (r: NumberRange) => z._default(z.nullable(numberIn(r)), r.default);
+
+/** A boolean field with a default. */
+/* @__NO_SIDE_EFFECTS__ */
+export const boolField = (def: boolean) => z._default(z.boolean(), def);
+
+/** A boolean-or-null field, defaulting when omitted. */
+/* @__NO_SIDE_EFFECTS__ */
+export const nullableBoolField = (def: boolean) => z._default(z.nullable(z.boolean()), def);
+
+/** `output_format`: jpeg | png | webp | null, with a per-model default. */
+/* @__NO_SIDE_EFFECTS__ */
+export const outputFormatField = (def: OutputFormat) => z._default(z.nullable(z.enum(OUTPUT_FORMATS)), def);
+
+/** A required, non-empty prompt (FLUX.2, Kontext). */
+/* @__NO_SIDE_EFFECTS__ */
+export const requiredPrompt = () => z.string().check(z.minLength(1));
+
+/** An optional prompt that defaults to `""` (FLUX1.x endpoints). */
+/* @__NO_SIDE_EFFECTS__ */
+export const optionalPrompt = () => z._default(z.nullable(z.string()), "");
+
+/** An image given as an http(s) URL or base64 (optionally a data URI), at most `MAX_IMAGE_BYTES` decoded. */
+/* @__NO_SIDE_EFFECTS__ */
+export const imageString = () =>
+  z.string().check(
+    z.minLength(1),
+    z.superRefine((value, ctx) => {
+      const bytes = base64Bytes(value);
+      if (bytes <= MAX_IMAGE_BYTES) return;
+      const mb = (bytes / 1024 / 1024).toFixed(1);
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message: `Image is ${mb} MB; at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB is accepted. Resize or compress it, or pass a URL.`,
+        params: { type: "image_too_large", ctx: { max_bytes: MAX_IMAGE_BYTES, bytes }, hideInput: true },
+      });
+    }),
+  );
+
+/** An optional, nullable image field. */
+/* @__NO_SIDE_EFFECTS__ */
+export const optionalImage = () => z.optional(z.nullable(imageString()));
+
+/**
+ * Decoded size in bytes of a base64 (or data-URI) image string; 0 for an http(s) URL, which BFL fetches itself.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function base64Bytes(value: string): number {
+  if (/^https?:\/\//i.test(value)) return 0;
+  const comma = value.startsWith("data:") ? value.indexOf(",") + 1 : 0;
+  let len = value.length - comma;
+  while (len > 0 && value.charCodeAt(comma + len - 1) === 61 /* "=" */) len--;
+  return Math.floor((len * 3) / 4);
+}
+
+/** `input_image` … `input_image_4`. */
+/* @__NO_SIDE_EFFECTS__ */
+export const inputImages4 = () => ({
+  input_image: optionalImage(),
+  input_image_2: optionalImage(),
+  input_image_3: optionalImage(),
+  input_image_4: optionalImage(),
+});
+
+/** `input_image` … `input_image_8`. */
+/* @__NO_SIDE_EFFECTS__ */
+export const inputImages8 = () => ({
+  ...inputImages4(),
+  input_image_5: optionalImage(),
+  input_image_6: optionalImage(),
+  input_image_7: optionalImage(),
+  input_image_8: optionalImage(),
+});
+
+/** Names of the first `n` input-image fields, in order. */
+/* @__NO_SIDE_EFFECTS__ */
+export const inputImageNames = (n: number): readonly string[] =>
+  Array.from({ length: n }, (_, i) => (i === 0 ? "input_image" : `input_image_${i + 1}`));
+
+/** `seed`, `webhook_url` (URI, 1–2083 chars) and `webhook_secret`: accepted by every endpoint. */
+/* @__NO_SIDE_EFFECTS__ */
+export const commonFields = () => ({
+  seed: z.optional(z.nullable(z.int({ error: INT_MESSAGE }))),
+  webhook_url: z.optional(z.nullable(z.url().check(z.minLength(1), z.maxLength(2083)))),
+  webhook_secret: z.optional(z.nullable(z.string())),
+});
+
+/** `safety_tolerance` of Kontext and FLUX1.x endpoints: 0 (strict) – 6 (permissive), default 2. */
+export const SAFETY_0_6 = range(0, 6, 2);
+
+/** FLUX1.x (`flux-pro-1.1`, `flux-dev`) `width`: 256–1440, multiple of 32, default 1024. */
+export const FLUX1_WIDTH = range(256, 1440, 1024, 32);
+
+/** FLUX1.x (`flux-pro-1.1`, `flux-dev`) `height`: 256–1440, multiple of 32, default 768. */
+export const FLUX1_HEIGHT = range(256, 1440, 768, 32);
+
+/** The `image_prompt` (FLUX Redux) extra field of flux-pro-1.1, its Ultra variant and flux-dev. */
+export const imagePromptField: ExtraField = { name: "image_prompt", kind: "image", label: "Image prompt" };

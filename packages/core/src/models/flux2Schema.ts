@@ -1,0 +1,130 @@
+import * as z from "zod/mini";
+import {
+  INT_MESSAGE,
+  commonFields,
+  inputImages4,
+  inputImages8,
+  nullableBoolField,
+  nullableIntField,
+  nullableNumberField,
+  outputFormatField,
+  range,
+  requiredPrompt,
+  intField,
+} from "./fields";
+
+/** Largest FLUX.2 output area: 4 MP (4,194,304 px, e.g. 2048 × 2048). */
+export const FLUX2_MAX_PIXELS = 4_194_304;
+/** Text-to-image size when `width`/`height` are omitted. */
+export const FLUX2_DEFAULT_SIDE = 1024;
+/**
+ * FLUX.2 side: multiple of 16, at least 64. `max` is only a UI bound: the schema limits the area (4 MP), so a
+ * side can exceed it when the other is small.
+ */
+export const FLUX2_SIDE = range(64, 4096, FLUX2_DEFAULT_SIDE, 16);
+/**
+ * FLUX.2 `safety_tolerance`: 0 (strict) – 5. [OAS], BFL's skill and a live report (">5 → 422") say 0–5; the
+ * docs' parameter tables say 0–6. The schema keeps the stricter, observed 0–5.
+ */
+export const FLUX2_SAFETY = range(0, 5, 2);
+/** FLUX.2 [flex] `steps`: 1–50, default 50. */
+export const FLUX2_FLEX_STEPS = range(1, 50, 50);
+/** FLUX.2 [flex] `guidance`: 1.5–10, default 5 per [OAS] (the docs and skill say 4.5). */
+export const FLUX2_FLEX_GUIDANCE = range(1.5, 10, 5);
+
+/** A FLUX.2 side: 0 or null mean "auto" (the server picks, e.g. the input image's size). */
+/* @__NO_SIDE_EFFECTS__ */
+const flux2Side = () =>
+  z.optional(
+    z.nullable(
+      z.int({ error: INT_MESSAGE }).check(
+        z.superRefine((v, ctx) => {
+          if (v === 0) return;
+          if (v < FLUX2_SIDE.min) {
+            ctx.issues.push({
+              code: "too_small",
+              origin: "number",
+              minimum: FLUX2_SIDE.min,
+              inclusive: true,
+              input: v,
+            });
+          }
+          if (v % 16 !== 0)
+            ctx.issues.push({ code: "not_multiple_of", origin: "number", divisor: 16, input: v });
+        }),
+      ),
+    ),
+  );
+
+/* @__NO_SIDE_EFFECTS__ */
+const flux2Fields = () => ({
+  prompt: requiredPrompt(),
+  width: flux2Side(),
+  height: flux2Side(),
+  safety_tolerance: intField(FLUX2_SAFETY),
+  output_format: outputFormatField("jpeg"),
+  ...commonFields(),
+});
+
+interface Sized {
+  width?: number | null | undefined;
+  height?: number | null | undefined;
+}
+
+/* @__NO_SIDE_EFFECTS__ */
+const hasInputImage = (value: object): boolean =>
+  Object.entries(value).some(([k, v]) => k.startsWith("input_image") && v != null && v !== "");
+
+/**
+ * Text-to-image defaults to 1024 × 1024 when a side is omitted. With an input image the sides stay unset, so
+ * BFL matches the input image's size, as documented.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+const defaultSize = <T extends Sized>(value: T): T =>
+  hasInputImage(value)
+    ? value
+    : {
+        ...value,
+        width: value.width ?? (value.width === null ? null : FLUX2_DEFAULT_SIDE),
+        height: value.height ?? (value.height === null ? null : FLUX2_DEFAULT_SIDE),
+      };
+
+/** `width × height ≤ 4 MP`, reported on both fields like a pydantic model validator. */
+/* @__NO_SIDE_EFFECTS__ */
+const areaCheck = <T extends Sized>() =>
+  z.superRefine<T>((value, ctx) => {
+    const { width: w, height: h } = value;
+    if (typeof w !== "number" || typeof h !== "number" || !(w > 0 && h > 0) || w * h <= FLUX2_MAX_PIXELS)
+      return;
+    for (const field of ["width", "height"]) {
+      ctx.issues.push({
+        code: "custom",
+        path: [field],
+        input: field === "width" ? w : h,
+        message: `Value error, width × height must be at most ${FLUX2_MAX_PIXELS} pixels (4 MP); got ${w} × ${h} = ${w * h}`,
+        params: { type: "value_error", ctx: { max_pixels: FLUX2_MAX_PIXELS, pixels: w * h } },
+      });
+    }
+  });
+
+/* @__NO_SIDE_EFFECTS__ */
+const flux2Object = <S extends z.core.$ZodLooseShape>(shape: S) => {
+  const schema = z.object(shape);
+  type Out = z.output<typeof schema> & Sized;
+  return schema.check(z.overwrite<Out>(defaultSize), areaCheck<Out>());
+};
+
+/** `Flux2Inputs`: flux-2-pro, flux-2-pro-preview, flux-2-max. */
+export const flux2Input = flux2Object({ ...flux2Fields(), ...inputImages8() });
+
+/** `Flux2FlexInputs`: `Flux2Inputs` plus `steps`, `guidance` and `prompt_upsampling` (default true). */
+export const flux2FlexInput = flux2Object({
+  ...flux2Fields(),
+  ...inputImages8(),
+  steps: nullableIntField(FLUX2_FLEX_STEPS),
+  guidance: nullableNumberField(FLUX2_FLEX_GUIDANCE),
+  prompt_upsampling: nullableBoolField(true),
+});
+
+/** `Flux2KleinInputs`: like `Flux2Inputs` with at most 4 input images. */
+export const flux2KleinInput = flux2Object({ ...flux2Fields(), ...inputImages4() });

@@ -1,0 +1,117 @@
+import * as z from "zod/mini";
+import { aspectRatioString } from "./aspectRatio";
+import { defineModel } from "./defineModel";
+import {
+  OUTPUT_FORMATS,
+  SAFETY_0_6,
+  boolField,
+  FLUX1_HEIGHT,
+  FLUX1_WIDTH,
+  commonFields,
+  imagePromptField,
+  intField,
+  numberField,
+  optionalImage,
+  optionalPrompt,
+  outputFormatField,
+  range,
+} from "./fields";
+import type { ModelCapabilities } from "./types";
+
+/** FLUX1.1 [pro] Ultra `aspect_ratio` bounds ("between 21:9 and 9:21"), default 16:9. */
+export const ULTRA_ASPECT = { widest: "21:9", tallest: "9:21", default: "16:9" } as const;
+/** Ultra `image_prompt_strength`: 0–1, default 0.1. */
+export const ULTRA_IMAGE_PROMPT_STRENGTH = range(0, 1, 0.1);
+
+const flux1Capabilities = {
+  textToImage: true,
+  imageFields: [],
+  imageRequired: false,
+  mask: false,
+  safetyTolerance: SAFETY_0_6,
+  outputFormats: OUTPUT_FORMATS,
+  defaultOutputFormat: "jpeg",
+  promptUpsampling: false,
+} as const satisfies Partial<ModelCapabilities>;
+
+/** `FluxPro11Inputs`: no required fields. */
+export const fluxPro11Input = z.object({
+  prompt: optionalPrompt(),
+  image_prompt: optionalImage(),
+  width: intField(FLUX1_WIDTH),
+  height: intField(FLUX1_HEIGHT),
+  prompt_upsampling: boolField(false),
+  safety_tolerance: intField(SAFETY_0_6),
+  output_format: outputFormatField("jpeg"),
+  ...commonFields(),
+});
+
+/** `FluxUltraInput`: `prompt` or `image_prompt` is required (as [PYCLIENT] enforces). */
+export const fluxPro11UltraInput = z
+  .object({
+    prompt: optionalPrompt(),
+    prompt_upsampling: boolField(false),
+    aspect_ratio: z._default(
+      aspectRatioString(ULTRA_ASPECT.widest, ULTRA_ASPECT.tallest),
+      ULTRA_ASPECT.default,
+    ),
+    safety_tolerance: intField(SAFETY_0_6),
+    output_format: outputFormatField("jpeg"),
+    raw: boolField(false),
+    image_prompt: optionalImage(),
+    image_prompt_strength: numberField(ULTRA_IMAGE_PROMPT_STRENGTH),
+    ...commonFields(),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.prompt || v.image_prompt) return;
+      ctx.issues.push({
+        code: "custom",
+        path: ["prompt"],
+        input: v.prompt,
+        message: "Value error, either prompt or image_prompt is required",
+        params: { type: "value_error" },
+      });
+    }),
+  );
+
+/** FLUX1.1 [pro]: fast text-to-image with explicit width/height. */
+export const fluxPro11 = defineModel({
+  id: "flux-pro-1.1",
+  family: "flux-1.1",
+  label: "FLUX1.1 [pro]",
+  description: "Fast, reliable text-to-image up to 1440 px a side, with an optional Redux image prompt.",
+  input: fluxPro11Input,
+  maxConcurrent: 24,
+  typicalDurationMs: 5000,
+  capabilities: {
+    ...flux1Capabilities,
+    size: { kind: "dimensions", width: FLUX1_WIDTH, height: FLUX1_HEIGHT },
+    extraFields: [imagePromptField],
+  },
+});
+
+/** FLUX1.1 [pro] Ultra: 4 MP images by aspect ratio, with a `raw` mode. */
+export const fluxPro11Ultra = defineModel({
+  id: "flux-pro-1.1-ultra",
+  family: "flux-1.1",
+  label: "FLUX1.1 [pro] Ultra",
+  description: "Up to 4 MP images chosen by aspect ratio; raw mode for a natural, less processed look.",
+  input: fluxPro11UltraInput,
+  maxConcurrent: 24,
+  typicalDurationMs: 10000,
+  capabilities: {
+    ...flux1Capabilities,
+    size: { kind: "aspect_ratio", ...ULTRA_ASPECT },
+    extraFields: [
+      { name: "raw", kind: "boolean", label: "Raw mode", default: false },
+      imagePromptField,
+      {
+        name: "image_prompt_strength",
+        kind: "number",
+        label: "Image prompt strength",
+        ...ULTRA_IMAGE_PROMPT_STRENGTH,
+      },
+    ],
+  },
+});

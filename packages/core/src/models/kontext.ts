@@ -1,0 +1,72 @@
+import * as z from "zod/mini";
+import { aspectRatioString } from "./aspectRatio";
+import { defineModel } from "./defineModel";
+import {
+  OUTPUT_FORMATS,
+  SAFETY_0_6,
+  boolField,
+  commonFields,
+  inputImageNames,
+  inputImages4,
+  intField,
+  outputFormatField,
+  requiredPrompt,
+} from "./fields";
+import type { ModelCapabilities } from "./types";
+
+/**
+ * Kontext `aspect_ratio` bounds accepted client-side: 1:4 – 4:1, the widest range any source gives
+ * ([PYCLIENT] and the ComfyUI nodes). [OAS] says 21:9 – 9:21 and the docs say 3:7 – 7:3; BFL decides.
+ */
+export const KONTEXT_ASPECT = { widest: "4:1", tallest: "1:4", default: "1:1" } as const;
+
+/** `FluxKontextProInputs`, shared by flux-kontext-pro and flux-kontext-max. */
+export const fluxKontextInput = z.object({
+  prompt: requiredPrompt(),
+  ...inputImages4(),
+  /** `"W:H"`; null or omitted means 1:1 (about 1 MP). */
+  aspect_ratio: z.optional(z.nullable(aspectRatioString(KONTEXT_ASPECT.widest, KONTEXT_ASPECT.tallest))),
+  /** Default `"png"` per [OAS] and [PYCLIENT]; one docs table says `"jpeg"`. */
+  output_format: outputFormatField("png"),
+  prompt_upsampling: boolField(false),
+  safety_tolerance: intField(SAFETY_0_6),
+  ...commonFields(),
+});
+
+const kontextCapabilities: ModelCapabilities = {
+  textToImage: true,
+  imageFields: inputImageNames(4),
+  imageRequired: false,
+  mask: false,
+  size: { kind: "aspect_ratio", ...KONTEXT_ASPECT },
+  safetyTolerance: SAFETY_0_6,
+  outputFormats: OUTPUT_FORMATS,
+  defaultOutputFormat: "png",
+  promptUpsampling: false,
+  extraFields: [],
+};
+
+/** FLUX.1 Kontext [pro]: in-context editing and generation; `input_image_2`–`_4` are experimental multi-ref. */
+export const fluxKontextPro = defineModel({
+  id: "flux-kontext-pro",
+  family: "flux-kontext",
+  label: "FLUX.1 Kontext [pro]",
+  description:
+    "Edit an image with a text instruction, or generate from text; consistent characters and styles.",
+  input: fluxKontextInput,
+  maxConcurrent: 24,
+  typicalDurationMs: 7000,
+  capabilities: kontextCapabilities,
+});
+
+/** FLUX.1 Kontext [max]: higher quality and typography; BFL allows only 6 active tasks. */
+export const fluxKontextMax = defineModel({
+  id: "flux-kontext-max",
+  family: "flux-kontext",
+  label: "FLUX.1 Kontext [max]",
+  description: "Kontext with the best prompt adherence and typography; at most 6 tasks at a time.",
+  input: fluxKontextInput,
+  maxConcurrent: 6,
+  typicalDurationMs: 10000,
+  capabilities: kontextCapabilities,
+});
