@@ -3,3 +3,4 @@ export * from "./models/index";
 export * from "./schemas/index";
 export * from "./webhooks/index";
 export * from "./client/index";
+export * from "./generation/index";

@@ -14,7 +14,7 @@ import { parseSubmitResponse } from "../schemas/index";
 import { deliveryExpiry, isDeliveryExpired } from "./delivery";
 import { ConcurrencyLimiter } from "./limiter";
 import { toSnapshot } from "./outcome";
-import { adaptivePolling, DurationEstimator } from "./polling";
+import { adaptivePolling, DurationEstimator, type PollingPolicy } from "./polling";
 import { backoffDelay, resolveRetry, withRetry } from "./retry";
 import { scrubSecret } from "./scrub";
 import { abortReason, sleep } from "./sleep";
@@ -40,6 +40,14 @@ export interface FluxClient {
   readonly limiter: ConcurrencyLimiter;
   /** Running per-model duration estimates that drive polling. */
   readonly estimator: DurationEstimator;
+  /** The polling policy and `wait()` deadline in force (for hooks that schedule polls themselves). */
+  readonly poll: { readonly policy: PollingPolicy; readonly timeoutMs: number };
+  /**
+   * When to poll `task` next, in ms, given its last snapshot and how many polls were made — or `false` when it
+   * should not be polled again (terminal status). The same schedule `wait()` follows; for TanStack Query's
+   * `refetchInterval` and other schedulers.
+   */
+  nextPollDelay(task: TaskRef, last: FluxTaskSnapshot | undefined, polls: number): number | false;
   /**
    * Creates a task. Validates `input` locally first (`FluxValidationError`, no request), waits for a slot under
    * the concurrency caps, then POSTs once. Retried only when the request certainly created no task (429,
@@ -252,27 +260,28 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     }
   }
 
+  function nextPollDelay(task: TaskRef, last: FluxTaskSnapshot | undefined, polls: number, origin?: number) {
+    if (last?.terminal) return false;
+    const ref = typeof task === "string" ? { id: task } : task;
+    const { expectedMs, spread } = estimator.estimate(ref.model ?? "");
+    const elapsedMs = Date.now() - (origin ?? ref.submittedAt ?? Date.now());
+    return policy.nextDelay({ elapsedMs, attempt: polls, progress: last?.progress, expectedMs, spread });
+  }
+
   async function wait(task: TaskRef, opts: WaitOptions = {}): Promise<FluxResult> {
     const started = Date.now();
     const ref = typeof task === "string" ? { id: task } : task;
     const origin = ref.submittedAt ?? started;
     const deadline = started + (opts.timeoutMs ?? waitTimeoutMs);
-    const { expectedMs, spread } = estimator.estimate(ref.model ?? "");
-    let progress: number | undefined;
-    for (let polls = 0; ;) {
+    let last: FluxTaskSnapshot | undefined;
+    for (let polls = 0; ; ) {
       if (opts.signal?.aborted) throw abortReason(opts.signal);
-      const delay = policy.nextDelay({
-        elapsedMs: Date.now() - origin,
-        attempt: polls,
-        progress,
-        expectedMs,
-        spread,
-      });
+      const delay = nextPollDelay(ref, last, polls, origin) || 0;
       const remaining = deadline - Date.now();
       await sleep(Math.min(delay, Math.max(0, remaining)), opts.signal);
       const snapshot = await getResult(ref, opts);
       polls++;
-      progress = snapshot.progress;
+      last = snapshot;
       opts.onUpdate?.({ snapshot, elapsedMs: Date.now() - origin, polls });
       if (snapshot.result) return snapshot.result;
       if (snapshot.error) throw scrubSecret(snapshot.error, apiKey);
@@ -335,6 +344,8 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     baseUrl,
     limiter,
     estimator,
+    poll: { policy, timeoutMs: waitTimeoutMs },
+    nextPollDelay: (task, last, polls) => nextPollDelay(task, last, polls),
     submit: submit,
     getResult,
     wait,

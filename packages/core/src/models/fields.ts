@@ -21,12 +21,31 @@ export function range(min: number, max: number, def: number, step?: number): Num
   return step === undefined ? { min, max, default: def } : { min, max, default: def, step };
 }
 
+/**
+ * An integer, reported like pydantic: `int_type` for non-numbers, `int_from_float` for fractions (and then no
+ * further range issues). Cheaper in the bundle than `z.int()`.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export const integer = () =>
+  z.number({ error: INT_MESSAGE }).check(
+    z.superRefine((value, ctx) => {
+      if (Number.isInteger(value)) return;
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message: `${INT_MESSAGE}, got a number with a fractional part`,
+        params: { type: "int_from_float" },
+        continue: false,
+      });
+    }),
+  );
+
 /** An integer within `r` (and a multiple of `r.step`, if set). */
 /* @__NO_SIDE_EFFECTS__ */
 export function intIn(r: NumberRange) {
   const checks: z.core.$ZodCheck<number>[] = [z.gte(r.min), z.lte(r.max)];
   if (r.step !== undefined) checks.push(z.multipleOf(r.step));
-  return z.int({ error: INT_MESSAGE }).check(...checks);
+  return integer().check(...checks);
 }
 
 /** An integer field within `r`, defaulting to `r.default`. */
@@ -127,11 +146,32 @@ export const inputImages8 = () => ({
 export const inputImageNames = (n: number): readonly string[] =>
   Array.from({ length: n }, (_, i) => (i === 0 ? "input_image" : `input_image_${i + 1}`));
 
+/** An absolute URL of 1–`maxLength` characters (`url_parsing` issue otherwise). Cheaper than `z.url()`. */
+/* @__NO_SIDE_EFFECTS__ */
+export const urlString = (maxLength: number) =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(maxLength),
+    z.superRefine((value, ctx) => {
+      if (!value) return;
+      try {
+        new URL(value);
+      } catch {
+        ctx.issues.push({
+          code: "custom",
+          input: value,
+          message: "Input should be a valid URL",
+          params: { type: "url_parsing" },
+        });
+      }
+    }),
+  );
+
 /** `seed`, `webhook_url` (URI, 1–2083 chars) and `webhook_secret`: accepted by every endpoint. */
 /* @__NO_SIDE_EFFECTS__ */
 export const commonFields = () => ({
-  seed: z.optional(z.nullable(z.int({ error: INT_MESSAGE }))),
-  webhook_url: z.optional(z.nullable(z.url().check(z.minLength(1), z.maxLength(2083)))),
+  seed: z.optional(z.nullable(integer())),
+  webhook_url: z.optional(z.nullable(urlString(2083))),
   webhook_secret: z.optional(z.nullable(z.string())),
 });
 

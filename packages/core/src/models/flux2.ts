@@ -1,3 +1,4 @@
+import type * as z from "zod/mini";
 import { defineModel } from "./defineModel";
 import { OUTPUT_FORMATS, inputImageNames } from "./fields";
 import {
@@ -13,93 +14,106 @@ import {
 import type { ModelCapabilities } from "./types";
 
 /* @__NO_SIDE_EFFECTS__ */
-const flux2Capabilities = (images: 4 | 8): ModelCapabilities => ({
+const flux2Capabilities = (images: 4 | 8, flex = false): ModelCapabilities => ({
   textToImage: true,
   imageFields: inputImageNames(images),
   imageRequired: false,
   mask: false,
   size: { kind: "dimensions", width: FLUX2_SIDE, height: FLUX2_SIDE, maxPixels: FLUX2_MAX_PIXELS },
+  ...(flex ? { steps: FLUX2_FLEX_STEPS, guidance: FLUX2_FLEX_GUIDANCE, promptUpsampling: true } : {}),
   safetyTolerance: FLUX2_SAFETY,
   outputFormats: OUTPUT_FORMATS,
   defaultOutputFormat: "jpeg",
   extraFields: [],
 });
 
-const flux2Base = { family: "flux-2", maxConcurrent: 24, capabilities: flux2Capabilities(8) } as const;
-const kleinBase = { family: "flux-2", maxConcurrent: 24, capabilities: flux2Capabilities(4) } as const;
+/** A FLUX.2 definition (a function, so bundlers drop the models an app does not import). */
+/* @__NO_SIDE_EFFECTS__ */
+const flux2Model = <const Id extends string, Input extends z.ZodMiniType>(
+  id: Id,
+  label: string,
+  description: string,
+  input: Input,
+  typicalDurationMs: number,
+  capabilities: ModelCapabilities,
+) =>
+  defineModel({
+    id,
+    family: "flux-2",
+    label,
+    description,
+    input,
+    maxConcurrent: 24,
+    typicalDurationMs,
+    capabilities,
+  });
 
 /** FLUX.2 [pro]: BFL's recommended default; a pinned snapshot. Up to 8 reference images. */
-export const flux2Pro = defineModel({
-  ...flux2Base,
-  id: "flux-2-pro",
-  label: "FLUX.2 [pro]",
-  description: "Fast, high-quality generation and editing with up to 8 reference images (pinned weights).",
-  input: flux2Input,
-  typicalDurationMs: 8000,
-});
+export const flux2Pro = flux2Model(
+  "flux-2-pro",
+  "FLUX.2 [pro]",
+  "Fast, high-quality generation and editing with up to 8 reference images (pinned weights).",
+  flux2Input,
+  8000,
+  flux2Capabilities(8),
+);
 
 /** FLUX.2 [pro] preview: the latest [pro] weights. */
-export const flux2ProPreview = defineModel({
-  ...flux2Base,
-  id: "flux-2-pro-preview",
-  label: "FLUX.2 [pro] preview",
-  description: "FLUX.2 [pro] with the latest weights; same inputs as [pro].",
-  input: flux2Input,
-  typicalDurationMs: 8000,
-});
+export const flux2ProPreview = flux2Model(
+  "flux-2-pro-preview",
+  "FLUX.2 [pro] preview",
+  "FLUX.2 [pro] with the latest weights; same inputs as [pro].",
+  flux2Input,
+  8000,
+  flux2Capabilities(8),
+);
 
 /** FLUX.2 [max]: highest quality, with grounding search. */
-export const flux2Max = defineModel({
-  ...flux2Base,
-  id: "flux-2-max",
-  label: "FLUX.2 [max]",
-  description: "Highest-quality FLUX.2, with grounding search; slower and dearer than [pro].",
-  input: flux2Input,
-  typicalDurationMs: 15000,
-});
+export const flux2Max = flux2Model(
+  "flux-2-max",
+  "FLUX.2 [max]",
+  "Highest-quality FLUX.2, with grounding search; slower and dearer than [pro].",
+  flux2Input,
+  15000,
+  flux2Capabilities(8),
+);
 
 /** FLUX.2 [flex]: adds `steps`, `guidance` and `prompt_upsampling` (default true). */
-export const flux2Flex = defineModel({
-  ...flux2Base,
-  id: "flux-2-flex",
-  label: "FLUX.2 [flex]",
-  description: "FLUX.2 with control over steps and guidance; strong typography and detail.",
-  input: flux2FlexInput,
-  typicalDurationMs: 20000,
-  capabilities: {
-    ...flux2Capabilities(8),
-    steps: FLUX2_FLEX_STEPS,
-    guidance: FLUX2_FLEX_GUIDANCE,
-    promptUpsampling: true,
-  },
-});
+export const flux2Flex = flux2Model(
+  "flux-2-flex",
+  "FLUX.2 [flex]",
+  "FLUX.2 with control over steps and guidance; strong typography and detail.",
+  flux2FlexInput,
+  20000,
+  flux2Capabilities(8, true),
+);
 
 /** FLUX.2 [klein] 4B: the fastest FLUX.2, up to 4 reference images. */
-export const flux2Klein4b = defineModel({
-  ...kleinBase,
-  id: "flux-2-klein-4b",
-  label: "FLUX.2 [klein] 4B",
-  description: "Smallest, fastest FLUX.2 model; up to 4 reference images.",
-  input: flux2KleinInput,
-  typicalDurationMs: 1500,
-});
+export const flux2Klein4b = flux2Model(
+  "flux-2-klein-4b",
+  "FLUX.2 [klein] 4B",
+  "Smallest, fastest FLUX.2 model; up to 4 reference images.",
+  flux2KleinInput,
+  1500,
+  flux2Capabilities(4),
+);
 
 /** FLUX.2 [klein] 9B (pinned weights), up to 4 reference images. */
-export const flux2Klein9b = defineModel({
-  ...kleinBase,
-  id: "flux-2-klein-9b",
-  label: "FLUX.2 [klein] 9B",
-  description: "Fast 9B FLUX.2 model with better quality than 4B; up to 4 reference images.",
-  input: flux2KleinInput,
-  typicalDurationMs: 2500,
-});
+export const flux2Klein9b = flux2Model(
+  "flux-2-klein-9b",
+  "FLUX.2 [klein] 9B",
+  "Fast 9B FLUX.2 model with better quality than 4B; up to 4 reference images.",
+  flux2KleinInput,
+  2500,
+  flux2Capabilities(4),
+);
 
 /** FLUX.2 [klein] 9B preview: latest 9B weights, with KV caching. */
-export const flux2Klein9bPreview = defineModel({
-  ...kleinBase,
-  id: "flux-2-klein-9b-preview",
-  label: "FLUX.2 [klein] 9B preview",
-  description: "FLUX.2 [klein] 9B with the latest weights and KV caching; up to 4 reference images.",
-  input: flux2KleinInput,
-  typicalDurationMs: 2500,
-});
+export const flux2Klein9bPreview = flux2Model(
+  "flux-2-klein-9b-preview",
+  "FLUX.2 [klein] 9B preview",
+  "FLUX.2 [klein] 9B with the latest weights and KV caching; up to 4 reference images.",
+  flux2KleinInput,
+  2500,
+  flux2Capabilities(4),
+);

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import {
-  INT_MESSAGE,
+  integer,
   commonFields,
   inputImages4,
   inputImages8,
@@ -37,7 +37,7 @@ export const FLUX2_FLEX_GUIDANCE = range(1.5, 10, 5);
 const flux2Side = () =>
   z.optional(
     z.nullable(
-      z.int({ error: INT_MESSAGE }).check(
+      integer().check(
         z.superRefine((v, ctx) => {
           if (v === 0) return;
           if (v < FLUX2_SIDE.min) {
@@ -114,17 +114,26 @@ const flux2Object = <S extends z.core.$ZodLooseShape>(shape: S) => {
   return schema.check(z.overwrite<Out>(defaultSize), areaCheck<Out>());
 };
 
+// Built inside functions (not with spreads at module level) so bundlers can drop the unused ones.
+/* @__NO_SIDE_EFFECTS__ */
+const buildFlux2 = () => flux2Object({ ...flux2Fields(), ...inputImages8() });
+/* @__NO_SIDE_EFFECTS__ */
+const buildFlex = () =>
+  flux2Object({
+    ...flux2Fields(),
+    ...inputImages8(),
+    steps: nullableIntField(FLUX2_FLEX_STEPS),
+    guidance: nullableNumberField(FLUX2_FLEX_GUIDANCE),
+    prompt_upsampling: nullableBoolField(true),
+  });
+/* @__NO_SIDE_EFFECTS__ */
+const buildKlein = () => flux2Object({ ...flux2Fields(), ...inputImages4() });
+
 /** `Flux2Inputs`: flux-2-pro, flux-2-pro-preview, flux-2-max. */
-export const flux2Input = flux2Object({ ...flux2Fields(), ...inputImages8() });
+export const flux2Input = buildFlux2();
 
 /** `Flux2FlexInputs`: `Flux2Inputs` plus `steps`, `guidance` and `prompt_upsampling` (default true). */
-export const flux2FlexInput = flux2Object({
-  ...flux2Fields(),
-  ...inputImages8(),
-  steps: nullableIntField(FLUX2_FLEX_STEPS),
-  guidance: nullableNumberField(FLUX2_FLEX_GUIDANCE),
-  prompt_upsampling: nullableBoolField(true),
-});
+export const flux2FlexInput = buildFlex();
 
 /** `Flux2KleinInputs`: like `Flux2Inputs` with at most 4 input images. */
-export const flux2KleinInput = flux2Object({ ...flux2Fields(), ...inputImages4() });
+export const flux2KleinInput = buildKlein();

@@ -36,16 +36,18 @@ const editFields = () => ({
 });
 
 /** `FluxProFillInputs`: `image` required; optional `mask` (white = inpaint, black = keep). */
-export const fluxPro10FillInput = z.object({ ...editFields(), mask: optionalImage() });
+export const fluxPro10FillInput = /* @__PURE__ */ (() =>
+  z.object({ ...editFields(), mask: optionalImage() }))();
 
 /** `FluxProExpandInputs`: `image` required; margins in pixels to add on each side. */
-export const fluxPro10ExpandInput = z.object({
-  ...editFields(),
-  top: intField(EXPAND_MARGIN),
-  bottom: intField(EXPAND_MARGIN),
-  left: intField(EXPAND_MARGIN),
-  right: intField(EXPAND_MARGIN),
-});
+export const fluxPro10ExpandInput = /* @__PURE__ */ (() =>
+  z.object({
+    ...editFields(),
+    top: intField(EXPAND_MARGIN),
+    bottom: intField(EXPAND_MARGIN),
+    left: intField(EXPAND_MARGIN),
+    right: intField(EXPAND_MARGIN),
+  }))();
 
 /* @__NO_SIDE_EFFECTS__ */
 const editCapabilities = (mask: boolean, extraFields: readonly ExtraField[]): ModelCapabilities => ({

@@ -16,64 +16,76 @@ import {
   outputFormatField,
   range,
 } from "./fields";
-import type { ModelCapabilities } from "./types";
+import type { ExtraField, ModelCapabilities, SizeCapability } from "./types";
 
 /** FLUX1.1 [pro] Ultra `aspect_ratio` bounds ("between 21:9 and 9:21"), default 16:9. */
 export const ULTRA_ASPECT = { widest: "21:9", tallest: "9:21", default: "16:9" } as const;
 /** Ultra `image_prompt_strength`: 0–1, default 0.1. */
 export const ULTRA_IMAGE_PROMPT_STRENGTH = range(0, 1, 0.1);
 
-const flux1Capabilities = {
+/* @__NO_SIDE_EFFECTS__ */
+const flux1Capabilities = (size: SizeCapability, extraFields: readonly ExtraField[]): ModelCapabilities => ({
   textToImage: true,
   imageFields: [],
   imageRequired: false,
   mask: false,
+  size,
   safetyTolerance: SAFETY_0_6,
   outputFormats: OUTPUT_FORMATS,
   defaultOutputFormat: "jpeg",
   promptUpsampling: false,
-} as const satisfies Partial<ModelCapabilities>;
-
-/** `FluxPro11Inputs`: no required fields. */
-export const fluxPro11Input = z.object({
-  prompt: optionalPrompt(),
-  image_prompt: optionalImage(),
-  width: intField(FLUX1_WIDTH),
-  height: intField(FLUX1_HEIGHT),
-  prompt_upsampling: boolField(false),
-  safety_tolerance: intField(SAFETY_0_6),
-  output_format: outputFormatField("jpeg"),
-  ...commonFields(),
+  extraFields,
 });
 
-/** `FluxUltraInput`: `prompt` or `image_prompt` is required (as [PYCLIENT] enforces). */
-export const fluxPro11UltraInput = z
-  .object({
+// Schemas are built inside functions (no module-level spreads) so bundlers can drop the unused one.
+/* @__NO_SIDE_EFFECTS__ */
+const buildPro11 = () =>
+  z.object({
     prompt: optionalPrompt(),
+    image_prompt: optionalImage(),
+    width: intField(FLUX1_WIDTH),
+    height: intField(FLUX1_HEIGHT),
     prompt_upsampling: boolField(false),
-    aspect_ratio: z._default(
-      aspectRatioString(ULTRA_ASPECT.widest, ULTRA_ASPECT.tallest),
-      ULTRA_ASPECT.default,
-    ),
     safety_tolerance: intField(SAFETY_0_6),
     output_format: outputFormatField("jpeg"),
-    raw: boolField(false),
-    image_prompt: optionalImage(),
-    image_prompt_strength: numberField(ULTRA_IMAGE_PROMPT_STRENGTH),
     ...commonFields(),
-  })
-  .check(
-    z.superRefine((v, ctx) => {
-      if (v.prompt || v.image_prompt) return;
-      ctx.issues.push({
-        code: "custom",
-        path: ["prompt"],
-        input: v.prompt,
-        message: "Value error, either prompt or image_prompt is required",
-        params: { type: "value_error" },
-      });
-    }),
-  );
+  });
+
+/* @__NO_SIDE_EFFECTS__ */
+const buildUltra = () =>
+  z
+    .object({
+      prompt: optionalPrompt(),
+      prompt_upsampling: boolField(false),
+      aspect_ratio: z._default(
+        aspectRatioString(ULTRA_ASPECT.widest, ULTRA_ASPECT.tallest),
+        ULTRA_ASPECT.default,
+      ),
+      safety_tolerance: intField(SAFETY_0_6),
+      output_format: outputFormatField("jpeg"),
+      raw: boolField(false),
+      image_prompt: optionalImage(),
+      image_prompt_strength: numberField(ULTRA_IMAGE_PROMPT_STRENGTH),
+      ...commonFields(),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.prompt || v.image_prompt) return;
+        ctx.issues.push({
+          code: "custom",
+          path: ["prompt"],
+          input: v.prompt,
+          message: "Value error, either prompt or image_prompt is required",
+          params: { type: "value_error" },
+        });
+      }),
+    );
+
+/** `FluxPro11Inputs`: no required fields. */
+export const fluxPro11Input = buildPro11();
+
+/** `FluxUltraInput`: `prompt` or `image_prompt` is required (as [PYCLIENT] enforces). */
+export const fluxPro11UltraInput = buildUltra();
 
 /** FLUX1.1 [pro]: fast text-to-image with explicit width/height. */
 export const fluxPro11 = defineModel({
@@ -84,11 +96,9 @@ export const fluxPro11 = defineModel({
   input: fluxPro11Input,
   maxConcurrent: 24,
   typicalDurationMs: 5000,
-  capabilities: {
-    ...flux1Capabilities,
-    size: { kind: "dimensions", width: FLUX1_WIDTH, height: FLUX1_HEIGHT },
-    extraFields: [imagePromptField],
-  },
+  capabilities: flux1Capabilities({ kind: "dimensions", width: FLUX1_WIDTH, height: FLUX1_HEIGHT }, [
+    imagePromptField,
+  ]),
 });
 
 /** FLUX1.1 [pro] Ultra: 4 MP images by aspect ratio, with a `raw` mode. */
@@ -100,18 +110,24 @@ export const fluxPro11Ultra = defineModel({
   input: fluxPro11UltraInput,
   maxConcurrent: 24,
   typicalDurationMs: 10000,
-  capabilities: {
-    ...flux1Capabilities,
-    size: { kind: "aspect_ratio", ...ULTRA_ASPECT },
-    extraFields: [
+  capabilities: flux1Capabilities(
+    {
+      kind: "aspect_ratio",
+      widest: ULTRA_ASPECT.widest,
+      tallest: ULTRA_ASPECT.tallest,
+      default: ULTRA_ASPECT.default,
+    },
+    [
       { name: "raw", kind: "boolean", label: "Raw mode", default: false },
       imagePromptField,
       {
         name: "image_prompt_strength",
         kind: "number",
         label: "Image prompt strength",
-        ...ULTRA_IMAGE_PROMPT_STRENGTH,
+        min: ULTRA_IMAGE_PROMPT_STRENGTH.min,
+        max: ULTRA_IMAGE_PROMPT_STRENGTH.max,
+        default: ULTRA_IMAGE_PROMPT_STRENGTH.default,
       },
     ],
-  },
+  ),
 });

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { FluxAbortError } from "../errors/FluxError";
+import { fakeFetch, hang, pending, readySample, submitted } from "../../test/fakeFetch";
+import { createFluxClient } from "./createFluxClient";
+import { fixedPolling } from "./polling";
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("abort at every stage leaves no timer and no request", () => {
+  it("while queued behind the concurrency cap: no request is ever sent", async () => {
+    const f = fakeFetch(submitted("a"), submitted("b"));
+    const flux = createFluxClient({ fetch: f.fetch, maxConcurrent: 1 });
+    await flux.submit("flux-2-pro", { prompt: "first" });
+    const controller = new AbortController();
+    const queued = flux.submit("flux-2-pro", { prompt: "second" }, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(flux.limiter.queued).toBe(1);
+    controller.abort();
+    expect(await queued).toBeInstanceOf(FluxAbortError);
+    expect(f.calls).toHaveLength(1);
+    expect(flux.limiter.queued).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("before anything started: rejects at once", async () => {
+    const f = fakeFetch(submitted());
+    const controller = new AbortController();
+    controller.abort();
+    const flux = createFluxClient({ fetch: f.fetch });
+    await expect(flux.submit("flux-2-pro", { prompt: "x" }, { signal: controller.signal })).rejects.toBeInstanceOf(
+      FluxAbortError,
+    );
+    await expect(flux.wait("t", { signal: controller.signal })).rejects.toBeInstanceOf(FluxAbortError);
+    expect(f.calls).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("during a 429 back-off before a re-submit", async () => {
+    const f = fakeFetch(
+      () => new Response(JSON.stringify({ detail: "busy" }), { status: 429, headers: { "retry-after": "30" } }),
+    );
+    const controller = new AbortController();
+    const flux = createFluxClient({ fetch: f.fetch });
+    const promise = flux.submit("flux-2-pro", { prompt: "x" }, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_000);
+    controller.abort();
+    expect(await promise).toBeInstanceOf(FluxAbortError);
+    expect(f.calls).toHaveLength(1);
+    expect(flux.limiter.active).toBe(0);
+    // the limiter's pause holds no timer while nobody waits
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("during a download", async () => {
+    const f = fakeFetch(hang);
+    const controller = new AbortController();
+    const promise = createFluxClient({ fetch: f.fetch })
+      .download(readySample(), { signal: controller.signal })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    expect(await promise).toBeInstanceOf(FluxAbortError);
+    expect(f.inFlight).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("during generate's wait: the submit stands (the job was reported), polling stops", async () => {
+    const f = fakeFetch(submitted(), pending());
+    const controller = new AbortController();
+    const onSubmitted = vi.fn();
+    const flux = createFluxClient({ fetch: f.fetch, poll: { policy: fixedPolling(500) } });
+    const promise = flux
+      .generate("flux-2-pro", { prompt: "x" }, { signal: controller.signal, onSubmitted })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_200);
+    controller.abort();
+    expect(await promise).toBeInstanceOf(FluxAbortError);
+    expect(onSubmitted).toHaveBeenCalledTimes(1);
+    const calls = f.calls.length;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(f.calls).toHaveLength(calls);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("nextPollDelay", () => {
+  it("follows the policy until a terminal snapshot, then says stop", async () => {
+    const f = fakeFetch(pending("t", 0.5));
+    const flux = createFluxClient({ fetch: f.fetch, poll: { policy: fixedPolling(700) } });
+    const job = { id: "t", model: "flux-2-pro", submittedAt: Date.now() };
+    expect(flux.nextPollDelay(job, undefined, 0)).toBe(700);
+    const snapshot = await flux.getResult(job);
+    expect(flux.nextPollDelay(job, snapshot, 1)).toBe(700);
+    expect(flux.nextPollDelay(job, { ...snapshot, terminal: true }, 2)).toBe(false);
+  });
+});

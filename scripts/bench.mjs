@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `pnpm bench`: runs every package's `bench` script (each writes <package>/bench/RESULTS.md), measures bundle
+// sizes with size-limit, and gathers it all into bench/RESULTS.md. Figures are same-run ratios against a
+// baseline measured in the same run, never absolute timings checked by tests.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", COREPACK_ENABLE_DOWNLOAD_PROMPT: "0" };
+const only = process.argv.slice(2);
+
+const packages = ["packages", "apps"].flatMap((group) =>
+  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name)) : [],
+);
+
+const sections = [];
+for (const dir of packages) {
+  const pkgFile = join(dir, "package.json");
+  if (!existsSync(pkgFile)) continue;
+  const pkg = JSON.parse(readFileSync(pkgFile, "utf8"));
+  if (!pkg.scripts?.bench || (only.length && !only.some((o) => pkg.name.includes(o)))) continue;
+  console.log(`\n=== ${pkg.name}: bench ===`);
+  const run = spawnSync("pnpm", ["run", "bench"], { cwd: dir, env, stdio: "inherit" });
+  if (run.status !== 0) console.error(`${pkg.name}: bench failed (exit ${run.status})`);
+  const results = join(dir, "bench", "RESULTS.md");
+  if (existsSync(results)) sections.push(readFileSync(results, "utf8").trim());
+}
+
+console.log("\n=== bundle sizes (size-limit) ===");
+spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=./packages/*"], { cwd: root, env, stdio: "inherit" });
+const size = spawnSync("pnpm", ["exec", "size-limit", "--json"], { cwd: root, env, encoding: "utf8" });
+try {
+  const rows = JSON.parse(size.stdout);
+  const limits = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))["size-limit"];
+  const lines = [
+    "## Bundle sizes (size-limit, minified + brotli, esbuild)",
+    "",
+    "| entry | size | limit | within |",
+    "|---|---|---|---|",
+    ...rows.map((r, i) => `| ${r.name} | ${(r.size / 1000).toFixed(2)} kB | ${limits[i]?.limit ?? ""} | ${r.passed ? "yes" : "NO"} |`),
+  ];
+  sections.push(lines.join("\n"));
+} catch {
+  console.error("size-limit produced no JSON:", size.stderr);
+}
+
+const node = process.version;
+const sha = (() => {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+})();
+const header = [
+  "# Benchmarks",
+  "",
+  `Written by \`pnpm bench\` at commit ${sha} on ${new Date().toISOString().slice(0, 10)}: Node ${node}, ` +
+    `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB. Targets are ratios against a baseline measured in the same run.`,
+].join("\n");
+mkdirSync(join(root, "bench"), { recursive: true });
+writeFileSync(join(root, "bench", "RESULTS.md"), [header, ...sections].join("\n\n") + "\n");
+console.log("\nWrote bench/RESULTS.md");
