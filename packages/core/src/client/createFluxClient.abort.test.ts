@@ -13,7 +13,9 @@ describe("abort at every stage leaves no timer and no request", () => {
     const flux = createFluxClient({ fetch: f.fetch, maxConcurrent: 1 });
     await flux.submit("flux-2-pro", { prompt: "first" });
     const controller = new AbortController();
-    const queued = flux.submit("flux-2-pro", { prompt: "second" }, { signal: controller.signal }).catch((e: unknown) => e);
+    const queued = flux
+      .submit("flux-2-pro", { prompt: "second" }, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(100);
     expect(flux.limiter.queued).toBe(1);
     controller.abort();
@@ -28,9 +30,9 @@ describe("abort at every stage leaves no timer and no request", () => {
     const controller = new AbortController();
     controller.abort();
     const flux = createFluxClient({ fetch: f.fetch });
-    await expect(flux.submit("flux-2-pro", { prompt: "x" }, { signal: controller.signal })).rejects.toBeInstanceOf(
-      FluxAbortError,
-    );
+    await expect(
+      flux.submit("flux-2-pro", { prompt: "x" }, { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(FluxAbortError);
     await expect(flux.wait("t", { signal: controller.signal })).rejects.toBeInstanceOf(FluxAbortError);
     expect(f.calls).toHaveLength(0);
     expect(vi.getTimerCount()).toBe(0);
@@ -38,11 +40,14 @@ describe("abort at every stage leaves no timer and no request", () => {
 
   it("during a 429 back-off before a re-submit", async () => {
     const f = fakeFetch(
-      () => new Response(JSON.stringify({ detail: "busy" }), { status: 429, headers: { "retry-after": "30" } }),
+      () =>
+        new Response(JSON.stringify({ detail: "busy" }), { status: 429, headers: { "retry-after": "30" } }),
     );
     const controller = new AbortController();
     const flux = createFluxClient({ fetch: f.fetch });
-    const promise = flux.submit("flux-2-pro", { prompt: "x" }, { signal: controller.signal }).catch((e: unknown) => e);
+    const promise = flux
+      .submit("flux-2-pro", { prompt: "x" }, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1_000);
     controller.abort();
     expect(await promise).toBeInstanceOf(FluxAbortError);

@@ -7,7 +7,9 @@ const flux = createFluxClient();
 
 describe("per-model input types flow through the client", () => {
   it("accepts each model's own fields", () => {
-    expectTypeOf(flux.submit("flux-2-flex", { prompt: "x", steps: 30, guidance: 4.5 })).toEqualTypeOf<Promise<FluxJob>>();
+    expectTypeOf(flux.submit("flux-2-flex", { prompt: "x", steps: 30, guidance: 4.5 })).toEqualTypeOf<
+      Promise<FluxJob>
+    >();
     expectTypeOf(flux.submit(flux2Flex, { prompt: "x", steps: 30 })).toEqualTypeOf<Promise<FluxJob>>();
     expectTypeOf(flux.generate("flux-kontext-pro", { prompt: "x", aspect_ratio: "16:9" })).toEqualTypeOf<
       Promise<FluxResult>

@@ -9,7 +9,7 @@ import {
 } from "../errors/FluxError";
 import { getModel, type ModelId, type ModelInput } from "../models/catalogue";
 import type { ModelDefinition } from "../models/types";
-import { toFieldErrors, validateInput } from "../models/validateInput";
+import { toFieldErrors, validateModelInput } from "../models/validateInput";
 import { parseSubmitResponse } from "../schemas/index";
 import { deliveryExpiry, isDeliveryExpired } from "./delivery";
 import { ConcurrencyLimiter } from "./limiter";
@@ -109,11 +109,18 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   const requestTimeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const waitTimeoutMs = options.poll?.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
   const policy = options.poll?.policy ?? adaptivePolling();
+  /** Definitions this client has met: the catalogue's, and any custom ones passed to `submit`. */
+  const known = new Map<string, ModelDefinition>();
+  function resolveModel(model: string | ModelDefinition): ModelDefinition | undefined {
+    if (typeof model !== "string") known.set(model.id, model);
+    return typeof model === "string" ? (known.get(model) ?? getModel(model)) : model;
+  }
   const estimator =
-    options.poll?.estimator ?? new DurationEstimator((model) => getModel(model)?.typicalDurationMs ?? 10_000);
+    options.poll?.estimator ??
+    new DurationEstimator((model) => resolveModel(model)?.typicalDurationMs ?? 10_000);
   const limiter = new ConcurrencyLimiter({
     maxConcurrent: options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
-    modelCap: (model) => getModel(model)?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+    modelCap: (model) => resolveModel(model)?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
   });
   /** Slots held by submitted tasks, released when a poll sees them end. */
   const leases = new Map<string, { release(): void }>();
@@ -154,16 +161,16 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   }
 
   async function submit(model: ModelId | ModelDefinition, input: unknown, opts: RequestOptions = {}) {
-    const definition = typeof model === "string" ? getModel(model) : model;
     const modelId = typeof model === "string" ? model : model.id;
-    if (!definition || !SAFE_MODEL_ID.test(modelId)) {
+    const definition = SAFE_MODEL_ID.test(modelId) ? resolveModel(model) : undefined;
+    if (!definition) {
       throw new FluxValidationError(
         [{ path: "model", message: `Unknown model "${String(modelId)}"`, type: "unknown_model" }],
         "local",
       );
     }
     if (options.validate !== false) {
-      const checked = validateInput(definition, input);
+      const checked = validateModelInput(definition, input);
       if (!checked.success) throw new FluxValidationError(toFieldErrors(checked.issues), "local");
     }
     const body = JSON.stringify(input);
@@ -274,7 +281,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     const origin = ref.submittedAt ?? started;
     const deadline = started + (opts.timeoutMs ?? waitTimeoutMs);
     let last: FluxTaskSnapshot | undefined;
-    for (let polls = 0; ; ) {
+    for (let polls = 0; ;) {
       if (opts.signal?.aborted) throw abortReason(opts.signal);
       const delay = nextPollDelay(ref, last, polls, origin) || 0;
       const remaining = deadline - Date.now();

@@ -1,0 +1,442 @@
+import { FluxAbortError, FluxError, FluxTimeoutError } from "../errors/FluxError";
+import type { ModelId } from "../models/catalogue";
+import type { FluxClient } from "../client/createFluxClient";
+import type { FluxJob, FluxResult, FluxTaskSnapshot, TaskRef } from "../client/types";
+import type { GenerationPersistence } from "./generationPersistence";
+import { IDLE_GENERATION, reduceGeneration, type FluxGenerationState, type GenerationEvent } from "./generationState";
+import { isActiveStatus, isSettledStatus } from "./generationStatus";
+import { resultExpiresAt } from "./resultExpiry";
+import { stableKey } from "./stableKey";
+import { pollingWatcher, type TaskWatch, type TaskWatcher } from "./taskWatcher";
+import { createTimers } from "./timers";
+
+/** Callbacks of a generation; the latest ones are used (set them again with `setOptions`). */
+export interface GenerationCallbacks {
+  /** BFL accepted the task: its handle is persisted already; store it yourself too if you like. */
+  readonly onSubmitted?: ((job: FluxJob) => void) | undefined;
+  /** The image is ready (the delivery URL lives about 10 minutes: show, download or persist it now). */
+  readonly onReady?: ((result: FluxResult) => void) | undefined;
+  /** The generation failed, was moderated or timed out (not called for `cancel()`, `reset()` or unmount). */
+  readonly onError?: ((error: FluxError) => void) | undefined;
+}
+
+/** Options of `createGenerationController`. */
+export interface GenerationControllerOptions extends GenerationCallbacks {
+  readonly client: FluxClient;
+  /** The model `generate(input)` submits to. Not needed to only `watch` tasks. */
+  readonly model?: string | undefined;
+  /** Input fields merged under every `generate(input)` (the call's fields win). @default {} */
+  readonly defaults?: Readonly<Record<string, unknown>> | undefined;
+  /** How a submit is made. @default `client.submit(model, input, { signal })` */
+  readonly submit?: ((input: Record<string, unknown>, signal: AbortSignal) => Promise<FluxJob>) | undefined;
+  /** How a task is watched. @default pollingWatcher(client) */
+  readonly watch?: TaskWatcher | undefined;
+  /** Where the pending task is kept to survive a reload; `false`/`undefined` for nowhere. @default undefined */
+  readonly persistence?: GenerationPersistence | false | undefined;
+  /** How long one watch may last before `timed-out` (one last poll is made first). @default client.poll.timeoutMs */
+  readonly timeoutMs?: number | undefined;
+  /** When a result's image expires (`undefined`: never). @default resultExpiresAt */
+  readonly expiresAt?: ((result: FluxResult) => Date | undefined) | undefined;
+  /**
+   * Persist the image before its URL expires (upload it to your store) and return the permanent URL: `imageUrl`
+   * switches to it and the state never turns `expired`. Return nothing to keep the delivery URL.
+   * @default undefined (not persisted by the app; the proxy's `onResult` may have done it already)
+   * @example persistImage: async (result) => (await fetch("/api/keep", { method: "POST", body: result.url })).text()
+   */
+  readonly persistImage?:
+    | ((result: FluxResult, context: { signal: AbortSignal }) => string | void | Promise<string | void>)
+    | undefined;
+  /** Refresh `elapsedMs` this often while active (each refresh is a state change); `0` for only on changes. @default 0 */
+  readonly tickMs?: number | undefined;
+}
+
+/** The framework-agnostic generation: state machine, submit-once, watch, persistence, expiry. */
+export interface GenerationController {
+  getState(): FluxGenerationState;
+  /** Called after every distinct state change. */
+  subscribe(listener: () => void): () => void;
+  /**
+   * Submits `{ ...defaults, ...input }` and watches the task. The same input again while it is still submitting or
+   * pending returns the same promise (double clicks, StrictMode effects): it never submits twice. The promise
+   * never causes an unhandled rejection; the failure is also in `state.error`.
+   */
+  generate(input?: Readonly<Record<string, unknown>>): Promise<FluxResult>;
+  /** Watches an existing task (an id from a URL, a webhook, another tab). */
+  watch(task: TaskRef): Promise<FluxResult>;
+  /** Stops watching (BFL has no cancel: the task may still finish and be billed). `resume()` watches again. */
+  cancel(): void;
+  /**
+   * After a settled generation: submits the last input again (a new, billed task). After a failed *watch* (a poll
+   * that failed on the network), watches the same task again instead, since it may still finish.
+   */
+  retry(): Promise<FluxResult>;
+  /** Watches the current task again after `cancel()`, a time-out or a failed poll. */
+  resume(): Promise<FluxResult>;
+  /** Back to `idle`: stops watching and forgets the persisted task. */
+  reset(): void;
+  /**
+   * Attaches a user (a mounted component): the first one resumes a persisted task. Returns the detach function; the
+   * last detach tears everything down a microtask later, so a StrictMode remount keeps the running generation.
+   */
+  connect(): () => void;
+  /** Tears down at once: no timer, watch or request is left. Promises in flight reject with `FluxAbortError`. */
+  stop(): void;
+  /** Replaces the options (e.g. fresh callbacks on every render). */
+  setOptions(options: GenerationControllerOptions): void;
+}
+
+interface Run {
+  readonly key: string | undefined;
+  readonly input: Record<string, unknown> | undefined;
+  job: FluxJob | undefined;
+  readonly abort: AbortController;
+  watch: TaskWatch | undefined;
+  deadline: ReturnType<typeof setTimeout> | undefined;
+  settled: boolean;
+  /** A poll (not BFL) failed: the task may still finish. */
+  watchFailed: boolean;
+  readonly promise: Promise<FluxResult>;
+  resolve(result: FluxResult): void;
+  reject(error: FluxError): void;
+}
+
+/**
+ * Creates the generation state machine that `useFluxGeneration` / `useFluxResult` render, usable without React.
+ *
+ * @example
+ * const gen = createGenerationController({ client, model: "flux-2-pro" });
+ * gen.subscribe(() => console.log(gen.getState().status));
+ * const result = await gen.generate({ prompt: "a red fox in snow" });
+ */
+export function createGenerationController(initial: GenerationControllerOptions): GenerationController {
+  let options = initial;
+  let state = IDLE_GENERATION;
+  let current: Run | undefined;
+  let users = 0;
+  let live = true;
+  let life = new AbortController();
+  const runs = new Set<Run>();
+  const listeners = new Set<() => void>();
+  const timers = createTimers();
+
+  const dispatch = (event: GenerationEvent) => {
+    const next = reduceGeneration(state, event);
+    if (next === state) return;
+    state = next;
+    syncTimers();
+    for (const listener of [...listeners]) listener();
+  };
+
+  /** Expiry and tick timers follow the state; none while stopped. */
+  const syncTimers = () => {
+    const expiresAt = state.status === "ready" && live ? state.expiresAt?.getTime() : undefined;
+    timers.set("expire", expiresAt, () => dispatch({ type: "expire", at: Date.now() }));
+    const tickMs = options.tickMs ?? 0;
+    const ticking = live && tickMs > 0 && isActiveStatus(state.status);
+    timers.every("tick", ticking ? tickMs : undefined, () => dispatch({ type: "tick", at: Date.now() }));
+  };
+
+  const persistence = () => options.persistence || undefined;
+
+  const newRun = (key: string | undefined, input: Record<string, unknown> | undefined): Run => {
+    let resolve!: (result: FluxResult) => void;
+    let reject!: (error: FluxError) => void;
+    const promise = new Promise<FluxResult>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    promise.catch(() => undefined); // the failure is in state.error; callers that await still get it
+    const run: Run = {
+      key,
+      input,
+      job: undefined,
+      abort: new AbortController(),
+      watch: undefined,
+      deadline: undefined,
+      settled: false,
+      watchFailed: false,
+      promise,
+      resolve,
+      reject,
+    };
+    runs.add(run);
+    current = run;
+    return run;
+  };
+
+  const detach = (run: Run) => {
+    run.watch?.stop();
+    run.watch = undefined;
+    if (run.deadline !== undefined) clearTimeout(run.deadline);
+    run.deadline = undefined;
+  };
+
+  const finish = (run: Run, outcome: FluxResult | FluxError) => {
+    if (run.settled) return false;
+    run.settled = true;
+    detach(run);
+    run.abort.abort();
+    runs.delete(run);
+    if (outcome instanceof FluxError) run.reject(outcome);
+    else run.resolve(outcome);
+    return true;
+  };
+
+  const fail = (run: Run, error: FluxError, notify: boolean) => {
+    if (!finish(run, error)) return;
+    if (run === current) {
+      dispatch({ type: "fail", at: Date.now(), error });
+      if (!run.watchFailed) persistence()?.clear();
+    }
+    if (notify) call(options.onError, error);
+  };
+
+  const onReady = (run: Run, job: FluxJob, result: FluxResult) => {
+    if (!finish(run, result)) return;
+    if (run === current) {
+      const expiresAt = state.expiresAt;
+      persistence()?.save({ job, savedAt: Date.now(), result, imageUrl: result.url, expiresAt });
+      keepImage(run, job, result);
+    }
+    call(options.onReady, result);
+  };
+
+  const keepImage = (run: Run, job: FluxJob, result: FluxResult) => {
+    const persist = options.persistImage;
+    if (!persist) return;
+    const signal = life.signal;
+    void Promise.resolve()
+      .then(() => persist(result, { signal }))
+      .then((url) => {
+        if (typeof url !== "string" || url === "" || run !== current || signal.aborted) return;
+        dispatch({ type: "image", at: Date.now(), url });
+        persistence()?.save({ job, savedAt: Date.now(), result, imageUrl: url, expiresAt: undefined });
+      })
+      .catch((error: unknown) => call(options.onError, FluxError.from(error)));
+  };
+
+  const onSnapshot = (run: Run, job: FluxJob, snapshot: FluxTaskSnapshot) => {
+    if (run.settled) return;
+    if (run === current) {
+      const expiresAt = snapshot.result && (options.expiresAt ?? resultExpiresAt)(snapshot.result);
+      dispatch({ type: "snapshot", at: Date.now(), snapshot, expiresAt });
+    }
+    if (snapshot.result) onReady(run, job, snapshot.result);
+    else if (snapshot.error) {
+      if (!finish(run, snapshot.error)) return;
+      if (run === current) persistence()?.clear();
+      call(options.onError, snapshot.error);
+    }
+  };
+
+  const attach = (run: Run, job: FluxJob) => {
+    const watcher = options.watch ?? pollingWatcher(options.client);
+    run.watch = watcher(job, {
+      snapshot: (snapshot) => onSnapshot(run, job, snapshot),
+      error: (error) => {
+        run.watchFailed = true;
+        fail(run, withTask(error, job.id), true);
+      },
+    });
+    const timeoutMs = options.timeoutMs ?? options.client.poll.timeoutMs;
+    run.deadline = setTimeout(() => {
+      run.deadline = undefined;
+      void (async () => {
+        const last = await run.watch?.refresh().catch(() => undefined);
+        if (last) onSnapshot(run, job, last);
+        if (run.settled) return;
+        run.watchFailed = true;
+        fail(run, new FluxTimeoutError("wait", undefined, { taskId: job.id }), true);
+      })();
+    }, timeoutMs);
+  };
+
+  const startWatch = (job: FluxJob, input?: Record<string, unknown>): Promise<FluxResult> => {
+    const run = newRun(undefined, input);
+    run.job = job;
+    dispatch({ type: "watch", at: Date.now(), job });
+    if (live) attach(run, job);
+    return run.promise;
+  };
+
+  const submit = (input: Record<string, unknown>, key: string): Promise<FluxResult> => {
+    const run = newRun(key, input);
+    dispatch({ type: "submit", at: Date.now() });
+    const model = options.model;
+    const client = options.client;
+    const send =
+      options.submit ??
+      ((body: Record<string, unknown>, signal: AbortSignal) =>
+        client.submit(model as ModelId, body as never, { signal }));
+    Promise.resolve()
+      .then(() => {
+        if (model === undefined) throw new TypeError("generate() needs a `model` option.");
+        return send(input, run.abort.signal);
+      })
+      .then(
+        (job) => {
+          if (run.settled) return;
+          run.job = job;
+          if (run === current) {
+            persistence()?.save({ job, savedAt: Date.now() });
+            dispatch({ type: "submitted", at: Date.now(), job });
+          }
+          call(options.onSubmitted, job);
+          if (!run.settled) attach(run, job);
+        },
+        (error: unknown) => {
+          const failure = FluxError.from(error);
+          fail(run, failure, !(failure instanceof FluxAbortError));
+        },
+      );
+    return run.promise;
+  };
+
+  const rejectWith = (message: string) => {
+    const p = Promise.reject(new TypeError(message));
+    p.catch(() => undefined);
+    return p;
+  };
+
+  const start = () => {
+    live = true;
+    life = new AbortController();
+    syncTimers();
+    if (state.status === "pending" && state.task && (!current || current.settled)) {
+      void startWatch(state.task, current?.input);
+      return;
+    }
+    if (state.status !== "idle") return;
+    const record = persistence()?.load();
+    if (!record) return;
+    if (record.result && record.imageUrl) {
+      const at = Date.now();
+      const { job, result, imageUrl, expiresAt } = record;
+      dispatch({ type: "restore", at, job, result, imageUrl, expiresAt });
+      dispatch({ type: "expire", at });
+      return;
+    }
+    void startWatch(record.job);
+  };
+
+  const stop = () => {
+    live = false;
+    life.abort();
+    for (const run of [...runs]) {
+      run.abort.abort();
+      const submitting = run === current && state.status === "submitting";
+      if (submitting) fail(run, new FluxAbortError(UNMOUNTED_SUBMIT), false);
+      else finish(run, new FluxAbortError(UNMOUNTED));
+    }
+    timers.clearAll();
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    generate(input = {}) {
+      const body = { ...options.defaults, ...input };
+      const key = stableKey([options.model, body]);
+      if (current && !current.settled && current.key === key) return current.promise;
+      return submit(body, key);
+    },
+    watch(task) {
+      const job = toJob(task);
+      if (current && !current.settled && current.job?.id === job.id) return current.promise;
+      return startWatch(job);
+    },
+    cancel() {
+      const run = current;
+      if (!run || run.settled || !isActiveStatus(state.status)) return;
+      const message = run.job
+        ? `Stopped watching task ${run.job.id}. BFL has no cancel endpoint: the task may still finish and be billed. resume() watches it again.`
+        : "Cancelled during submit: if the request had already reached BFL, the task may still run and be billed.";
+      run.abort.abort();
+      fail(run, new FluxAbortError(message, { taskId: run.job?.id }), false);
+    },
+    retry() {
+      const run = current;
+      if (!run || !isSettledStatus(state.status)) return rejectWith("retry(): there is no settled generation.");
+      if (run.watchFailed && run.job) return startWatch(run.job, run.input);
+      if (run.input) return submit(run.input, stableKey([options.model, run.input]));
+      if (run.job && state.status !== "ready") return startWatch(run.job);
+      return rejectWith("retry(): the input of this generation is unknown (it was resumed); call generate(input).");
+    },
+    resume() {
+      const run = current;
+      if (run && !run.settled && run.job) return run.promise;
+      const job = state.task;
+      const resumable = state.status === "cancelled" || state.status === "timed-out" || state.status === "failed";
+      if (!job || !resumable || (state.status === "failed" && run && !run.watchFailed))
+        return rejectWith("resume(): no cancelled, timed-out or unreachable task to watch again.");
+      persistence()?.save({ job, savedAt: Date.now() });
+      return startWatch(job, run?.input);
+    },
+    reset() {
+      const run = current;
+      current = undefined;
+      if (run) finish(run, new FluxAbortError("Reset: stopped watching; the task may still finish at BFL."));
+      persistence()?.clear();
+      dispatch({ type: "reset" });
+    },
+    connect() {
+      users++;
+      if (users === 1 && !live) start();
+      else if (users === 1 && state.status === "idle") start();
+      let connected = true;
+      return () => {
+        if (!connected) return;
+        connected = false;
+        users--;
+        queueMicrotask(() => {
+          if (users === 0 && live) stop();
+        });
+      };
+    },
+    stop,
+    setOptions(next) {
+      const tickChanged = (next.tickMs ?? 0) !== (options.tickMs ?? 0);
+      options = next;
+      if (tickChanged) syncTimers();
+    },
+  };
+}
+
+const UNMOUNTED = "Stopped watching: the component unmounted. The task may still finish at BFL.";
+const UNMOUNTED_SUBMIT =
+  "The component unmounted during the submit: if the request had reached BFL, the task may still run and be billed.";
+
+/** A `FluxJob` for a task known only by id (or a partial handle). */
+export function toJob(task: TaskRef, now: number = Date.now()): FluxJob {
+  if (typeof task === "string") {
+    return { id: task, pollingUrl: undefined, model: "", cost: null, inputMp: null, outputMp: null, submittedAt: now };
+  }
+  return {
+    cost: null,
+    inputMp: null,
+    outputMp: null,
+    ...task,
+    pollingUrl: task.pollingUrl,
+    model: task.model ?? "",
+    submittedAt: task.submittedAt ?? now,
+  };
+}
+
+function withTask(error: FluxError, taskId: string): FluxError {
+  return error.taskId === undefined ? Object.assign(error, { taskId }) : error;
+}
+
+function call<A>(callback: ((arg: A) => void) | undefined, arg: A): void {
+  if (!callback) return;
+  try {
+    callback(arg);
+  } catch (error) {
+    // A throwing callback must not break the state machine; surface it without swallowing it.
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import {
+  decodeGenerationRecord,
+  encodeGenerationRecord,
+  type FluxStorage,
+  type GenerationRecord,
+} from "./generationRecord";
+
+/** Options of `createGenerationPersistence`. */
+export interface GenerationPersistenceOptions {
+  /**
+   * Storage key of this generation slot; two hooks with the same key share (and resume) one record.
+   * @example "flux-kit:generation:avatar"
+   */
+  readonly key: string;
+  /**
+   * Where records live, or a function returning it (called lazily, so nothing touches `window` on import or on
+   * the server). `undefined` (no storage available) turns persistence off.
+   * @default sessionStorage, when the environment has one
+   * @example { storage: () => window.localStorage } // survive closing the tab, shared across tabs
+   */
+  readonly storage?: FluxStorage | (() => FluxStorage | undefined) | undefined;
+  /** Records older than this are ignored and removed on load. @default 86_400_000 (24 h) */
+  readonly maxAgeMs?: number | undefined;
+}
+
+/** Reads and writes one generation's record. Never throws: a full, missing or blocked storage is ignored. */
+export interface GenerationPersistence {
+  readonly key: string;
+  load(now?: number): GenerationRecord | undefined;
+  save(record: GenerationRecord): void;
+  clear(): void;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A persistence slot for the generation state machine: the pending task survives a reload and is resumed on mount.
+ *
+ * @example
+ * const slot = createGenerationPersistence({ key: "flux-kit:generation:flux-2-pro" });
+ * slot.save({ job, savedAt: Date.now() }); slot.load()?.job.id
+ */
+export function createGenerationPersistence(options: GenerationPersistenceOptions): GenerationPersistence {
+  const maxAgeMs = options.maxAgeMs ?? DAY_MS;
+  const storage = (): FluxStorage | undefined => {
+    try {
+      const s = options.storage;
+      if (s === undefined) return sessionStorageIfAny();
+      return typeof s === "function" ? s() : s;
+    } catch {
+      return undefined;
+    }
+  };
+  const attempt = <T>(fn: (s: FluxStorage) => T): T | undefined => {
+    const s = storage();
+    if (!s) return undefined;
+    try {
+      return fn(s);
+    } catch {
+      return undefined; // quota exceeded, SecurityError in a sandboxed frame, …
+    }
+  };
+  return {
+    key: options.key,
+    load(now = Date.now()) {
+      const record = decodeGenerationRecord(attempt((s) => s.getItem(options.key)));
+      if (record && now - record.savedAt > maxAgeMs) {
+        attempt((s) => s.removeItem(options.key));
+        return undefined;
+      }
+      return record;
+    },
+    save(record) {
+      attempt((s) => s.setItem(options.key, encodeGenerationRecord(record)));
+    },
+    clear() {
+      attempt((s) => s.removeItem(options.key));
+    },
+  };
+}
+
+/** `globalThis.sessionStorage` when the environment has one (browsers), else `undefined` (servers, workers). */
+export function sessionStorageIfAny(): FluxStorage | undefined {
+  try {
+    const s = (globalThis as { sessionStorage?: FluxStorage }).sessionStorage;
+    return s ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
