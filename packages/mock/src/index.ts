@@ -1,1 +1,14 @@
-export {};
+export { createMockBfl } from "./createMockBfl";
+export type { MockBfl, MockRequestLog, HandleOptions } from "./MockBfl";
+export { startMockServer } from "./startMockServer";
+export type { MockServer, StartMockServerOptions } from "./startMockServer";
+export type { MockBflOptions, MockWebhookOptions, OutcomeKind, ScriptedOutcome, SubmitInfo } from "./options";
+export type { Fault, FaultSpec, InjectFaultOptions, MockRoute } from "./faults";
+export type { MockTaskInfo, TaskStatus } from "./tasks";
+export type { WebhookAttempt } from "./webhooks";
+export type { MockOutcome } from "./responses";
+export { DEFAULT_PRICES, type Price, type PriceTable } from "./pricing";
+export { findMarker, type PromptMarker } from "./markers";
+export { renderImage, type RgbaImage } from "./image/renderImage";
+export { encodeJpeg } from "./image/encodeJpeg";
+export { encodePng } from "./image/encodePng";

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { startMockServer } from "./startMockServer";
+
+const USAGE = `flux-mock: a local simulator of the BFL FLUX API
+
+Usage: flux-mock [--port 4010] [--host 127.0.0.1] [--delivery-port <port+1>] [--polling-port <n>]
+                 [--speed 1] [--seed <n>] [--key mock-key] [--credits 10000]
+
+Environment: PORT, HOST, FLUX_MOCK_SPEED, FLUX_MOCK_SEED, FLUX_MOCK_KEY.`;
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    "delivery-port": { type: "string" },
+    "polling-port": { type: "string" },
+    speed: { type: "string" },
+    seed: { type: "string" },
+    key: { type: "string" },
+    credits: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const num = (value: string | undefined, name: string): number | undefined => {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) {
+    console.error(`flux-mock: --${name} must be a non-negative number, got "${value}".\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return n;
+};
+
+const port = num(values.port ?? process.env["PORT"], "port") ?? 4010;
+const key = values.key ?? process.env["FLUX_MOCK_KEY"] ?? "mock-key";
+const seed = num(values.seed ?? process.env["FLUX_MOCK_SEED"], "seed");
+const speed = num(values.speed ?? process.env["FLUX_MOCK_SPEED"], "speed");
+const credits = num(values.credits, "credits");
+const pollingPort = num(values["polling-port"], "polling-port");
+
+const server = await startMockServer({
+  port,
+  host: values.host ?? process.env["HOST"] ?? "127.0.0.1",
+  deliveryPort: num(values["delivery-port"], "delivery-port") ?? (port === 0 ? 0 : port + 1),
+  apiKeys: [key],
+  ...(pollingPort !== undefined && { pollingPort }),
+  ...(seed !== undefined && { seed }),
+  ...(speed !== undefined && { speed }),
+  ...(credits !== undefined && { credits }),
+});
+
+const body = JSON.stringify({ prompt: "A serene mountain landscape at sunset", width: 1024, height: 1024 });
+console.log(`flux-mock: BFL simulator listening on ${server.url}`);
+console.log(`  delivery origin: ${server.deliveryUrl}   polling origin: ${server.pollingUrl}`);
+console.log(
+  `  accepted x-key:  ${key}   (markers like [mock:content-moderated] script outcomes; see README)`,
+);
+console.log(
+  `\nTry it:\n  curl -s -X POST ${server.url}/v1/flux-2-pro -H "x-key: ${key}" -H "Content-Type: application/json" -d '${body}'`,
+);
+console.log(
+  `  # then: curl -s "<polling_url>" -H "x-key: ${key}"   and   curl -s -o out.jpeg "<result.sample>"\n`,
+);
+
+const stop = () => {
+  void server.close().then(() => process.exit(0));
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

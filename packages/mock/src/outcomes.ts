@@ -1,0 +1,65 @@
+import type { ModelDefinition } from "@flux-kit/core";
+import { findMarker } from "./markers";
+import type { MockBflOptions, OutcomeKind, ScriptedOutcome } from "./options";
+import type { Random } from "./random";
+
+/** The resolved outcome of one submit. */
+export interface ResolvedOutcome {
+  readonly kind: OutcomeKind;
+  readonly reasons: readonly string[];
+  readonly details: unknown;
+  readonly durationMs?: number;
+}
+
+const DEFAULT_REASONS = ["Sexual Content"];
+const DEFAULT_ERROR = { error: "Internal error during image generation" };
+
+/** Decides a task's outcome: a prompt marker first, then the queue (`queueOutcome`), then the `outcome` option. */
+export function resolveOutcome(
+  options: MockBflOptions,
+  queue: ScriptedOutcome[],
+  submit: { model: string; prompt: string; input: Record<string, unknown> },
+): ResolvedOutcome {
+  let scripted: ScriptedOutcome | undefined;
+  const marker = options.markers === false ? undefined : findMarker(submit.prompt);
+  if (marker) {
+    const argument = marker.argument;
+    scripted = {
+      kind: marker.kind,
+      ...(argument &&
+        marker.kind.endsWith("moderated") && { reasons: argument.split("|").map((r) => r.trim()) }),
+      ...(argument && marker.kind === "error" && { details: { error: argument } }),
+    };
+  } else {
+    scripted = queue.shift() ?? options.outcome?.(submit);
+  }
+  const o = typeof scripted === "string" ? { kind: scripted } : (scripted ?? { kind: "ready" as const });
+  return {
+    kind: o.kind,
+    reasons: [...(("reasons" in o && o.reasons) || DEFAULT_REASONS)],
+    details: ("details" in o && o.details) || DEFAULT_ERROR,
+    ...("durationMs" in o && o.durationMs !== undefined && { durationMs: o.durationMs }),
+  };
+}
+
+/**
+ * Draws a generation time in ms: the outcome's own, the `durationMs` option, or a seeded lognormal around the
+ * model's `typicalDurationMs` (median = typical, σ 0.35, clamped to 0.3×–3×); `slow` multiplies it by
+ * `slowFactor`, and everything is divided by `speed`.
+ */
+export function drawDuration(
+  options: MockBflOptions,
+  random: Random,
+  model: ModelDefinition,
+  outcome: ResolvedOutcome,
+): number {
+  const option = options.durationMs;
+  let ms: number;
+  if (outcome.durationMs !== undefined) ms = outcome.durationMs;
+  else if (typeof option === "number") ms = option;
+  else if (typeof option === "function") ms = option(model.id);
+  else if (option) ms = option[0] + random.next() * (option[1] - option[0]);
+  else ms = model.typicalDurationMs * Math.min(3, Math.max(0.3, Math.exp(0.35 * random.normal())));
+  if (outcome.kind === "slow") ms *= options.slowFactor ?? 10;
+  return Math.max(0, Math.round(ms / (options.speed ?? 1)));
+}
