@@ -1,1 +1,4 @@
-export {};
+export { createFluxProxy, type FluxProxyHandler } from "./createFluxProxy";
+export { FluxProxyConfigError } from "./engine/FluxProxyConfigError";
+export type * from "./options";
+export { createWebhookHandler, type WebhookHandlerOptions } from "./webhooks/createWebhookHandler";

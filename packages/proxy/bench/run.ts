@@ -1,0 +1,288 @@
+// Benchmark of @flux-kit/proxy against direct access, a minimal Node forwarder and fal's server proxy.
+// Run: npx tsx --conditions=@flux-kit/source bench/run.ts   (writes bench/RESULTS.md)
+import { fork, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ROUNDS = 3;
+const SECONDS = 3;
+const CONNECTIONS = 50;
+
+type Path = "direct" | "ours" | "forwarder" | "fal";
+const PATHS: Path[] = ["direct", "ours", "forwarder", "fal"];
+
+function start(file: string, args: string[]): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(join(here, file), args, {
+    execArgv: ["--import", "tsx", "--conditions=@flux-kit/source", "--expose-gc"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", (m) => resolve({ child, port: (m as { port: number }).port }));
+    child.once("exit", (code) => reject(new Error(`${file} exited with ${code}`)));
+  });
+}
+
+function ask<T>(child: ChildProcess, msg: string): Promise<T> {
+  return new Promise((resolve) => {
+    child.once("message", (m) => resolve(m as T));
+    child.send(msg);
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+const upstream = await start("upstream.ts", []);
+const up = `http://127.0.0.1:${upstream.port}`;
+const servers: Record<Exclude<Path, "direct">, { child: ChildProcess; port: number }> = {
+  ours: await start("server.ts", ["ours", up]),
+  forwarder: await start("server.ts", ["forwarder", up]),
+  fal: await start("server.ts", ["fal", up]),
+};
+
+/** URL and headers that make a poll or submit on each path. */
+function target(
+  path: Path,
+  kind: "poll" | "submit",
+  query = "id=t1",
+): { url: string; headers: Record<string, string> } {
+  const suffix = kind === "poll" ? `/v1/get_result?${query}` : "/v1/flux-2-pro";
+  if (path === "direct") return { url: `${up}${suffix}`, headers: {} };
+  if (path === "fal") {
+    return {
+      url: `http://127.0.0.1:${servers.fal.port}/api/fal/proxy`,
+      headers: { "x-fal-target-url": `${up}${suffix}` },
+    };
+  }
+  const port = servers[path].port;
+  return { url: `http://127.0.0.1:${port}${path === "ours" ? "/api/flux" : ""}${suffix}`, headers: {} };
+}
+
+const SUBMIT_BODY = JSON.stringify({
+  prompt: "a red fox in the snow, golden hour",
+  width: 1024,
+  height: 768,
+});
+
+async function load(path: Path, kind: "poll" | "submit", connections: number, seconds: number) {
+  const t = target(path, kind);
+  const result = await autocannon({
+    url: t.url,
+    connections,
+    duration: seconds,
+    method: kind === "poll" ? "GET" : "POST",
+    headers: kind === "poll" ? t.headers : { ...t.headers, "content-type": "application/json" },
+    ...(kind === "submit" ? { body: SUBMIT_BODY } : {}),
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${path} ${kind}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** p50 latency of sequential polls over one keep-alive connection, in ms (hrtime, not autocannon's whole ms). */
+async function sequentialP50(path: Path, count = 2000): Promise<number> {
+  const t = target(path, "poll");
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = process.hrtime.bigint();
+    await new Promise<void>((resolve, reject) => {
+      http
+        .get(t.url, { headers: t.headers, agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve());
+        })
+        .on("error", reject);
+    });
+    if (i >= 200) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  agent.destroy();
+  return median(times);
+}
+
+// 1. Throughput at 50 connections and latency at 1, interleaved rounds, medians.
+const thr: Record<string, number[]> = {};
+const lat: Record<string, number[]> = {};
+for (const path of PATHS) await load(path, "poll", 10, 1); // warm-up
+for (let round = 0; round < ROUNDS; round++) {
+  for (const kind of ["poll", "submit"] as const) {
+    for (const path of round % 2 === 0 ? PATHS : [...PATHS].reverse()) {
+      (thr[`${path}:${kind}`] ??= []).push((await load(path, kind, CONNECTIONS, SECONDS)).rps);
+    }
+  }
+  for (const path of PATHS) (lat[path] ??= []).push(await sequentialP50(path));
+  console.log(`round ${round + 1}/${ROUNDS} done`);
+}
+
+// 2. Streaming a 20 MB image to clients reading at 2 MB/s.
+function slowDownload(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers, agent: false }, (res) => {
+      let received = 0;
+      let allowed = 100 * 1024;
+      const tick = setInterval(() => {
+        allowed += 100 * 1024; // 2 MB/s in 50 ms steps
+        if (res.isPaused()) res.resume();
+      }, 50);
+      res.on("data", (c: Buffer) => {
+        received += c.length;
+        if (received >= allowed) res.pause();
+      });
+      res.on("end", () => {
+        clearInterval(tick);
+        resolve(received);
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
+
+function imageTarget(path: Exclude<Path, "direct">): { url: string; headers: Record<string, string> } {
+  const image = `${up}/results/big.jpeg`;
+  if (path === "ours")
+    return {
+      url: `http://127.0.0.1:${servers.ours.port}/api/flux/v1/image?u=${encodeURIComponent(image)}`,
+      headers: {},
+    };
+  if (path === "fal")
+    return {
+      url: `http://127.0.0.1:${servers.fal.port}/api/fal/proxy`,
+      headers: { "x-fal-target-url": image },
+    };
+  return { url: `http://127.0.0.1:${servers.forwarder.port}/results/big.jpeg`, headers: {} };
+}
+
+type Peak = { peak: { queued: number; rss: number } };
+const images: Record<string, { queued: number; rss1: number; rss4: number; bytes: number }> = {};
+for (const path of ["ours", "forwarder", "fal"] as const) {
+  const child = servers[path].child;
+  const t = imageTarget(path);
+  const base = await ask<{ rss: number }>(child, "mem");
+  child.send("sample-start");
+  const bytes = await slowDownload(t.url, t.headers);
+  const one = (await ask<Peak>(child, "sample-stop")).peak;
+  const base4 = await ask<{ rss: number }>(child, "mem");
+  child.send("sample-start");
+  await Promise.all(Array.from({ length: 4 }, () => slowDownload(t.url, t.headers)));
+  const four = (await ask<Peak>(child, "sample-stop")).peak;
+  images[path] = {
+    bytes,
+    queued: one.queued,
+    rss1: Math.max(0, one.rss - base.rss),
+    rss4: Math.max(0, four.rss - base4.rss),
+  };
+  console.log(`image ${path} done`);
+}
+
+// 3. RSS over 50,000 requests through our proxy (after a 5,000-request warm-up).
+type Mem = { rss: number; heapUsed: number };
+const mixed = async (amount: number) => {
+  await autocannon({ url: target("ours", "poll").url, connections: 20, amount });
+  await autocannon({
+    url: target("ours", "submit").url,
+    connections: 20,
+    amount: amount / 5,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: SUBMIT_BODY,
+  });
+};
+await mixed(5_000);
+const before = await ask<Mem>(servers.ours.child, "mem");
+await mixed(50_000);
+const middle = await ask<Mem>(servers.ours.child, "mem");
+await mixed(50_000);
+const after = await ask<Mem>(servers.ours.child, "mem");
+
+// 4. Upstream statuses as each path returns them.
+function status(path: Path, code: number): Promise<number> {
+  const t = target(path, "poll", `id=status-${code}`);
+  return new Promise((resolve, reject) => {
+    http
+      .get(t.url, { headers: t.headers, agent: false }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      })
+      .on("error", reject);
+  });
+}
+const statuses: Record<string, number[]> = {};
+const CODES = [404, 422, 429, 500];
+for (const path of PATHS) statuses[path] = await Promise.all(CODES.map((c) => status(path, c)));
+
+for (const s of Object.values(servers)) s.child.kill();
+upstream.child.kill();
+
+// Report.
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+const rps = (k: string) => median(thr[k] ?? []);
+const fwdPoll = rps("forwarder:poll");
+const fwdSubmit = rps("forwarder:submit");
+const falPoll = rps("fal:poll");
+const lines = [
+  "# @flux-kit/proxy benchmark",
+  "",
+  `One run of \`bench/run.ts\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}, loopback.`,
+  `Upstream, each proxy and autocannon run in separate processes. Throughput: ${CONNECTIONS} connections, ${SECONDS} s per`,
+  `measurement, ${ROUNDS} interleaved rounds (order reversed every other round), medians. Latency: 2,000 sequential polls (200 discarded) per round.`,
+  "",
+  "Paths: **direct** (autocannon → upstream), **ours** (`@flux-kit/proxy/node`, with auth check, route/model checks,",
+  "zod validation of submits, polling-URL rewriting), **forwarder** (~20-line `node:http` server + keep-alive",
+  "`http.request`: the practical ceiling for a Node proxy here), **fal** (`@fal-ai/server-proxy` Express handler, express 4).",
+  "",
+  "## Throughput (requests/s, median of rounds)",
+  "",
+  "| path | polls/s | × forwarder | submits/s | × forwarder | poll p50 latency @1 conn |",
+  "|---|---|---|---|---|---|",
+  ...PATHS.map(
+    (p) =>
+      `| ${p} | ${rps(`${p}:poll`).toFixed(0)} | ${(rps(`${p}:poll`) / fwdPoll).toFixed(2)} | ${rps(`${p}:submit`).toFixed(0)} | ${(rps(`${p}:submit`) / fwdSubmit).toFixed(2)} | ${median(lat[p] ?? []).toFixed(2)} ms |`,
+  ),
+  "",
+  `- ours ÷ fal (polls): **${(rps("ours:poll") / falPoll).toFixed(1)}×**; target ≥ 4×.`,
+  `- ours ÷ forwarder (polls): **${(rps("ours:poll") / fwdPoll).toFixed(2)}×**; target ≥ 0.8×.`,
+  `- added p50 latency over direct (sequential polls on one keep-alive connection, hrtime): ours **${(median(lat.ours ?? []) - median(lat.direct ?? [])).toFixed(2)} ms**` +
+    ` (target ≤ 0.3 ms), fal ${(median(lat.fal ?? []) - median(lat.direct ?? [])).toFixed(2)} ms, forwarder ${(median(lat.forwarder ?? []) - median(lat.direct ?? [])).toFixed(2)} ms.`,
+  "",
+  "## Images: a 20 MB image to a client reading at 2 MB/s",
+  "",
+  "Bytes queued = peak, sampled every 10 ms inside the proxy process, of bytes read from upstream sockets but not yet",
+  "consumed plus bytes handed to client sockets but not yet taken by the kernel (kernel buffers not counted). RSS growth",
+  "= peak RSS minus idle RSS (after `gc()`), for 1 and for 4 concurrent slow clients.",
+  "",
+  "| path | bytes delivered | bytes queued in proxy (1 stream) | RSS growth, 1 stream | RSS growth, 4 streams |",
+  "|---|---|---|---|---|",
+  ...(["ours", "forwarder", "fal"] as const).map((p) => {
+    const i = images[p]!;
+    return `| ${p} | ${mb(i.bytes)} | ${kb(i.queued)} | ${mb(i.rss1)} | ${mb(i.rss4)} |`;
+  }),
+  "",
+  `Targets: queued ≤ 256 KB; ours' 4-stream RSS growth ≤ forwarder's + 10% (${mb(images.forwarder!.rss4 * 1.1)}).`,
+  "",
+  "## Memory over 2 × 50,000 polls (+ 2 × 10,000 submits) through ours, after a warm-up (figures after `gc()`)",
+  "",
+  "| after | RSS | heap used |",
+  "|---|---|---|",
+  `| warm-up (5,000 + 1,000) | ${mb(before.rss)} | ${mb(before.heapUsed)} |`,
+  `| + 60,000 | ${mb(middle.rss)} | ${mb(middle.heapUsed)} |`,
+  `| + 120,000 | ${mb(after.rss)} | ${mb(after.heapUsed)} |`,
+  "",
+  "## Upstream statuses as the client sees them (upstream answers 404, 422, 429, 500)",
+  "",
+  "| path | 404 | 422 | 429 | 500 |",
+  "|---|---|---|---|---|",
+  ...PATHS.map((p) => `| ${p} | ${(statuses[p] ?? []).join(" | ")} |`),
+  "",
+];
+writeFileSync(join(here, "RESULTS.md"), lines.join("\n"));
+console.log(lines.join("\n"));

@@ -1,0 +1,25 @@
+import { fastApiValidationBody, isModelId, modelIds, validateInput } from "@flux-kit/core";
+import type { ValidateResult } from "../options";
+
+// Everything the proxy takes from @flux-kit/core's model catalogue, in one place.
+
+/** Every model id in core's catalogue: the default `allowedModels`. */
+export function defaultModelIds(): string[] {
+  return [...modelIds];
+}
+
+/** Whether `model` is in core's catalogue. */
+export function isCatalogueModel(model: string): boolean {
+  return isModelId(model);
+}
+
+/**
+ * Core's per-model schema check, answering with the 422 body BFL itself sends. Models outside the catalogue
+ * pass (BFL answers for them).
+ */
+export function defaultValidate(model: string, input: unknown): ValidateResult {
+  if (!isModelId(model)) return { success: true };
+  const result = validateInput(model, input);
+  if (result.success) return { success: true };
+  return { success: false, issues: result.issues, body: fastApiValidationBody(result.issues) };
+}

@@ -1,0 +1,73 @@
+import type { Route } from "./route";
+
+/** The parts of an incoming request the policy needs, read the same way from a Web `Request` or Node's `req`. */
+export interface IncomingMeta {
+  readonly method: string;
+  /** Raw path, without the query string. */
+  readonly path: string;
+  /** Raw query string, without `?`. */
+  readonly query: string;
+  /** A request header by lower-case name. */
+  readonly header: (name: string) => string | undefined;
+  /** The `Host` the client addressed (`host:port`). */
+  readonly host: string | undefined;
+  readonly secure: boolean;
+  readonly clientAddress: string | undefined;
+  /** The request as a Web `Request` (built lazily by Node adapters; its body is not readable there). */
+  readonly toRequest: () => Request;
+}
+
+/** A response the proxy writes itself. */
+export interface PlainResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/** An upstream call, fully decided by the policy: transports add nothing and follow no redirects. */
+export interface UpstreamCall {
+  readonly method: "GET" | "POST";
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+/** An upstream JSON answer, as a transport read it. */
+export interface UpstreamJson {
+  readonly status: number;
+  readonly header: (name: string) => string | undefined;
+  readonly text: string;
+}
+
+/** How an upstream call failed before an answer arrived. */
+export type UpstreamFailure = "timeout" | "network";
+
+/** What the transport should do with a request. */
+export type Plan =
+  | { readonly type: "respond"; readonly response: PlainResponse }
+  | {
+      readonly type: "json";
+      readonly route: Route["kind"];
+      readonly call: UpstreamCall;
+      readonly finish: (answer: UpstreamJson) => Promise<PlainResponse>;
+      readonly fail: (failure: UpstreamFailure, error: unknown) => PlainResponse;
+    }
+  | {
+      readonly type: "image";
+      readonly call: UpstreamCall;
+      readonly head: boolean;
+      /** Headers to stream the image with, or a response to send instead (the upstream body is discarded). */
+      readonly accept: (
+        status: number,
+        header: (name: string) => string | undefined,
+      ) =>
+        | { readonly stream: true; readonly status: number; readonly headers: Record<string, string> }
+        | PlainResponse;
+      readonly fail: (failure: UpstreamFailure, error: unknown) => PlainResponse;
+    };
+
+/** Reads the request body, throwing `BodyTooLargeError` past `maxBytes`. */
+export type ReadBody = (maxBytes: number) => Promise<Uint8Array>;
+
+/** Largest upstream JSON answer the proxy buffers. */
+export const MAX_UPSTREAM_JSON_BYTES = 2 * 1024 * 1024;

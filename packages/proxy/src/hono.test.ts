@@ -1,0 +1,50 @@
+import { serve as honoServe } from "@hono/node-server";
+import { Hono } from "hono";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it, vi } from "vitest";
+import { createHonoHandler } from "./hono";
+import { createFakeBfl, TEST_KEY } from "../test/fakeBfl";
+
+function app(onSubmit = vi.fn()) {
+  const fake = createFakeBfl();
+  const hono = new Hono();
+  hono.all(
+    "/api/flux/*",
+    createHonoHandler({ apiKey: TEST_KEY, allowAnonymous: true, fetch: fake.fetch, onSubmit }),
+  );
+  return { fake, hono, onSubmit };
+}
+
+describe("/hono", () => {
+  it("serves through app.fetch", async () => {
+    const { fake, hono } = app();
+    const res = await hono.fetch(
+      new Request("https://app.example/api/flux/v1/flux-2-pro", { method: "POST", body: '{"prompt":"x"}' }),
+    );
+    expect(res.status).toBe(200);
+    expect(fake.calls[0]!.url).toBe("https://api.bfl.ai/v1/flux-2-pro");
+    expect((await hono.fetch(new Request("https://app.example/api/flux/v1/zzz/y"))).status).toBe(404);
+  });
+
+  it("serves on @hono/node-server and uses the socket address as the client", async () => {
+    const { hono, onSubmit } = app();
+    const server = honoServe({ fetch: hono.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise<void>((r) => server.once("listening", () => r()));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/api/flux/v1/flux-2-pro`, {
+        method: "POST",
+        body: '{"prompt":"x"}',
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { polling_url: string }).polling_url).toBe(
+        `http://127.0.0.1:${port}/api/flux/v1/get_result?id=task-1`,
+      );
+      expect(onSubmit).toHaveBeenCalledWith(
+        expect.objectContaining({ clientId: expect.stringMatching(/^ip:.*127\.0\.0\.1$/) as string }),
+      );
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

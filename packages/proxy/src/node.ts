@@ -1,0 +1,3 @@
+export { createNodeHandler, type NodeFluxProxyHandler } from "./node/createNodeHandler";
+export type * from "./options";
+export { FluxProxyConfigError } from "./engine/FluxProxyConfigError";

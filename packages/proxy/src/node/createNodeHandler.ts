@@ -1,0 +1,162 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { createEngine, type Engine } from "../engine/createEngine";
+import { BodyTooLargeError } from "../engine/body";
+import { resolveConfig } from "../engine/resolveConfig";
+import { detail } from "../engine/responses";
+import type { Plan, PlainResponse, UpstreamJson } from "../engine/types";
+import type { FluxProxyOptions } from "../options";
+import { fetchJson, fetchUpstream, UpstreamError } from "../web/fetchUpstream";
+import { nodeMeta } from "./nodeMeta";
+import { nodeJson, requestUpstream } from "./nodeUpstream";
+import { preParsedBody, readNodeBody } from "./readNodeBody";
+
+/** Node's `(req, res)` handler. It resolves once the response is complete (or the client has gone). */
+export type NodeFluxProxyHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** How an adapter hands a request over: its full URL path (before mount stripping) and any parsed body. */
+export interface NodeRequestOverrides {
+  readonly url?: string;
+  /** `req.body` left by a body parser that already read the stream. */
+  readonly parsedBody?: unknown;
+}
+
+/** The core of the Node adapters: one engine, `(req, res, overrides?)`. */
+export function createNodeCore(
+  options: FluxProxyOptions,
+): (req: IncomingMessage, res: ServerResponse, overrides?: NodeRequestOverrides) => Promise<void> {
+  const engine = createEngine(resolveConfig(options));
+  return (req, res, overrides) => handleNode(engine, req, res, overrides);
+}
+
+/**
+ * The proxy as a Node `http` handler. Upstream calls go over `node:http(s)` with a keep-alive agent (or over
+ * `options.fetch` when given); images stream with backpressure; a client disconnect aborts the upstream call.
+ *
+ * @example
+ * import { createServer } from "node:http";
+ * const proxy = createNodeHandler({ allowAnonymous: true });
+ * createServer((req, res) => void proxy(req, res)).listen(3000);
+ */
+export function createNodeHandler(options: FluxProxyOptions = {}): NodeFluxProxyHandler {
+  const core = createNodeCore(options);
+  return (req, res) => core(req, res);
+}
+
+async function handleNode(
+  engine: Engine,
+  req: IncomingMessage,
+  res: ServerResponse,
+  overrides: NodeRequestOverrides | undefined,
+): Promise<void> {
+  const { config } = engine.context;
+  try {
+    const url = overrides?.url ?? req.url ?? "/";
+    const readBody = (max: number): Promise<Uint8Array> => {
+      const consumed = (req as { _body?: unknown })._body === true || req.readableEnded;
+      if (!consumed && overrides?.parsedBody === undefined) return readNodeBody(req, max);
+      const bytes = preParsedBody(overrides?.parsedBody) ?? new Uint8Array(0);
+      if (bytes.byteLength > max) return Promise.reject(new BodyTooLargeError(`body exceeds ${max} bytes`));
+      return Promise.resolve(bytes);
+    };
+    const plan = await engine.plan(nodeMeta(req, url), readBody);
+    if (plan.type === "respond") return writePlain(res, plan.response);
+    if (config.options.fetch) return await viaFetch(engine, plan, res);
+    if (plan.type === "json") {
+      let answer: UpstreamJson;
+      try {
+        answer = await nodeJson(plan.call, res, config.upstreamTimeoutMs);
+      } catch (error) {
+        return failed(res, plan, error);
+      }
+      return writePlain(res, await plan.finish(answer));
+    }
+    let started;
+    try {
+      started = await requestUpstream(plan.call, res, config.upstreamTimeoutMs);
+    } catch (error) {
+      return failed(res, plan, error);
+    }
+    const { upstream, request } = started;
+    const h = upstream.headers;
+    const decision = plan.accept(upstream.statusCode ?? 502, (name) => {
+      const v = h[name];
+      return Array.isArray(v) ? v.join(", ") : v;
+    });
+    if (!("stream" in decision) || plan.head) {
+      request.destroy();
+      upstream.resume();
+      if (!("stream" in decision)) return writePlain(res, decision);
+      res.writeHead(decision.status, decision.headers);
+      res.end();
+      return;
+    }
+    res.writeHead(decision.status, decision.headers);
+    await pipeline(upstream, res).catch(() => request.destroy());
+  } catch (error) {
+    engine.context.reportError({ error, kind: "internal", route: "other" });
+    if (!res.headersSent && !res.destroyed) writePlain(res, detail(500, "Internal proxy error."));
+    else res.destroy();
+  }
+}
+
+function failed(res: ServerResponse, plan: Extract<Plan, { type: "json" | "image" }>, error: unknown): void {
+  if (!(error instanceof UpstreamError)) throw error;
+  if (error.failure === "aborted" || res.destroyed) return;
+  writePlain(res, plan.fail(error.failure, error.cause));
+}
+
+/** Writes one of the proxy's own answers. */
+export function writePlain(res: ServerResponse, r: PlainResponse): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = r.status === 204 ? "" : r.body;
+  res.writeHead(r.status, { ...r.headers, "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+async function viaFetch(
+  engine: Engine,
+  plan: Extract<Plan, { type: "json" | "image" }>,
+  res: ServerResponse,
+): Promise<void> {
+  const { config } = engine.context;
+  const fetchImpl = config.options.fetch as typeof fetch;
+  const controller = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) controller.abort();
+  };
+  res.once("close", onClose);
+  try {
+    if (plan.type === "json") {
+      let answer: UpstreamJson;
+      try {
+        answer = await fetchJson(fetchImpl, plan.call, controller.signal, config.upstreamTimeoutMs);
+      } catch (error) {
+        return failed(res, plan, error);
+      }
+      return writePlain(res, await plan.finish(answer));
+    }
+    let response: Response;
+    try {
+      const started = await fetchUpstream(fetchImpl, plan.call, controller.signal, config.upstreamTimeoutMs);
+      started.done();
+      response = started.response;
+    } catch (error) {
+      return failed(res, plan, error);
+    }
+    const decision = plan.accept(response.status, (name) => response.headers.get(name) ?? undefined);
+    if (!("stream" in decision) || plan.head || !response.body) {
+      await response.body?.cancel().catch(() => undefined);
+      if (!("stream" in decision)) return writePlain(res, decision);
+      res.writeHead(decision.status, decision.headers);
+      res.end();
+      return;
+    }
+    res.writeHead(decision.status, decision.headers);
+    await pipeline(Readable.fromWeb(response.body as WebReadableStream), res).catch(() => undefined);
+  } finally {
+    res.off("close", onClose);
+  }
+}

@@ -1,0 +1,211 @@
+/** Who is calling, as far as the proxy can tell. Passed to `authorize`, `clientId` and the hooks. */
+export interface ProxyRequestInfo {
+  /** The socket's remote address (Node adapters); `undefined` on edge runtimes unless an adapter supplies it. */
+  readonly clientAddress?: string | undefined;
+}
+
+/**
+ * What `authorize` returns: `true`/`false`, or an object that can also name the client (used for the
+ * per-client limit instead of `clientId`) or say why a caller is refused.
+ */
+export type AuthorizeResult =
+  | boolean
+  | { readonly allow: true; readonly clientId?: string }
+  | { readonly allow: false; readonly status?: 401 | 403; readonly detail?: string };
+
+/** A validation outcome, as core's `validateInput` returns it. */
+export type ValidateResult =
+  | { readonly success: true }
+  | { readonly success: false; readonly issues: readonly unknown[]; readonly body?: unknown };
+
+/** A custom check of a submit body. Return `{ success: false, body }` to answer 422 with `body`. */
+export type ValidateFunction = (model: string, input: unknown) => ValidateResult | Promise<ValidateResult>;
+
+export interface ProxyLimits {
+  /**
+   * Largest request body accepted, in bytes, counted while it streams in (chunked bodies too) → 413.
+   * @default 26_214_400 (25 MB: input images may be base64 of up to 20 MB)
+   * @example { maxBodyBytes: 1_000_000 }
+   */
+  readonly maxBodyBytes?: number;
+  /**
+   * Most tasks one client may have running at once (submitted, not yet seen terminal by a poll) → 429.
+   * `Infinity` turns the limit off.
+   * @default 4
+   * @example { maxActiveTasksPerClient: 2 }
+   */
+  readonly maxActiveTasksPerClient?: number;
+  /**
+   * How long a task counts against its client if no poll ever sees it finish, in ms.
+   * @default 600_000 (10 minutes)
+   */
+  readonly activeTaskTtlMs?: number;
+  /**
+   * Upstream timeout for submits and polls (and for the image route's response headers), in ms → 504.
+   * @default 30_000
+   */
+  readonly upstreamTimeoutMs?: number;
+}
+
+export interface ImageProxyOptions {
+  /**
+   * Extra delivery origins to allow besides BFL's (`https://delivery-*.bfl.ai`,
+   * `https://bfldelivery*.blob.core.windows.net`), e.g. the mock's origin.
+   * @default []
+   * @example { allowedOrigins: ["http://127.0.0.1:4010"] }
+   */
+  readonly allowedOrigins?: readonly string[];
+  /**
+   * `Cache-Control` `max-age` cap in seconds (it is also capped by the URL's `se=` expiry).
+   * @default 600
+   */
+  readonly maxAgeSeconds?: number;
+}
+
+/** Structured events the proxy logs. No event ever contains the API key. */
+export interface ProxyLogEvent {
+  readonly level: "debug" | "info" | "warn" | "error";
+  /** e.g. `"submit"`, `"poll"`, `"image"`, `"refused"`, `"upstream_error"`, `"hook_error"`. */
+  readonly event: string;
+  readonly [field: string]: unknown;
+}
+
+export interface SubmitEvent {
+  readonly taskId: string;
+  readonly model: string;
+  readonly clientId: string;
+  /** Credits charged, as BFL reported them (`null` for models that don't report cost). */
+  readonly cost: number | null;
+  /** The upstream polling URL BFL returned (before rewriting). */
+  readonly pollingUrl: string | undefined;
+  readonly request: Request;
+}
+
+export interface ResultEvent {
+  readonly taskId: string;
+  /** The upstream `result` object of the `Ready` poll. */
+  readonly result: Record<string, unknown>;
+  /** The upstream delivery URL (valid ~10 minutes). */
+  readonly sample: string | undefined;
+  readonly clientId: string;
+}
+
+/** What `onResult` may return: a replacement `sample` URL (e.g. where you persisted the image). */
+export type ResultHookReturn = void | undefined | { readonly sample?: string };
+
+export interface ProxyErrorEvent {
+  readonly error: unknown;
+  /** `"upstream"` (BFL unreachable, timed out, or answered badly) or `"hook"` (one of your hooks threw). */
+  readonly kind: "upstream" | "hook" | "internal";
+  readonly route: "submit" | "poll" | "image" | "other";
+  readonly taskId?: string | undefined;
+}
+
+/** Options of `createFluxProxy()` and every adapter. Each has a safe default. */
+export interface FluxProxyOptions {
+  /**
+   * The BFL API key. It is added to upstream calls only and never appears in a response, log or error.
+   * @default process.env.BFL_API_KEY (a clear startup error if neither is set)
+   * @example { apiKey: process.env.MY_BFL_KEY }
+   */
+  readonly apiKey?: string;
+  /**
+   * Where submits go: `"global"` (`https://api.bfl.ai`), `"eu"`, `"us"`, or a base URL (e.g. the mock's).
+   * @default "global"
+   * @example { upstream: "eu" }
+   */
+  readonly upstream?: "global" | "eu" | "us" | (string & {});
+  /**
+   * Path the proxy is mounted at; routes are `{basePath}/v1/…`.
+   * @default "/api/flux"
+   * @example { basePath: "/flux" }
+   */
+  readonly basePath?: string;
+  /**
+   * Decides who may spend credits. Required unless `allowAnonymous: true`.
+   * @example { authorize: async (req) => { const u = await getUser(req); return u ? { allow: true, clientId: u.id } : false } }
+   */
+  readonly authorize?: (
+    request: Request,
+    info: ProxyRequestInfo,
+  ) => AuthorizeResult | Promise<AuthorizeResult>;
+  /**
+   * Lets anyone who can reach the route use it (still limited per client). Must be said explicitly.
+   * @default false
+   */
+  readonly allowAnonymous?: boolean;
+  /**
+   * Model ids that may be submitted; others get 403 (unknown ids 404).
+   * @default every model in core's catalogue
+   * @example { allowedModels: ["flux-2-pro", "flux-kontext-pro"] }
+   */
+  readonly allowedModels?: readonly string[];
+  /**
+   * Browser origins allowed to call cross-origin (CORS). Requests with any other `Origin` get 403;
+   * same-origin requests and requests without `Origin` (servers, curl) are unaffected.
+   * @default [] (same-origin only)
+   * @example { allowedOrigins: ["https://app.example.com"] }
+   */
+  readonly allowedOrigins?: readonly string[];
+  /** Body size, per-client concurrency and timeouts. */
+  readonly limits?: ProxyLimits;
+  /**
+   * Names the client for the per-client limit. Should be a user or session id.
+   * @default authorize's `clientId`, else the socket address (Node adapters), else the first
+   *   `x-forwarded-for` address when `trustProxy` is on, else one shared bucket `"anonymous"`
+   * @example { clientId: (req) => req.headers.get("x-user-id") ?? "anonymous" }
+   */
+  readonly clientId?: (request: Request, info: ProxyRequestInfo) => string | Promise<string>;
+  /**
+   * Trust `x-forwarded-for` / `x-forwarded-proto` / `x-forwarded-host` (set only behind a proxy you control).
+   * @default false
+   */
+  readonly trustProxy?: boolean;
+  /**
+   * Checks submit bodies against core's per-model schemas before any credit is spent (422 like BFL's).
+   * `false` turns it off; a function replaces it.
+   * @default true
+   */
+  readonly validate?: boolean | ValidateFunction;
+  /**
+   * Rewrites `result.sample` to `{basePath}/v1/image?u=…` so browsers can download the image (BFL's delivery
+   * host sends no CORS headers). `false` leaves BFL's URL in place.
+   * @default true
+   */
+  readonly imageProxy?: boolean | ImageProxyOptions;
+  /**
+   * Public origin used in rewritten URLs (`polling_url`, `result.sample`).
+   * @default the request's own origin
+   * @example { publicOrigin: "https://app.example.com" }
+   */
+  readonly publicOrigin?: string;
+  /**
+   * Secret that signs polling tokens. Derived from the API key (HMAC) when omitted.
+   * @default derived from `apiKey`
+   */
+  readonly signingSecret?: string;
+  /**
+   * Extra polling origins to trust besides `https://*.bfl.ai` and the `upstream` origin.
+   * @default []
+   */
+  readonly allowedPollingOrigins?: readonly string[];
+  /** Called after each successful submit. Errors are reported to `onError`, never to the client. */
+  readonly onSubmit?: (event: SubmitEvent) => void | Promise<void>;
+  /**
+   * Called once per task when a poll first sees it `Ready`; awaited before the poll answers, so you can persist
+   * the image before its URL expires and return `{ sample }` to point clients at your copy.
+   */
+  readonly onResult?: (event: ResultEvent) => ResultHookReturn | Promise<ResultHookReturn>;
+  /** Called on upstream and hook errors. */
+  readonly onError?: (event: ProxyErrorEvent) => void;
+  /**
+   * Receives structured events. Off by default.
+   * @example { logger: (e) => console.log(JSON.stringify(e)) }
+   */
+  readonly logger?: (event: ProxyLogEvent) => void;
+  /**
+   * The fetch the Web handler uses upstream. When set, the Node adapters use it too instead of `node:http`.
+   * @default globalThis.fetch
+   */
+  readonly fetch?: typeof fetch;
+}

@@ -1,0 +1,92 @@
+import { startMockServer, type MockServer } from "@flux-kit/mock";
+import { afterEach, describe, expect, it } from "vitest";
+import { createNodeHandler } from "../src/node";
+import { serve } from "./wire";
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
+});
+
+async function pollUntilDone(url: string): Promise<{ status: string; result?: { sample: string } }> {
+  for (let i = 0; i < 200; i++) {
+    const body = (await (await fetch(url)).json()) as { status: string; result?: { sample: string } };
+    if (body.status !== "Pending") return body;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("task never finished");
+}
+
+describe("through @flux-kit/mock on real sockets", () => {
+  it("submits, follows the cluster polling host BFL named, and streams the image", async () => {
+    const mock: MockServer = await startMockServer({
+      pollingPort: 0,
+      strictPollingOrigin: true,
+      durationMs: 50,
+    });
+    closers.push(() => mock.close());
+    const handler = createNodeHandler({
+      apiKey: "mock-key",
+      allowAnonymous: true,
+      upstream: mock.url,
+      allowedPollingOrigins: [mock.pollingUrl],
+      imageProxy: { allowedOrigins: [mock.deliveryUrl] },
+    });
+    const proxy = await serve((req, res) => void handler(req, res));
+    closers.push(proxy.close);
+
+    const submit = await fetch(`${proxy.url}/api/flux/v1/flux-2-pro`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt: "a fox", width: 256, height: 256 }),
+    });
+    expect(submit.status).toBe(200);
+    const { polling_url } = (await submit.json()) as { polling_url: string };
+    expect(polling_url.startsWith(`${proxy.url}/api/flux/v1/get_result?id=`)).toBe(true);
+    expect(new URL(polling_url).searchParams.get("t")).not.toBeNull();
+
+    const done = await pollUntilDone(polling_url);
+    expect(done.status).toBe("Ready");
+    const sample = done.result!.sample;
+    expect(sample.startsWith(`${proxy.url}/api/flux/v1/image?u=`)).toBe(true);
+    const image = await fetch(sample);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toMatch(/^image\//);
+    expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(100);
+  });
+
+  it("passes the mock's 422 and 403 through unchanged", async () => {
+    const mock = await startMockServer({});
+    closers.push(() => mock.close());
+    const wrongKey = createNodeHandler({
+      apiKey: "not-the-mock-key",
+      allowAnonymous: true,
+      upstream: mock.url,
+      validate: false,
+    });
+    const proxy = await serve((req, res) => void wrongKey(req, res));
+    closers.push(proxy.close);
+    const denied = await fetch(`${proxy.url}/api/flux/v1/flux-2-pro`, {
+      method: "POST",
+      body: '{"prompt":"x"}',
+    });
+    expect(denied.status).toBe(403);
+    expect(JSON.stringify(await denied.json())).not.toContain("not-the-mock-key");
+
+    const unchecked = createNodeHandler({
+      apiKey: "mock-key",
+      allowAnonymous: true,
+      upstream: mock.url,
+      validate: false,
+    });
+    const proxy2 = await serve((req, res) => void unchecked(req, res));
+    closers.push(proxy2.close);
+    const invalid = await fetch(`${proxy2.url}/api/flux/v1/flux-2-pro`, {
+      method: "POST",
+      body: '{"prompt":"x","safety_tolerance":99}',
+    });
+    expect(invalid.status).toBe(422);
+    const body = (await invalid.json()) as { detail: { loc: unknown[] }[] };
+    expect(body.detail[0]?.loc).toEqual(["body", "safety_tolerance"]);
+  });
+});
