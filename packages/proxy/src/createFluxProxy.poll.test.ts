@@ -1,3 +1,4 @@
+import { deliveryExpiry } from "@flux-kit/core";
 import { describe, expect, it, vi } from "vitest";
 import { TEST_KEY } from "../test/fakeBfl";
 import { get, post, setup } from "../test/helpers";
@@ -68,6 +69,9 @@ describe("GET /v1/get_result", () => {
     expect(sample.searchParams.get("u")).toMatch(
       /^https:\/\/delivery-eu1\.bfl\.ai\/results\/task-1\/sample\.jpeg\?se=/,
     );
+    // the delivery URL's expiry stays readable by clients (core's deliveryExpiry) through `exp`
+    const se = new URL(sample.searchParams.get("u")!).searchParams.get("se")!;
+    expect(deliveryExpiry(body.result.sample)?.getTime()).toBe(Date.parse(se));
   });
 
   it("leaves result.sample alone with imageProxy: false", async () => {

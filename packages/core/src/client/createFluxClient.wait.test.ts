@@ -56,8 +56,22 @@ describe("wait", () => {
       model: "flux-2-pro",
     });
     expect(result.url).toMatch(/^https:\/\/delivery-eu1\.bfl\.ai\//);
-    expect(result.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(result.expiresAt?.getTime()).toBeGreaterThan(Date.now());
     expect(updates).toEqual([1, 2, 3]);
+  });
+
+  it("knows when the image expires: se= on BFL URLs, 10 minutes by default there, never on a persisted copy", async () => {
+    const { flux } = client(
+      ready("a", "https://delivery-us1.bfl.ai/results/a/sample.jpeg"),
+      ready("b", "/gallery/b.jpeg"),
+    );
+    const bfl = flux.wait({ id: "a" });
+    await vi.advanceTimersByTimeAsync(500);
+    // no se= on this URL: BFL's 10 minutes from the result's end_time (1764253860.4 s in the fixture)
+    expect((await bfl).expiresAt?.getTime()).toBe(1764253860.4 * 1000 + 10 * 60_000);
+    const persisted = flux.wait({ id: "b" });
+    await vi.advanceTimersByTimeAsync(500);
+    expect((await persisted).expiresAt).toBeUndefined();
   });
 
   it("falls back to {baseUrl}/v1/get_result?id= when no polling_url was given", async () => {

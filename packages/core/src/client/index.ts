@@ -10,7 +10,7 @@ export {
   type PollingPolicy,
 } from "./polling";
 export { backoffDelay, parseRetryAfter, type RetryOptions } from "./retry";
-export { DELIVERY_URL_LIFETIME_MS, deliveryExpiry, isDeliveryExpired } from "./delivery";
+export { DELIVERY_URL_LIFETIME_MS, deliveryExpiry, isBflDelivery, isDeliveryExpired } from "./delivery";
 export { toSnapshot } from "./outcome";
 export { REGIONS, mayReceiveKey, type Region } from "./urls";
 export type * from "./types";

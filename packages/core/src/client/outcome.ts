@@ -5,7 +5,7 @@ import {
   FluxTaskNotFoundError,
 } from "../errors/FluxError";
 import { moderationReasons, normalizeProgress, parseResultResponse } from "../schemas/index";
-import { DELIVERY_URL_LIFETIME_MS, deliveryExpiry } from "./delivery";
+import { DELIVERY_URL_LIFETIME_MS, deliveryExpiry, isBflDelivery } from "./delivery";
 import type { FluxResult, FluxTaskSnapshot } from "./types";
 
 /**
@@ -75,7 +75,10 @@ function toResult(id: string, raw: unknown, model: string | undefined, now: numb
     id,
     model,
     url,
-    expiresAt: deliveryExpiry(url) ?? new Date(made + DELIVERY_URL_LIFETIME_MS),
+    // From the URL's own expiry; a BFL delivery URL without one gets BFL's documented 10 minutes; any other URL
+    // (a copy your server persisted through the proxy's onResult hook) does not expire.
+    expiresAt:
+      deliveryExpiry(url) ?? (isBflDelivery(url) ? new Date(made + DELIVERY_URL_LIFETIME_MS) : undefined),
     seed: num("seed"),
     prompt: typeof result["prompt"] === "string" ? result["prompt"] : undefined,
     startTime: num("start_time"),

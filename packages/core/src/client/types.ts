@@ -96,8 +96,11 @@ export interface FluxResult {
   readonly model: string | undefined;
   /** The signed delivery URL (`result.sample`): valid about 10 minutes, no CORS; download or persist it. */
   readonly url: string;
-  /** When `url` stops working (from its `se=` parameter, else about 10 minutes after it was made). */
-  readonly expiresAt: Date;
+  /**
+   * When `url` stops working: its `se=`/`exp=` parameter, else 10 minutes after it was made for a BFL delivery
+   * URL. `undefined` for URLs with no known expiry, e.g. a copy persisted by your server (proxy `onResult`).
+   */
+  readonly expiresAt: Date | undefined;
   readonly seed: number | undefined;
   /** The prompt BFL used: the upsampled one when prompt upsampling was on. */
   readonly prompt: string | undefined;

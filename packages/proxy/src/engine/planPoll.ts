@@ -123,5 +123,9 @@ async function rewriteReady(
   if (!config.imageProxy || typeof result.sample !== "string") return;
   const url = parseFetchableUrl(result.sample);
   if (!url || !isAllowedDeliveryOrigin(url, config.imageProxy.extraOrigins)) return;
-  result.sample = `${ctx.publicOrigin(meta)}${config.basePath}/v1/image?u=${encodeURIComponent(url.href)}`;
+  // `exp` carries the delivery URL's expiry to clients (core's `deliveryExpiry` reads it), since `se=` is now
+  // inside the encoded `u`.
+  const se = Date.parse(url.searchParams.get("se") ?? "");
+  const exp = Number.isFinite(se) ? `&exp=${se}` : "";
+  result.sample = `${ctx.publicOrigin(meta)}${config.basePath}/v1/image?u=${encodeURIComponent(url.href)}${exp}`;
 }
