@@ -3,7 +3,12 @@ import type { ModelId } from "../models/catalogue";
 import type { FluxClient } from "../client/createFluxClient";
 import type { FluxJob, FluxResult, FluxTaskSnapshot, TaskRef } from "../client/types";
 import type { GenerationPersistence } from "./generationPersistence";
-import { IDLE_GENERATION, reduceGeneration, type FluxGenerationState, type GenerationEvent } from "./generationState";
+import {
+  IDLE_GENERATION,
+  reduceGeneration,
+  type FluxGenerationState,
+  type GenerationEvent,
+} from "./generationState";
 import { isActiveStatus, isSettledStatus } from "./generationStatus";
 import { resultExpiresAt } from "./resultExpiry";
 import { stableKey } from "./stableKey";
@@ -52,37 +57,37 @@ export interface GenerationControllerOptions extends GenerationCallbacks {
 
 /** The framework-agnostic generation: state machine, submit-once, watch, persistence, expiry. */
 export interface GenerationController {
-  getState(): FluxGenerationState;
+  getState: () => FluxGenerationState;
   /** Called after every distinct state change. */
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
   /**
    * Submits `{ ...defaults, ...input }` and watches the task. The same input again while it is still submitting or
    * pending returns the same promise (double clicks, StrictMode effects): it never submits twice. The promise
    * never causes an unhandled rejection; the failure is also in `state.error`.
    */
-  generate(input?: Readonly<Record<string, unknown>>): Promise<FluxResult>;
+  generate: (input?: Readonly<Record<string, unknown>>) => Promise<FluxResult>;
   /** Watches an existing task (an id from a URL, a webhook, another tab). */
-  watch(task: TaskRef): Promise<FluxResult>;
+  watch: (task: TaskRef) => Promise<FluxResult>;
   /** Stops watching (BFL has no cancel: the task may still finish and be billed). `resume()` watches again. */
-  cancel(): void;
+  cancel: () => void;
   /**
    * After a settled generation: submits the last input again (a new, billed task). After a failed *watch* (a poll
    * that failed on the network), watches the same task again instead, since it may still finish.
    */
-  retry(): Promise<FluxResult>;
+  retry: () => Promise<FluxResult>;
   /** Watches the current task again after `cancel()`, a time-out or a failed poll. */
-  resume(): Promise<FluxResult>;
+  resume: () => Promise<FluxResult>;
   /** Back to `idle`: stops watching and forgets the persisted task. */
-  reset(): void;
+  reset: () => void;
   /**
    * Attaches a user (a mounted component): the first one resumes a persisted task. Returns the detach function; the
    * last detach tears everything down a microtask later, so a StrictMode remount keeps the running generation.
    */
-  connect(): () => void;
+  connect: () => () => void;
   /** Tears down at once: no timer, watch or request is left. Promises in flight reject with `FluxAbortError`. */
-  stop(): void;
+  stop: () => void;
   /** Replaces the options (e.g. fresh callbacks on every render). */
-  setOptions(options: GenerationControllerOptions): void;
+  setOptions: (options: GenerationControllerOptions) => void;
 }
 
 interface Run {
@@ -230,6 +235,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
   };
 
   const attach = (run: Run, job: FluxJob) => {
+    if (!live || run.settled) return;
     const watcher = options.watch ?? pollingWatcher(options.client);
     run.watch = watcher(job, {
       snapshot: (snapshot) => onSnapshot(run, job, snapshot),
@@ -255,7 +261,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
     const run = newRun(undefined, input);
     run.job = job;
     dispatch({ type: "watch", at: Date.now(), job });
-    if (live) attach(run, job);
+    attach(run, job);
     return run.promise;
   };
 
@@ -282,7 +288,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
             dispatch({ type: "submitted", at: Date.now(), job });
           }
           call(options.onSubmitted, job);
-          if (!run.settled) attach(run, job);
+          attach(run, job);
         },
         (error: unknown) => {
           const failure = FluxError.from(error);
@@ -300,10 +306,15 @@ export function createGenerationController(initial: GenerationControllerOptions)
 
   const start = () => {
     live = true;
-    life = new AbortController();
+    if (life.signal.aborted) life = new AbortController();
     syncTimers();
-    if (state.status === "pending" && state.task && (!current || current.settled)) {
-      void startWatch(state.task, current?.input);
+    const run = current;
+    if (run && !run.settled) {
+      if (run.job && !run.watch) attach(run, run.job);
+      return;
+    }
+    if (state.status === "pending" && state.task) {
+      void startWatch(state.task, run?.input);
       return;
     }
     if (state.status !== "idle") return;
@@ -346,6 +357,8 @@ export function createGenerationController(initial: GenerationControllerOptions)
     watch(task) {
       const job = toJob(task);
       if (current && !current.settled && current.job?.id === job.id) return current.promise;
+      // watching another task replaces this one (unlike generate(), whose earlier tasks finish in the background)
+      if (current && !current.settled) finish(current, new FluxAbortError(UNMOUNTED));
       return startWatch(job);
     },
     cancel() {
@@ -359,17 +372,21 @@ export function createGenerationController(initial: GenerationControllerOptions)
     },
     retry() {
       const run = current;
-      if (!run || !isSettledStatus(state.status)) return rejectWith("retry(): there is no settled generation.");
+      if (!run || !isSettledStatus(state.status))
+        return rejectWith("retry(): there is no settled generation.");
       if (run.watchFailed && run.job) return startWatch(run.job, run.input);
       if (run.input) return submit(run.input, stableKey([options.model, run.input]));
-      if (run.job && state.status !== "ready") return startWatch(run.job);
-      return rejectWith("retry(): the input of this generation is unknown (it was resumed); call generate(input).");
+      if (run.job && state.status !== "ready" && state.status !== "expired") return startWatch(run.job);
+      return rejectWith(
+        "retry(): the input of this generation is unknown (it was resumed); call generate(input).",
+      );
     },
     resume() {
       const run = current;
       if (run && !run.settled && run.job) return run.promise;
       const job = state.task;
-      const resumable = state.status === "cancelled" || state.status === "timed-out" || state.status === "failed";
+      const resumable =
+        state.status === "cancelled" || state.status === "timed-out" || state.status === "failed";
       if (!job || !resumable || (state.status === "failed" && run && !run.watchFailed))
         return rejectWith("resume(): no cancelled, timed-out or unreachable task to watch again.");
       persistence()?.save({ job, savedAt: Date.now() });
@@ -384,8 +401,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
     },
     connect() {
       users++;
-      if (users === 1 && !live) start();
-      else if (users === 1 && state.status === "idle") start();
+      if (users === 1) start();
       let connected = true;
       return () => {
         if (!connected) return;
@@ -412,7 +428,15 @@ const UNMOUNTED_SUBMIT =
 /** A `FluxJob` for a task known only by id (or a partial handle). */
 export function toJob(task: TaskRef, now: number = Date.now()): FluxJob {
   if (typeof task === "string") {
-    return { id: task, pollingUrl: undefined, model: "", cost: null, inputMp: null, outputMp: null, submittedAt: now };
+    return {
+      id: task,
+      pollingUrl: undefined,
+      model: "",
+      cost: null,
+      inputMp: null,
+      outputMp: null,
+      submittedAt: now,
+    };
   }
   return {
     cost: null,

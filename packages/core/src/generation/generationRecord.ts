@@ -29,7 +29,7 @@ export function encodeGenerationRecord(record: GenerationRecord): string {
     v: VERSION,
     job: record.job,
     savedAt: record.savedAt,
-    result: result && { ...result, expiresAt: result.expiresAt.getTime() },
+    result: result ? { ...result, expiresAt: result.expiresAt?.getTime() } : undefined,
     imageUrl: record.imageUrl,
     expiresAt: expiresAt?.getTime(),
   });

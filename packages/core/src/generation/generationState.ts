@@ -103,7 +103,12 @@ export function reduceGeneration(state: FluxGenerationState, event: GenerationEv
     }
     case "fail":
       if (!active) return state;
-      return { ...state, status: statusOfError(event.error), error: event.error, elapsedMs: since(state, event.at) };
+      return {
+        ...state,
+        status: statusOfError(event.error),
+        error: event.error,
+        elapsedMs: since(state, event.at),
+      };
     case "restore":
       return {
         ...IDLE_GENERATION,
@@ -117,7 +122,8 @@ export function reduceGeneration(state: FluxGenerationState, event: GenerationEv
         elapsedMs: event.result.duration === undefined ? 0 : Math.round(event.result.duration * 1000),
       };
     case "image":
-      if ((state.status !== "ready" && state.status !== "expired") || state.imageUrl === event.url) return state;
+      if ((state.status !== "ready" && state.status !== "expired") || state.imageUrl === event.url)
+        return state;
       return { ...state, status: "ready", imageUrl: event.url, expiresAt: undefined, error: undefined };
     case "expire":
       if (state.status !== "ready" || !state.expiresAt || event.at < state.expiresAt.getTime()) return state;

@@ -1,0 +1,45 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { FluxClient, FluxError, FluxTaskSnapshot, TaskRef } from "@flux-kit/core";
+
+/** Extra settings of `fluxTaskQueryOptions`. */
+export interface FluxTaskQueryExtras {
+  /**
+   * Keep polling while the tab is hidden. When `false`, polls pause in a hidden tab and a poll runs as soon as the
+   * window is focused again (TanStack Query's focus manager).
+   * @default false
+   * @example fluxTaskQueryOptions(client, id, { pollWhileHidden: true })
+   */
+  readonly pollWhileHidden?: boolean | undefined;
+}
+
+/** The query key of one task: `["flux", "task", id]`. @example queryClient.invalidateQueries({ queryKey: fluxTaskQueryKey(id) }) */
+export function fluxTaskQueryKey(id: string) {
+  return ["flux", "task", id] as const;
+}
+
+/**
+ * TanStack Query options that watch a BFL task: key `["flux", "task", id]`, one `getResult` per fetch (the query's
+ * `signal` aborts it), polling through `refetchInterval` on core's adaptive schedule (`client.nextPollDelay`),
+ * stopping at a terminal status (which then never goes stale). No TanStack retries: the client already retries
+ * reads.
+ *
+ * @example
+ * const client = useFluxClient();
+ * const { data: snapshot } = useQuery(fluxTaskQueryOptions(client, taskId));
+ */
+export function fluxTaskQueryOptions(client: FluxClient, task: TaskRef, extras: FluxTaskQueryExtras = {}) {
+  const ref = typeof task === "string" ? { id: task } : task;
+  return queryOptions<FluxTaskSnapshot, FluxError, FluxTaskSnapshot, ReturnType<typeof fluxTaskQueryKey>>({
+    queryKey: fluxTaskQueryKey(ref.id),
+    queryFn: ({ signal }) => client.getResult(ref, { signal }),
+    refetchInterval: (query) =>
+      query.state.status === "error"
+        ? false
+        : client.nextPollDelay(ref, query.state.data, query.state.dataUpdateCount),
+    refetchIntervalInBackground: extras.pollWhileHidden ?? false,
+    staleTime: (query) => (query.state.data?.terminal ? Infinity : 0),
+    refetchOnWindowFocus: true,
+    refetchOnReconnect: true,
+    retry: false,
+  });
+}

@@ -1,0 +1,19 @@
+"use client";
+export { FluxProvider, useFluxClient, type FluxProviderProps } from "./FluxProvider";
+export { useFluxGeneration } from "./useFluxGeneration";
+export { useFluxResult } from "./useFluxResult";
+export { fluxTaskQueryKey, fluxTaskQueryOptions, type FluxTaskQueryExtras } from "./fluxTaskQueryOptions";
+export { fluxSubmitMutationKey, fluxSubmitMutationOptions } from "./fluxSubmitMutationOptions";
+export type {
+  FluxGenerationStatus,
+  FluxGenerationView,
+  FluxPersistOptions,
+  FluxWatchActions,
+  FluxWatchOptions,
+  GenerateInput,
+  NoDefaults,
+  UseFluxGenerationOptions,
+  UseFluxGenerationResult,
+  UseFluxResultOptions,
+  UseFluxResultResult,
+} from "./types";
