@@ -10,7 +10,6 @@ import {
   type GenerationEvent,
 } from "./generationState";
 import { isActiveStatus, isSettledStatus } from "./generationStatus";
-import { resultExpiresAt } from "./resultExpiry";
 import { stableKey } from "./stableKey";
 import { pollingWatcher, type TaskWatch, type TaskWatcher } from "./taskWatcher";
 import { createTimers } from "./timers";
@@ -40,7 +39,7 @@ export interface GenerationControllerOptions extends GenerationCallbacks {
   readonly persistence?: GenerationPersistence | false | undefined;
   /** How long one watch may last before `timed-out` (one last poll is made first). @default client.poll.timeoutMs */
   readonly timeoutMs?: number | undefined;
-  /** When a result's image expires (`undefined`: never). @default resultExpiresAt */
+  /** When a result's image expires (`undefined`: never). @default the result's own `expiresAt` */
   readonly expiresAt?: ((result: FluxResult) => Date | undefined) | undefined;
   /**
    * Persist the image before its URL expires (upload it to your store) and return the permanent URL: `imageUrl`
@@ -223,7 +222,8 @@ export function createGenerationController(initial: GenerationControllerOptions)
   const onSnapshot = (run: Run, job: FluxJob, snapshot: FluxTaskSnapshot) => {
     if (run.settled) return;
     if (run === current) {
-      const expiresAt = snapshot.result && (options.expiresAt ?? resultExpiresAt)(snapshot.result);
+      const expiresAt =
+        snapshot.result && (options.expiresAt ?? ((r: FluxResult) => r.expiresAt))(snapshot.result);
       dispatch({ type: "snapshot", at: Date.now(), snapshot, expiresAt });
     }
     if (snapshot.result) onReady(run, job, snapshot.result);

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { FluxJob, FluxResult } from "../client/types";
 import { createGenerationPersistence } from "./generationPersistence";
 import { decodeGenerationRecord, encodeGenerationRecord, type FluxStorage } from "./generationRecord";
-import { resultExpiresAt } from "./resultExpiry";
 
 const job: FluxJob = {
   id: "t1",
@@ -90,22 +89,5 @@ describe("createGenerationPersistence", () => {
     expect(none.load()).toBeUndefined();
     // on a server there is no sessionStorage: the default is a no-op
     expect(createGenerationPersistence({ key: "k" }).load()).toBeUndefined();
-  });
-});
-
-describe("resultExpiresAt", () => {
-  it("expires BFL delivery URLs (signed, on *.bfl.ai, or proxied) and not persisted copies", () => {
-    expect(
-      resultExpiresAt({
-        url: "https://delivery-eu1.bfl.ai/r/sample.jpeg?se=2030-01-01T00%3A00%3A00Z",
-        expiresAt: new Date(1),
-      })?.toISOString(),
-    ).toBe("2030-01-01T00:00:00.000Z");
-    expect(resultExpiresAt(result)).toBe(result.expiresAt);
-    const proxied = `/api/flux/v1/image?u=${encodeURIComponent("https://delivery-us1.bfl.ai/r/sample.png")}`;
-    expect(resultExpiresAt({ url: proxied, expiresAt: new Date(9) })).toEqual(new Date(9));
-    expect(
-      resultExpiresAt({ url: "https://cdn.example.com/kept.jpeg", expiresAt: new Date(9) }),
-    ).toBeUndefined();
   });
 });

@@ -45,7 +45,7 @@ export type GenerationEvent =
       readonly type: "snapshot";
       readonly at: number;
       readonly snapshot: FluxTaskSnapshot;
-      /** When the result's image expires (see `resultExpiresAt`); ignored unless the snapshot is `Ready`. */
+      /** When the result's image expires (the result's `expiresAt`); ignored unless the snapshot is `Ready`. */
       readonly expiresAt?: Date | undefined;
     }
   | { readonly type: "fail"; readonly at: number; readonly error: FluxError }

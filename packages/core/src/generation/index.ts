@@ -12,7 +12,6 @@ export {
   type FluxGenerationState,
   type GenerationEvent,
 } from "./generationState";
-export { resultExpiresAt } from "./resultExpiry";
 export {
   decodeGenerationRecord,
   encodeGenerationRecord,
