@@ -56,7 +56,7 @@ describe("core client against startMockServer (loopback)", () => {
     const client = await setup();
     const result = await client.generate(model as "flux-2-pro", input as { prompt: string });
     expect(result.url.startsWith(`${server?.deliveryUrl}/results/`)).toBe(true);
-    expect(result.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(result.expiresAt?.getTime()).toBeGreaterThan(Date.now());
     const image = await client.download(result);
     expect(image.contentType).toBe(type);
     expect(image.bytes.byteLength).toBeGreaterThan(100);

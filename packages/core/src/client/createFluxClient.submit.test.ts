@@ -198,3 +198,19 @@ describe("submit retries only when no task can exist", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe("fetch is called the way browsers require", () => {
+  it("never as a method of another object (window.fetch throws 'Illegal invocation' then)", async () => {
+    const f = fakeFetch(submitted("t9"));
+    // Like a browser's fetch: refuses any receiver other than the global object (or none).
+    const strict = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      if (this !== undefined && this !== globalThis)
+        throw new TypeError("Failed to execute 'fetch': Illegal invocation");
+      return f.fetch(input, init);
+    } as typeof globalThis.fetch;
+    const client = createFluxClient({ fetch: strict, retry: false });
+    await expect(client.submit("flux-2-pro", { prompt: "x" })).resolves.toMatchObject({ id: "t9" });
+    await expect(client.credits().catch((e: unknown) => e)).resolves.toBeDefined();
+    expect(f.calls.map((c) => c.method)).toEqual(["POST", "GET"]);
+  });
+});

@@ -61,7 +61,9 @@ export async function exchange(init: ExchangeInit): Promise<{ json: unknown; res
       redirect: "error",
     };
     if (init.body !== undefined) requestInit.body = init.body;
-    const response = await init.fetch(init.url, requestInit);
+    // Called unbound: browsers' fetch throws "Illegal invocation" when called as a method of another object.
+    const fetch = init.fetch;
+    const response = await fetch(init.url, requestInit);
     const text = await response.text();
     const json = parseJson(text);
     const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
