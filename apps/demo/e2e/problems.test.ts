@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { launchBrowser, screenshot, type DemoBrowser } from "./browser";
+import { startDemo, TEST_KEY, type RunningDemo } from "./startDemo";
+
+let demo: RunningDemo;
+let browser: DemoBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemo({ speed: 3 }), launchBrowser()]);
+  page = await browser.newPage();
+  await page.goto(demo.url);
+  await page.getByLabel("Prompt", { exact: true }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+const submits = () => browser.requests.filter((r) => r.method === "POST" && r.url.includes("/api/flux/v1/"));
+
+test("a moderated prompt shows the moderation view", async () => {
+  await page
+    .getByLabel("Prompt", { exact: true })
+    .fill("A crowded night market [mock:content-moderated:Violence|Derivative Works]");
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  const viewer = page.locator(".flux-viewer[data-state=moderated]");
+  await viewer.waitFor({ timeout: 20_000 });
+  await page.getByRole("heading", { name: "This image was blocked by moderation" }).waitFor();
+  expect(await viewer.textContent()).toContain("Violence, Derivative Works");
+  await screenshot(page, "moderated");
+});
+
+test("an invalid size shows the field error and sends no request", async () => {
+  await page.reload();
+  await page.getByLabel("Prompt", { exact: true }).fill("A tiny robot watering a bonsai");
+  await page.getByText("Custom", { exact: true }).click();
+  await page.getByLabel("Width", { exact: true }).fill("1000"); // not a multiple of 16
+  const before = submits().length;
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  const error = page.locator("[data-field-error=size]");
+  await error.waitFor();
+  expect(await error.textContent()).toMatch(/16/);
+  await page.getByRole("alert").filter({ hasText: "Fix 1 field before generating." }).waitFor();
+  // give a stray request every chance to show up before counting
+  await page.waitForLoadState("networkidle");
+  expect(submits().length).toBe(before);
+  await screenshot(page, "invalid-size");
+});
+
+test("the proxy refuses callers without the demo's session cookie", async () => {
+  const response = await fetch(`${demo.url}/api/flux/v1/flux-2-pro`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ prompt: "no cookie" }),
+  });
+  expect(response.status).toBe(401);
+  expect(await response.json()).toEqual({ detail: "No demo session: reload the demo page to get one." });
+});
+
+test("the server's key appears in no response the browser received", async () => {
+  await browser.settled();
+  expect(browser.responses.some((r) => r.url.includes("/api/flux/v1/get_result"))).toBe(true);
+  for (const response of browser.responses) {
+    expect(response.headers, response.url).not.toContain(TEST_KEY);
+    expect(response.body, response.url).not.toContain(TEST_KEY);
+  }
+  expect(demo.output()).not.toContain(TEST_KEY);
+});

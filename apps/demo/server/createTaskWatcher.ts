@@ -1,0 +1,154 @@
+import { readFile } from "node:fs/promises";
+import { FluxError, type FluxClient, type FluxResult, type TaskRef } from "@flux-kit/core";
+import { writeAtomically } from "./createGallery";
+
+/** A task the server is following, as the gallery API shows it. */
+export interface PendingTask {
+  readonly id: string;
+  readonly model: string;
+  readonly submittedAt: number;
+  /** Last reported progress, 0–1. */
+  readonly progress: number | undefined;
+}
+
+/** A task that ended without an image (moderated, failed, not found, timed out). */
+export interface FailedTask {
+  readonly id: string;
+  readonly model: string;
+  readonly code: string;
+  readonly message: string;
+  readonly at: number;
+}
+
+interface StoredJob {
+  readonly id: string;
+  readonly pollingUrl: string | undefined;
+  readonly model: string;
+  readonly submittedAt: number;
+}
+
+export interface TaskWatcherOptions {
+  readonly client: FluxClient;
+  /** Saves a finished task's image (the same call the proxy's `onResult` makes; it must be idempotent). */
+  readonly onReady: (job: StoredJob, result: FluxResult) => Promise<unknown>;
+  /** Where the watched jobs are kept, so a restarted server watches them again. */
+  readonly file: string;
+  /** How long one task is followed before giving up. @default 1_800_000 (30 min) */
+  readonly timeoutMs?: number;
+}
+
+export interface TaskWatcher {
+  /** Follows a task the proxy just submitted until it ends, then persists its image. */
+  watch(job: StoredJob): void;
+  /** The job of a watched task (its model), if any. */
+  job(id: string): StoredJob | undefined;
+  pending(): readonly PendingTask[];
+  failed(): readonly FailedTask[];
+  /** Stops every poll (the jobs stay on disk). */
+  close(): Promise<void>;
+}
+
+const MAX_FAILED = 20;
+
+/**
+ * Follows every submitted task on the server, with the server's own keyed client, so a result is persisted even
+ * when no browser is polling (the tab was closed mid-generation). Jobs are saved to `file` and watched again
+ * after a restart.
+ *
+ * @example
+ * const watcher = await createTaskWatcher({ client, file: ".data/pending.json", onReady: persist });
+ * watcher.watch({ id, pollingUrl, model, submittedAt: Date.now() });
+ */
+export async function createTaskWatcher(options: TaskWatcherOptions): Promise<TaskWatcher> {
+  const jobs = new Map<string, { job: StoredJob; progress: number | undefined; abort: AbortController }>();
+  const failures: FailedTask[] = [];
+  const running = new Set<Promise<void>>();
+  let closed = false;
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    const snapshot = JSON.stringify([...jobs.values()].map((entry) => entry.job));
+    saving = saving.then(() => writeAtomically(options.file, snapshot)).catch(() => undefined);
+  };
+
+  const watch = (job: StoredJob, store = true) => {
+    if (closed || jobs.has(job.id)) return;
+    const entry = { job, progress: undefined as number | undefined, abort: new AbortController() };
+    jobs.set(job.id, entry);
+    if (store) save();
+    const ref: TaskRef = {
+      id: job.id,
+      pollingUrl: job.pollingUrl,
+      model: job.model,
+      submittedAt: job.submittedAt,
+    };
+    const run = options.client
+      .wait(ref, {
+        signal: entry.abort.signal,
+        timeoutMs: options.timeoutMs ?? 30 * 60_000,
+        onUpdate: ({ snapshot }) => {
+          entry.progress = snapshot.progress;
+        },
+      })
+      .then((result) => options.onReady(job, result))
+      .then(
+        () => finish(job.id),
+        (error: unknown) => {
+          if (entry.abort.signal.aborted) return;
+          const e = FluxError.from(error);
+          failures.unshift({
+            id: job.id,
+            model: job.model,
+            code: e.code,
+            message: e.message,
+            at: Date.now(),
+          });
+          failures.length = Math.min(failures.length, MAX_FAILED);
+          finish(job.id);
+        },
+      );
+    running.add(run);
+    void run.finally(() => running.delete(run));
+  };
+  const finish = (id: string) => {
+    jobs.delete(id);
+    save();
+  };
+
+  for (const job of await readJobs(options.file)) watch(job, false);
+
+  return {
+    watch: (job) => watch(job),
+    job: (id) => jobs.get(id)?.job,
+    pending: () =>
+      [...jobs.values()].map(({ job, progress }) => ({
+        id: job.id,
+        model: job.model,
+        submittedAt: job.submittedAt,
+        progress,
+      })),
+    failed: () => [...failures],
+    async close() {
+      closed = true;
+      for (const entry of jobs.values()) entry.abort.abort();
+      await Promise.allSettled([...running]);
+      await saving;
+    },
+  };
+}
+
+async function readJobs(file: string): Promise<StoredJob[]> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (j): j is StoredJob =>
+        typeof j === "object" &&
+        j !== null &&
+        typeof (j as StoredJob).id === "string" &&
+        typeof (j as StoredJob).model === "string" &&
+        typeof (j as StoredJob).submittedAt === "number",
+    );
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,61 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { ModelId } from "@flux-kit/core";
+
+/** `GET /api/demo/config` (also hands out the session cookie). */
+export interface DemoConfig {
+  readonly mode: "mock" | "live";
+  readonly region: "global" | "eu" | "us";
+  readonly models: readonly ModelId[];
+  readonly maxActiveTasksPerClient: number;
+}
+
+export interface GalleryItem {
+  readonly id: string;
+  readonly url: string;
+  readonly contentType: string;
+  readonly model?: string;
+  readonly prompt?: string;
+  readonly seed?: number;
+  readonly createdAt: number;
+}
+
+export interface PendingTask {
+  readonly id: string;
+  readonly model: string;
+  readonly submittedAt: number;
+  readonly progress?: number;
+}
+
+export interface FailedTask {
+  readonly id: string;
+  readonly model: string;
+  readonly code: string;
+  readonly message: string;
+  readonly at: number;
+}
+
+/** `GET /api/demo/gallery`: every image the server persisted, plus the tasks it is still following. */
+export interface GalleryResponse {
+  readonly items: readonly GalleryItem[];
+  readonly pending: readonly PendingTask[];
+  readonly failed: readonly FailedTask[];
+}
+
+async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
+  const response = await fetch(url, { signal, headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export const configQuery = queryOptions({
+  queryKey: ["demo", "config"],
+  queryFn: ({ signal }) => getJson<DemoConfig>("/api/demo/config", signal),
+  staleTime: Infinity,
+});
+
+export const galleryQuery = queryOptions({
+  queryKey: ["demo", "gallery"],
+  queryFn: ({ signal }) => getJson<GalleryResponse>("/api/demo/gallery", signal),
+  // while the server follows a task (e.g. one started before the tab was closed), watch it finish
+  refetchInterval: (query) => ((query.state.data?.pending.length ?? 0) > 0 ? 1000 : false),
+});
