@@ -33,7 +33,10 @@ export default tseslint.config(
     files: ["packages/core/src/**/*.ts"],
     ignores: ["**/*.test.ts", "**/*.test-d.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: "core must not use Node built-ins." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["node:*"], message: "core must not use Node built-ins." }] },
+      ],
       "no-restricted-globals": ["error", "process", "Buffer", "require", "__dirname"],
     },
   },

@@ -29,7 +29,11 @@ for (const dir of packages) {
 }
 
 console.log("\n=== bundle sizes (size-limit) ===");
-spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=./packages/*"], { cwd: root, env, stdio: "inherit" });
+spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=./packages/*"], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
 const size = spawnSync("pnpm", ["exec", "size-limit", "--json"], { cwd: root, env, encoding: "utf8" });
 try {
   const rows = JSON.parse(size.stdout);
@@ -39,7 +43,10 @@ try {
     "",
     "| entry | size | limit | within |",
     "|---|---|---|---|",
-    ...rows.map((r, i) => `| ${r.name} | ${(r.size / 1000).toFixed(2)} kB | ${limits[i]?.limit ?? ""} | ${r.passed ? "yes" : "NO"} |`),
+    ...rows.map(
+      (r, i) =>
+        `| ${r.name} | ${(r.size / 1000).toFixed(2)} kB | ${limits[i]?.limit ?? ""} | ${r.passed ? "yes" : "NO"} |`,
+    ),
   ];
   sections.push(lines.join("\n"));
 } catch {

@@ -51,7 +51,12 @@ function countReports() {
 /** Browser tests need Debian's Chromium (Playwright's own download is unreachable here). */
 function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  const needed = packageDirs().some((dir) => existsSync(join(dir, "vitest.browser.config.ts")) || existsSync(join(dir, "e2e")));
+  const needed = packageDirs().some(
+    (dir) =>
+      existsSync(join(dir, "e2e")) ||
+      (existsSync(join(dir, "vitest.config.ts")) &&
+        readFileSync(join(dir, "vitest.config.ts"), "utf8").includes("browser")),
+  );
   if (!needed || existsSync(path)) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync("/usr/bin/apt-get")) {

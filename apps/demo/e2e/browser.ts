@@ -74,13 +74,16 @@ export async function launchBrowser(): Promise<DemoBrowser> {
   };
 }
 
-/** Saves a screenshot of `page` (the viewport, or the whole page) to `apps/demo/screenshots/<name>.png`. */
+/**
+ * Saves a screenshot of `page` (the viewport, or the whole page) to `apps/demo/test-results/screenshots/` (not
+ * tracked), or to `$SCREENSHOTS_DIR` — `SCREENSHOTS_DIR=screenshots pnpm test` refreshes the committed ones.
+ */
 export async function screenshot(
   page: Page,
   name: string,
   options: { fullPage?: boolean } = {},
 ): Promise<void> {
-  const dir = join(demoRoot, "screenshots");
+  const dir = join(demoRoot, process.env.SCREENSHOTS_DIR ?? join("test-results", "screenshots"));
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? false });
 }

@@ -9,7 +9,6 @@ import { Devtools } from "./Devtools";
 
 const queryClient = new QueryClient();
 
-
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

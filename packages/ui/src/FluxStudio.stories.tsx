@@ -1,0 +1,89 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
+import { createFluxClient } from "@flux-kit/core";
+import { FluxProvider } from "@flux-kit/react";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { FluxStudio, type FluxStudioProps } from "./FluxStudio";
+import { BASE_URL, mockApi } from "./stories/mockApi";
+
+/** `FluxStudio` inside a `FluxProvider`, talking to the mock through MSW exactly as an app talks to the proxy. */
+function StudioApp(props: FluxStudioProps) {
+  const [client] = useState(() => createFluxClient({ baseUrl: BASE_URL }));
+  return (
+    <FluxProvider client={client}>
+      <FluxStudio persist={false} {...props} />
+    </FluxProvider>
+  );
+}
+
+const meta = {
+  title: "Components/FluxStudio",
+  component: StudioApp,
+  parameters: { layout: "fullscreen", msw: mockApi({ durationMs: [1500, 3000] }).handlers },
+} satisfies Meta<typeof StudioApp>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const TIMEOUT = { timeout: 10_000 };
+
+export const Empty: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText("Your image will appear here.")).toBeVisible();
+    await expect(canvas.getByText(/Images you generate in this session/)).toBeVisible();
+  },
+};
+
+export const GenerateReopenAndRerun: Story = {
+  parameters: { msw: mockApi({ durationMs: 500 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const prompt = canvas.getByRole("textbox", { name: "Prompt" });
+    await userEvent.type(prompt, "A red fox in fresh snow");
+    await userEvent.click(canvas.getByRole("radio", { name: "16:9" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Generate" }));
+    await expect(
+      await canvas.findByRole("img", { name: /Generated image: A red fox/ }, TIMEOUT),
+    ).toBeVisible();
+    const first = await canvas.findByRole("button", { name: "Show image: A red fox in fresh snow" });
+    const seed = canvas.getByText("Seed", { selector: "dt" }).nextElementSibling?.textContent;
+
+    await userEvent.clear(prompt);
+    await userEvent.type(prompt, "A lighthouse at dusk{Control>}{Enter}{/Control}");
+    await waitFor(
+      () => expect(canvas.getAllByRole("button", { name: /^Show image:/ })).toHaveLength(2),
+      TIMEOUT,
+    );
+
+    // reopen the first result, then re-run it with its seed
+    await userEvent.click(first);
+    await expect(canvas.getByRole("img", { name: /Generated image: A red fox/ })).toBeVisible();
+    await userEvent.click(
+      canvas.getByRole("button", { name: "Re-run with same seed: A red fox in fresh snow" }),
+    );
+    await waitFor(
+      () => expect(canvas.getAllByRole("button", { name: /^Show image:/ })).toHaveLength(3),
+      TIMEOUT,
+    );
+    await expect(canvas.getByText("Seed", { selector: "dt" }).nextElementSibling).toHaveTextContent(
+      seed ?? "",
+    );
+  },
+};
+
+export const Phone: Story = {
+  globals: { viewport: { value: "mobile1", isRotated: false } },
+  render: (args) => (
+    <div style={{ maxWidth: 375 }}>
+      <StudioApp {...args} />
+    </div>
+  ),
+};
+
+/** Try anything: prompt markers such as `[mock:content-moderated]`, `[mock:error]` or `[mock:stuck]` script outcomes. */
+export const Playground: Story = {
+  args: { defaultValue: { prompt: "A red fox in fresh snow, morning light" } },
+  parameters: { msw: mockApi({ durationMs: [2000, 6000] }).handlers },
+};
+
+export const GenerateDark: Story = { ...GenerateReopenAndRerun, globals: { theme: "dark" } };

@@ -1,0 +1,152 @@
+"use client";
+import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from "react";
+import { FluxValidationError, modelIds, type FluxResult, type ModelId } from "@flux-kit/core";
+import { useFluxGeneration } from "@flux-kit/react";
+import { cx } from "./cx";
+import { valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
+import type { GenerationView } from "./generationView";
+import { HistoryList, type HistoryEntry } from "./HistoryList";
+import type { FluxLabels } from "./labels";
+import { PromptForm } from "./PromptForm";
+import { ResultViewer } from "./ResultViewer";
+import { useNow } from "./useNow";
+
+/** Props of {@link FluxStudio}. Every other `<div>` prop (`className`, `style`, `ref`) passes through. */
+export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "defaultValue"> {
+  /**
+   * Initial form value; missing fields take the model's defaults.
+   * @default { model: "flux-2-pro" }
+   * @example <FluxStudio defaultValue={{ model: "flux-2-klein-4b" }} />
+   */
+  readonly defaultValue?: Partial<PromptFormValue> | undefined;
+  /** Models offered in the picker. @default every model in core's catalogue */
+  readonly models?: readonly ModelId[] | undefined;
+  /** The proxy's image route for downloads. @default "/api/flux/v1/image" */
+  readonly imageRoute?: string | false | undefined;
+  /** Called with each finished result (persist it: delivery URLs last 10 minutes). */
+  readonly onResult?: ((result: FluxResult, request: PromptFormRequest) => void) | undefined;
+  /** Keep a pending generation across reloads (sessionStorage) and resume it on mount. @default true */
+  readonly persist?: boolean | undefined;
+  /** Storage key of the persisted generation; give each studio on a page its own. @default "flux-kit:studio" */
+  readonly persistKey?: string | undefined;
+  /** Overrides for any shown text. @default English */
+  readonly labels?: Partial<FluxLabels> | undefined;
+}
+
+/**
+ * A complete generation feature: `PromptForm`, `ResultViewer` and this session's history (reopen a result,
+ * re-run it with the same seed). Needs a `FluxProvider` above it.
+ * @example <FluxProvider baseUrl="/api/flux"><FluxStudio /></FluxProvider>
+ */
+export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function FluxStudio(
+  {
+    defaultValue,
+    models = modelIds,
+    imageRoute,
+    onResult,
+    persist = true,
+    persistKey = "flux-kit:studio",
+    labels,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const [value, setValue] = useState<PromptFormValue>(() =>
+    valueForModel(defaultValue?.model ?? models[0] ?? "flux-2-pro", defaultValue),
+  );
+  const [request, setRequest] = useState<PromptFormRequest | undefined>(undefined);
+  const [history, setHistory] = useState<readonly HistoryEntry[]>([]);
+  const [reopened, setReopened] = useState<HistoryEntry | undefined>(undefined);
+  // the request of the generation in flight, read by onReady (which may be a closure from an older render)
+  const requestRef = useRef<PromptFormRequest | undefined>(undefined);
+  const now = useNow(reopened !== undefined, 1000);
+  // a submit waits for the render that gives the hook its model (it applies new options after rendering)
+  const pendingRef = useRef<PromptFormRequest | undefined>(undefined);
+  const generation = useFluxGeneration({
+    model: request?.model ?? value.model,
+    persist: persist === false ? false : { key: persistKey },
+    tickMs: 1000,
+    onReady: (result: FluxResult) => {
+      const request = requestRef.current;
+      if (!request) return;
+      const entry: HistoryEntry = {
+        result,
+        model: request.model,
+        input: request.input,
+        prompt: typeof request.input.prompt === "string" ? request.input.prompt : "",
+      };
+      setHistory((h) => [entry, ...h.filter((e) => e.result.id !== result.id)]);
+      onResult?.(result, request);
+    },
+  });
+
+  useEffect(() => {
+    const next = pendingRef.current;
+    if (!next) return;
+    pendingRef.current = undefined;
+    requestRef.current = next;
+    // the form checked `input` against the model's schema; failures also land in `generation.error`
+    generation.generate(next.input as never).catch(() => undefined);
+  });
+
+  const submit = (next: PromptFormRequest) => {
+    setReopened(undefined);
+    setRequest(next);
+    pendingRef.current = next;
+  };
+
+  const rerun = (entry: HistoryEntry) => {
+    const seed = entry.result.seed ?? (typeof entry.input.seed === "number" ? entry.input.seed : undefined);
+    setValue((v) => ({ ...valueForModel(entry.model, { ...v, prompt: entry.prompt }), seed }));
+    submit({ model: entry.model, input: seed === undefined ? entry.input : { ...entry.input, seed } });
+  };
+
+  const shown: GenerationView = reopened
+    ? {
+        status: (reopened.result.expiresAt?.getTime() ?? Infinity) <= now ? "expired" : "ready",
+        result: reopened.result,
+        expiresAt: reopened.result.expiresAt,
+        retry: () => rerun(reopened),
+      }
+    : generation;
+  const input = reopened?.input ?? request?.input;
+  const size =
+    typeof input?.width === "number" && typeof input.height === "number"
+      ? { width: input.width, height: input.height }
+      : undefined;
+
+  return (
+    <div {...rest} ref={ref} className={cx("flux-studio", className)} data-state={shown.status}>
+      <PromptForm
+        className="flux-studio-form"
+        value={value}
+        onValueChange={setValue}
+        onSubmit={submit}
+        models={models}
+        busy={generation.status === "submitting"}
+        // a server 422 shows beside the fields too
+        errors={generation.error instanceof FluxValidationError ? generation.error.fieldErrors : undefined}
+        labels={labels}
+      />
+      <ResultViewer
+        className="flux-studio-viewer"
+        generation={shown}
+        prompt={typeof input?.prompt === "string" ? input.prompt : undefined}
+        size={size}
+        imageRoute={imageRoute}
+        labels={labels}
+      />
+      <HistoryList
+        className="flux-studio-history"
+        entries={history}
+        selectedId={
+          reopened?.result.id ?? (generation.status === "ready" ? generation.result?.id : undefined)
+        }
+        onSelect={setReopened}
+        onRerun={rerun}
+        labels={labels}
+      />
+    </div>
+  );
+});

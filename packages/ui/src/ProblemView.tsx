@@ -1,0 +1,160 @@
+import { useState, type ReactNode } from "react";
+import { FluxModerationError, FluxRateLimitError, FluxValidationError, type FluxError } from "@flux-kit/core";
+import type { GenerationView } from "./generationView";
+import type { FluxLabels } from "./labels";
+import { useNow } from "./useNow";
+
+/** Props of `ProblemView`: the views of every status that is not a success. */
+export interface ProblemViewProps {
+  readonly generation: GenerationView;
+  readonly labels: FluxLabels;
+}
+
+/** The message for a failed generation, by error class. */
+export function failureMessage(error: FluxError | undefined, labels: FluxLabels, retryInS?: number): string {
+  switch (error?.code) {
+    case "credits":
+      return labels.creditsMessage;
+    case "auth":
+      return labels.authMessage;
+    case "rate_limited":
+      return labels.rateLimitMessage(retryInS);
+    case "validation":
+      return labels.validationMessage;
+    case "network":
+      return labels.networkMessage;
+    case "submit_uncertain":
+      return labels.uncertainMessage;
+    case "generation_failed":
+    case "task_not_found":
+      return labels.generationFailedMessage;
+    default:
+      return labels.serverMessage;
+  }
+}
+
+function Actions({ children }: { children: ReactNode }) {
+  return <div className="flux-result-actions">{children}</div>;
+}
+
+function RetryButton({
+  onClick,
+  label,
+  disabled,
+}: {
+  onClick?: (() => unknown) | undefined;
+  label: string;
+  disabled?: boolean;
+}) {
+  if (!onClick) return null;
+  return (
+    <button
+      type="button"
+      className="flux-button"
+      data-variant="primary"
+      disabled={disabled}
+      onClick={() => void onClick()}
+    >
+      {label}
+    </button>
+  );
+}
+
+function Failed({ generation, labels }: ProblemViewProps) {
+  const { error } = generation;
+  const [since] = useState(() => Date.now());
+  const retryAfterMs = error instanceof FluxRateLimitError ? error.retryAfterMs : undefined;
+  const now = useNow(retryAfterMs !== undefined, 1000);
+  const left =
+    retryAfterMs === undefined ? undefined : Math.max(0, Math.ceil((since + retryAfterMs - now) / 1000));
+  const fields = error instanceof FluxValidationError ? error.fieldErrors : [];
+  const canRetry = error?.code !== "auth" && error?.code !== "validation";
+  return (
+    <>
+      <h3 className="flux-title">{labels.failedTitle}</h3>
+      <p>{failureMessage(error, labels, left)}</p>
+      {fields.length > 0 ? (
+        <ul className="flux-list">
+          {fields.map((f) => (
+            <li key={`${f.path}:${f.message}`}>
+              {f.path ? <code>{f.path}</code> : null} {f.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {canRetry ? (
+        <Actions>
+          <RetryButton
+            onClick={generation.retry}
+            label={left ? `${labels.tryAgain} (${left} s)` : labels.tryAgain}
+            disabled={left !== undefined && left > 0}
+          />
+        </Actions>
+      ) : null}
+    </>
+  );
+}
+
+function Moderated({ generation, labels }: ProblemViewProps) {
+  const error = generation.error;
+  const moderation = error instanceof FluxModerationError ? error : undefined;
+  return (
+    <>
+      <h3 className="flux-title">{labels.moderatedTitle}</h3>
+      <p>{moderation?.stage === "content" ? labels.moderatedContent : labels.moderatedRequest}</p>
+      {moderation && moderation.reasons.length > 0 ? (
+        <p>
+          {labels.moderatedReasons}: {moderation.reasons.join(", ")}
+        </p>
+      ) : null}
+      <p className="flux-field-hint">{labels.moderatedAdvice}</p>
+      <Actions>
+        <RetryButton onClick={generation.reset} label={labels.tryAgain} />
+      </Actions>
+    </>
+  );
+}
+
+/** Failed, moderated, cancelled, timed-out and expired views, each with what the user can do next. */
+export function ProblemView({ generation, labels }: ProblemViewProps) {
+  switch (generation.status) {
+    case "failed":
+      return <Failed key={generation.error?.message} generation={generation} labels={labels} />;
+    case "moderated":
+      return <Moderated generation={generation} labels={labels} />;
+    case "cancelled":
+      return (
+        <>
+          <h3 className="flux-title">{labels.cancelledTitle}</h3>
+          <p>{labels.cancelledMessage}</p>
+          <Actions>
+            <RetryButton onClick={generation.resume} label={labels.keepWaiting} />
+            <RetryButton onClick={generation.retry} label={labels.generateAgain} />
+          </Actions>
+        </>
+      );
+    case "timed-out":
+      return (
+        <>
+          <h3 className="flux-title">{labels.timedOutTitle}</h3>
+          <p>{labels.timedOutMessage}</p>
+          <Actions>
+            <RetryButton onClick={generation.resume} label={labels.keepWaiting} />
+            <RetryButton onClick={generation.retry} label={labels.generateAgain} />
+          </Actions>
+        </>
+      );
+    case "expired":
+      return (
+        <>
+          <h3 className="flux-title">{labels.expiredTitle}</h3>
+          <p>{labels.expiredMessage}</p>
+          <Actions>
+            <RetryButton onClick={generation.retry} label={labels.generateAgain} />
+          </Actions>
+        </>
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,124 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { valueForModel } from "./formValue";
+import { PromptForm } from "./PromptForm";
+
+const meta = {
+  title: "Components/PromptForm",
+  component: PromptForm,
+  args: { onSubmit: fn(), style: { maxWidth: 460 } },
+} satisfies Meta<typeof PromptForm>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole("textbox", { name: "Prompt" }), "A lighthouse at dusk");
+    await userEvent.keyboard("{Control>}{Enter}{/Control}");
+    await expect(args.onSubmit).toHaveBeenCalledWith({
+      model: "flux-2-pro",
+      input: expect.objectContaining({
+        prompt: "A lighthouse at dusk",
+        width: 1024,
+        height: 1024,
+      }) as unknown,
+    });
+  },
+};
+
+export const ValidationErrors: Story = {
+  args: { defaultValue: { model: "flux-2-pro", preset: "custom", width: 1000, height: 5000 } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Generate" }));
+    await expect(args.onSubmit).not.toHaveBeenCalled();
+    await expect(canvas.getByRole("alert")).toHaveTextContent(/Fix \d fields/);
+    await expect(canvas.getByRole("textbox", { name: "Prompt" })).toHaveAttribute("aria-invalid", "true");
+    await expect(canvas.getByRole("spinbutton", { name: "Width" })).toHaveAttribute("aria-invalid", "true");
+    await waitFor(() => expect(canvas.getByRole("textbox", { name: "Prompt" })).toHaveFocus());
+  },
+};
+
+export const FlexAdvancedSettings: Story = {
+  args: {
+    defaultValue: { model: "flux-2-flex", prompt: "Poster with the word FLUX in bold type", seed: 1234 },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByText("Advanced settings"));
+    await expect(canvas.getByRole("spinbutton", { name: "Steps" })).toHaveValue(50);
+    await expect(canvas.getByRole("spinbutton", { name: "Guidance" })).toHaveValue(5);
+    await expect(canvas.getByRole("checkbox", { name: "Fixed seed" })).toBeChecked();
+  },
+};
+
+export const EditingWithReferenceImages: Story = {
+  args: { defaultValue: { model: "flux-kontext-pro", prompt: "Make it night, with a full moon" } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const png = await (await fetch(new URL("/flux-kit-sample.png", location.href))).blob();
+    const input = canvasElement.querySelector<HTMLInputElement>("input[type=file]")!;
+    await userEvent.upload(input, new File([png], "sample.png", { type: "image/png" }));
+    await expect(await canvas.findByRole("img", { name: "sample.png" })).toBeVisible();
+    await userEvent.click(canvas.getByRole("radio", { name: "16:9" }));
+    await expect(canvas.getByText("16:9", { selector: "p" })).toBeVisible();
+  },
+};
+
+export const Busy: Story = {
+  args: { busy: true, defaultValue: { prompt: "A red fox" } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole("button", { name: "Generating…" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+  },
+};
+
+export const Translated: Story = {
+  args: {
+    labels: {
+      prompt: "Beschreibung",
+      promptPlaceholder: "Ein roter Fuchs im Schnee",
+      model: "Modell",
+      size: "Größe",
+      advanced: "Erweitert",
+      submit: "Erzeugen",
+      submitHint: "Strg+Enter zum Erzeugen",
+      characters: (n) => `${n} Zeichen`,
+      customSize: "Eigene",
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole("button", { name: "Erzeugen" })).toBeVisible();
+  },
+};
+
+function ControlledForm() {
+  const [value, setValue] = useState(() =>
+    valueForModel("flux-pro-1.1-ultra", { prompt: "Mountains at dawn" }),
+  );
+  return (
+    <div style={{ display: "grid", gap: 12, maxWidth: 460 }}>
+      <PromptForm value={value} onValueChange={setValue} onSubmit={() => undefined} />
+      <output aria-label="Current value" style={{ fontFamily: "monospace", fontSize: 12 }}>
+        {value.model} · {value.aspectRatio} · {value.prompt.length} chars
+      </output>
+    </div>
+  );
+}
+
+export const Controlled: Story = {
+  render: () => <ControlledForm />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("radio", { name: "21:9" }));
+    await expect(canvas.getByRole("status", { name: "Current value" })).toHaveTextContent("21:9");
+  },
+};
+
+/** The dark theme (axe checks its colour contrast too). */
+export const ValidationErrorsDark: Story = { ...ValidationErrors, globals: { theme: "dark" } };
+export const FlexAdvancedSettingsDark: Story = { ...FlexAdvancedSettings, globals: { theme: "dark" } };

@@ -1,0 +1,255 @@
+"use client";
+import {
+  forwardRef,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type FormEvent,
+  type FormHTMLAttributes,
+  type KeyboardEvent,
+} from "react";
+import {
+  getModel,
+  modelIds,
+  toFieldErrors,
+  validateInput,
+  type FluxFieldError,
+  type ModelId,
+} from "@flux-kit/core";
+import { AdvancedFields } from "./AdvancedFields";
+import { cx } from "./cx";
+import { Field, describedBy } from "./Field";
+import { buildInput, valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
+import { ImageInput, addFiles } from "./ImageInput";
+import { resolveLabels, type FluxLabels } from "./labels";
+import { ModelSelect } from "./ModelSelect";
+import { SizeField } from "./SizeField";
+import { useControllableState } from "./useControllableState";
+
+/** Props of {@link PromptForm}. Every other `<form>` prop (`className`, `style`, `ref`, `aria-*`) passes through. */
+export interface PromptFormProps extends Omit<
+  FormHTMLAttributes<HTMLFormElement>,
+  "onSubmit" | "defaultValue" | "onChange"
+> {
+  /**
+   * Called with the model and its request body once the local schema check passes. Nothing is sent otherwise.
+   * @example <PromptForm onSubmit={({ model, input }) => generate(input, { model })} />
+   */
+  readonly onSubmit: (request: PromptFormRequest) => void;
+  /** The form's value, for controlled use (with `onValueChange`). @default uncontrolled */
+  readonly value?: PromptFormValue | undefined;
+  /**
+   * Initial value for uncontrolled use; missing fields take the model's defaults.
+   * @default { model: "flux-2-pro" }
+   * @example <PromptForm defaultValue={{ model: "flux-kontext-pro", prompt: "make it night" }} />
+   */
+  readonly defaultValue?: Partial<PromptFormValue> | undefined;
+  /** Called on every change, with the whole value. */
+  readonly onValueChange?: ((value: PromptFormValue) => void) | undefined;
+  /** Models offered in the picker, in order. @default every model in core's catalogue */
+  readonly models?: readonly ModelId[] | undefined;
+  /** Disables submitting and shows the busy label (while a generation is being submitted). @default false */
+  readonly busy?: boolean | undefined;
+  /** Field errors from elsewhere (a server 422's `FluxValidationError.fieldErrors`), shown beside the fields. */
+  readonly errors?: readonly FluxFieldError[] | undefined;
+  /** Overrides for any shown text. @default English */
+  readonly labels?: Partial<FluxLabels> | undefined;
+}
+
+const byPath = (errors: readonly FluxFieldError[]): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const e of errors) out[e.path || "prompt"] ??= e.message;
+  return out;
+};
+
+/**
+ * The generation form: prompt, model, size, reference images and the model's own settings, generated from
+ * core's catalogue and checked against its schemas before `onSubmit` is called. Cmd/Ctrl+Enter submits.
+ * @example <PromptForm onSubmit={({ model, input }) => client.generate(model, input)} />
+ */
+export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function PromptForm(
+  {
+    onSubmit,
+    value: valueProp,
+    defaultValue,
+    onValueChange,
+    models = modelIds,
+    busy = false,
+    errors: external,
+    labels: labelsProp,
+    className,
+    onKeyDown,
+    onPaste,
+    ...rest
+  },
+  forwardedRef,
+) {
+  const labels = resolveLabels(labelsProp);
+  const id = useId().replace(/:/g, "");
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const [value, setValue] = useControllableState<PromptFormValue>(
+    valueProp,
+    () => valueForModel(defaultValue?.model ?? models[0] ?? "flux-2-pro", defaultValue),
+    onValueChange,
+  );
+  const [attempted, setAttempted] = useState(false);
+  const [dismissed, setDismissed] = useState<readonly FluxFieldError[] | undefined>(undefined);
+  const model = getModel(value.model);
+  const c = model.capabilities;
+
+  const localErrors = useMemo(() => {
+    if (!attempted) return {};
+    const input = buildInput(value);
+    const result = validateInput(value.model, input);
+    const fieldErrors = result.success ? [] : toFieldErrors(result.issues);
+    const out = byPath(fieldErrors);
+    if (c.imageRequired && value.images.length === 0)
+      out[c.imageFields[0] ?? "input_image"] = labels.imageRequired;
+    if (fieldErrors.some((e) => e.path === "prompt" && e.type === "string_too_short"))
+      out.prompt = labels.promptRequired;
+    return out;
+  }, [attempted, value, c, labels]);
+  // errors passed in apply until the value changes
+  const errors = { ...(external && external !== dismissed ? byPath(external) : {}), ...localErrors };
+  const imageError =
+    c.imageFields
+      .map((f) => errors[f])
+      .filter(Boolean)
+      .join(" ") || undefined;
+  const errorCount = Object.keys(errors).length;
+
+  const update = (patch: Partial<PromptFormValue>) => {
+    setDismissed(external);
+    setValue((prev) => ({ ...prev, ...patch }));
+  };
+  // the new model's own defaults for format and advanced fields; prompt, seed, ratio and images carry over
+  const changeModel = (next: ModelId) =>
+    setValue(({ outputFormat: _format, ...prev }) => valueForModel(next, prev));
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    setAttempted(true);
+    const input = buildInput(value);
+    const result = validateInput(value.model, input);
+    const missingImage = c.imageRequired && value.images.length === 0;
+    if (result.success && !missingImage) {
+      setAttempted(false);
+      onSubmit({ model: value.model, input });
+      return;
+    }
+    // focus the first invalid control once it has rendered
+    requestAnimationFrame(() => {
+      const first = formRef.current?.querySelector<HTMLElement>(
+        "[aria-invalid='true'], [data-invalid] input:not([type=hidden]):not([hidden]), [data-invalid] textarea, [data-invalid] select, [data-invalid] button",
+      );
+      first?.focus();
+    });
+  };
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    onKeyDown?.(event);
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && !event.defaultPrevented) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  };
+
+  const handlePaste = (event: ClipboardEvent<HTMLFormElement>) => {
+    onPaste?.(event);
+    const files = Array.from(event.clipboardData.files).filter((f) => f.type.startsWith("image/"));
+    if (files.length === 0 || c.imageFields.length === 0) return;
+    event.preventDefault();
+    void addFiles(files, value.images, c.imageFields.length, labels).then((r) =>
+      update({ images: r.images }),
+    );
+  };
+
+  return (
+    <form
+      {...rest}
+      ref={(node) => {
+        formRef.current = node;
+        if (typeof forwardedRef === "function") forwardedRef(node);
+        else if (forwardedRef) forwardedRef.current = node;
+      }}
+      className={cx("flux-form", className)}
+      data-state={busy ? "submitting" : errorCount ? "invalid" : "idle"}
+      noValidate
+      onSubmit={handleSubmit}
+      onKeyDown={handleKeyDown}
+      onPaste={handlePaste}
+    >
+      <Field
+        id={`${id}-prompt`}
+        name="prompt"
+        label={labels.prompt}
+        hint={labels.characters(value.prompt.length)}
+        error={errors.prompt}
+      >
+        <textarea
+          id={`${id}-prompt`}
+          className="flux-textarea"
+          name="prompt"
+          rows={4}
+          placeholder={labels.promptPlaceholder}
+          value={value.prompt}
+          aria-invalid={errors.prompt ? true : undefined}
+          aria-describedby={describedBy(`${id}-prompt`, true, errors.prompt)}
+          onChange={(e) => update({ prompt: e.currentTarget.value })}
+        />
+      </Field>
+      <ModelSelect
+        id={`${id}-model`}
+        models={models}
+        value={value.model}
+        onChange={changeModel}
+        labels={labels}
+      />
+      {c.imageFields.length > 0 ? (
+        <ImageInput
+          id={`${id}-images`}
+          name="input_image"
+          legend={labels.referenceImages(c.imageFields.length)}
+          images={value.images}
+          max={c.imageFields.length}
+          labels={labels}
+          error={imageError}
+          disabled={busy}
+          onChange={(images) => update({ images })}
+        />
+      ) : null}
+      <SizeField id={id} size={c.size} value={value} onChange={update} errors={errors} labels={labels} />
+      <details className="flux-advanced" open={errorCount > 0 && !errors.prompt ? true : undefined}>
+        <summary>{labels.advanced}</summary>
+        <AdvancedFields
+          id={id}
+          capabilities={c}
+          value={value}
+          onChange={update}
+          errors={errors}
+          labels={labels}
+          disabled={busy}
+        />
+      </details>
+      <div className="flux-actions">
+        {errorCount > 0 ? (
+          <p className="flux-form-error" role="alert">
+            {labels.formHasErrors(errorCount)}
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          className="flux-button"
+          data-variant="primary"
+          aria-disabled={busy || undefined}
+        >
+          {busy ? labels.submitting : labels.submit}
+        </button>
+        <span className="flux-field-hint">{labels.submitHint}</span>
+      </div>
+    </form>
+  );
+});

@@ -1,0 +1,195 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { LiveResultViewer } from "./stories/LiveResultViewer";
+import { mockApi } from "./stories/mockApi";
+
+/**
+ * Every `ResultViewer` state, each reached for real: `useFluxGeneration` submits and polls through MSW to
+ * `@flux-kit/mock`, scripted with prompt markers, mock options and injected faults.
+ */
+const meta = {
+  title: "Components/ResultViewer",
+  component: LiveResultViewer,
+  args: {
+    model: "flux-2-pro",
+    input: { prompt: "A red fox in fresh snow, morning light", width: 1024, height: 768 },
+  },
+} satisfies Meta<typeof LiveResultViewer>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const TIMEOUT = { timeout: 10_000 };
+const stateOf = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector(".flux-viewer")?.getAttribute("data-state");
+const waitForState = (canvasElement: HTMLElement, state: string) =>
+  waitFor(() => expect(stateOf(canvasElement)).toBe(state), TIMEOUT);
+
+export const Submitting: Story = {
+  // the submit answers only after a minute
+  parameters: {
+    msw: mockApi({}, (m) => m.injectFault({ kind: "latency", ms: 60_000 }, { route: "submit" })).handlers,
+  },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "submitting");
+    await expect(within(canvasElement).getByRole("status")).toHaveTextContent("Sending your request…");
+  },
+};
+
+export const Pending: Story = {
+  parameters: { msw: mockApi({ durationMs: 120_000 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "pending");
+    await expect(canvas.getByRole("progressbar", { name: "Progress" })).toBeVisible();
+    await waitFor(() => expect(canvas.getByText(/[1-9]\d* s elapsed/)).toBeVisible(), TIMEOUT);
+    await expect(canvas.getByRole("button", { name: "Stop waiting" })).toBeEnabled();
+  },
+};
+
+export const Ready: Story = {
+  parameters: { msw: mockApi({ durationMs: 600 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "ready");
+    const img = await canvas.findByRole("img", { name: /Generated image: A red fox/ });
+    await waitFor(() => expect((img as HTMLImageElement).naturalWidth).toBe(1024), TIMEOUT);
+    const download = canvas.getByRole("link", { name: "Download" });
+    await expect(download.getAttribute("href")).toMatch(/^\/api\/flux\/v1\/image\?u=/);
+    // the download route really serves the image
+    const response = await fetch(download.getAttribute("href")!);
+    await expect(response.headers.get("content-type")).toMatch(/^image\//);
+    await expect(canvas.getByText("FLUX.2 [pro]")).toBeVisible();
+    await expect(canvas.getByText("1024 × 768")).toBeVisible();
+  },
+};
+
+export const ModeratedContent: Story = {
+  args: { input: { prompt: "A beach scene [mock:content-moderated:Sexual Content|Violence]" } },
+  parameters: { msw: mockApi({ durationMs: 400 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "moderated");
+    await expect(canvas.getByText(/generated image was flagged/)).toBeVisible();
+    await expect(canvas.getByText(/Sexual Content, Violence/)).toBeVisible();
+  },
+};
+
+export const ModeratedRequest: Story = {
+  args: { input: { prompt: "Something flagged [mock:request-moderated:Derivative Works]" } },
+  parameters: { msw: mockApi({ durationMs: 400 }).handlers },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "moderated");
+    await expect(within(canvasElement).getByText(/flagged before generation started/)).toBeVisible();
+  },
+};
+
+export const FailedCredits: Story = {
+  args: { client: { retry: false } },
+  parameters: { msw: mockApi({ credits: 0 }).handlers },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "failed");
+    await expect(within(canvasElement).getByText(/out of credits/, { selector: "p" })).toBeVisible();
+  },
+};
+
+export const FailedAuth: Story = {
+  args: { client: { retry: false } },
+  // the mock wants a key: as if the proxy's key were wrong
+  parameters: { msw: mockApi({ requireAuth: true }).handlers },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "failed");
+    await expect(within(canvasElement).getByText(/could not authenticate/, { selector: "p" })).toBeVisible();
+    await expect(within(canvasElement).queryByRole("button", { name: "Try again" })).toBeNull();
+  },
+};
+
+export const FailedRateLimit: Story = {
+  args: { client: { retry: false } },
+  parameters: { msw: mockApi({ maxActiveTasks: 0, retryAfter: 30 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "failed");
+    await expect(canvas.getByText(/try again in \d+ s/, { selector: "p" })).toBeVisible();
+    await expect(canvas.getByRole("button", { name: /Try again \(\d+ s\)/ })).toBeDisabled();
+  },
+};
+
+export const FailedValidation: Story = {
+  // the server's 422 (local checks off, so the request is sent)
+  args: { client: { retry: false, validate: false }, input: { prompt: "A fox", width: 1000, height: 768 } },
+  parameters: { msw: mockApi().handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "failed");
+    await expect(canvas.getByText(/Some settings were rejected/, { selector: "p" })).toBeVisible();
+    await expect(canvas.getByRole("listitem")).toHaveTextContent(/width/);
+  },
+};
+
+export const FailedServer: Story = {
+  args: { client: { retry: false } },
+  parameters: {
+    msw: mockApi({}, (m) => m.injectFault({ kind: "status", status: 503 }, { route: "poll", times: 50 }))
+      .handlers,
+  },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "failed");
+    await expect(within(canvasElement).getByText(/had a problem/, { selector: "p" })).toBeVisible();
+  },
+};
+
+export const FailedGeneration: Story = {
+  args: { input: { prompt: "A fox [mock:error:GPU fell over]" } },
+  parameters: { msw: mockApi({ durationMs: 300 }).handlers },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "failed");
+    await expect(
+      within(canvasElement).getByText(/could not generate this image/, { selector: "p" }),
+    ).toBeVisible();
+  },
+};
+
+export const Cancelled: Story = {
+  args: { input: { prompt: "A slow fox [mock:stuck]" } },
+  parameters: { msw: mockApi().handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "pending");
+    await userEvent.click(canvas.getByRole("button", { name: "Stop waiting" }));
+    await waitForState(canvasElement, "cancelled");
+    await expect(canvas.getByText(/may still be generated and billed/)).toBeVisible();
+  },
+};
+
+export const TimedOut: Story = {
+  args: { input: { prompt: "A stuck fox [mock:stuck]" }, hook: { timeoutMs: 1500 } },
+  parameters: { msw: mockApi().handlers },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "timed-out");
+    await expect(within(canvasElement).getByRole("button", { name: "Keep waiting" })).toBeVisible();
+  },
+};
+
+export const Expired: Story = {
+  // delivery URLs that last 2 seconds instead of 10 minutes
+  parameters: { msw: mockApi({ durationMs: 300, deliveryTtlMs: 2000 }).handlers },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "ready");
+    await waitForState(canvasElement, "expired");
+    await expect(within(canvasElement).getByRole("button", { name: "Generate again" })).toBeVisible();
+  },
+};
+
+/** The dark theme (axe checks its colour contrast too). */
+export const ReadyDark: Story = { ...Ready, globals: { theme: "dark" } };
+export const FailedCreditsDark: Story = { ...FailedCredits, globals: { theme: "dark" } };
+export const ModeratedContentDark: Story = {
+  ...ModeratedContent,
+  globals: { theme: "dark" },
+  play: async (context) => {
+    await ModeratedContent.play?.(context);
+    const viewer = context.canvasElement.querySelector(".flux-viewer")!;
+    // the dark palette is in force: a dark surface behind the viewer
+    await expect(getComputedStyle(viewer).backgroundColor).toBe("rgb(25, 28, 35)");
+  },
+};

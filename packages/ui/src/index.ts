@@ -1,0 +1,18 @@
+"use client";
+export { PromptForm, type PromptFormProps } from "./PromptForm";
+export { ResultViewer, downloadHref, type ResultViewerProps } from "./ResultViewer";
+export { FluxStudio, type FluxStudioProps } from "./FluxStudio";
+export { HistoryList, type HistoryEntry, type HistoryListProps } from "./HistoryList";
+export { ImageInput, type ImageInputProps } from "./ImageInput";
+export { failureMessage } from "./ProblemView";
+export { defaultLabels, resolveLabels, type FluxLabels } from "./labels";
+export {
+  buildInput,
+  valueForModel,
+  type PromptFormRequest,
+  type PromptFormValue,
+  type ReferenceImage,
+} from "./formValue";
+export type { GenerationStatus, GenerationView } from "./generationView";
+export { ASPECT_PRESETS, presetsFor, sizeForRatio } from "./sizePresets";
+export { MAX_IMAGE_PIXELS, imageDimensions } from "./imageFiles";

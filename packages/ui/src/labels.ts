@@ -1,0 +1,190 @@
+/**
+ * Every string the components show or announce. Pass a partial object as `labels` to translate or reword:
+ * missing keys fall back to these English defaults.
+ * @example <FluxStudio labels={{ submit: "Générer", prompt: "Description" }} />
+ */
+export interface FluxLabels {
+  // PromptForm
+  prompt: string;
+  promptPlaceholder: string;
+  promptRequired: string;
+  characters: (count: number) => string;
+  model: string;
+  size: string;
+  aspectRatio: string;
+  customSize: string;
+  width: string;
+  height: string;
+  seed: string;
+  fixedSeed: string;
+  newSeed: string;
+  randomSeed: string;
+  outputFormat: string;
+  safetyTolerance: string;
+  safetyHint: string;
+  advanced: string;
+  steps: string;
+  guidance: string;
+  promptUpsampling: string;
+  referenceImages: (max: number) => string;
+  dropImages: string;
+  pickImages: string;
+  imageUrl: string;
+  addImageUrl: string;
+  removeImage: (name: string) => string;
+  imageTooLarge: (mb: string) => string;
+  imageTooManyPixels: (mp: string) => string;
+  imageNotAnImage: string;
+  imageLimitReached: (max: number) => string;
+  imageRequired: string;
+  invalidUrl: string;
+  submit: string;
+  submitting: string;
+  submitHint: string;
+  formHasErrors: (count: number) => string;
+  // ResultViewer
+  idle: string;
+  submittingStatus: string;
+  pendingStatus: string;
+  progress: string;
+  elapsed: (seconds: number) => string;
+  cancel: string;
+  readyStatus: string;
+  imageAlt: (prompt: string) => string;
+  download: string;
+  copySeed: string;
+  seedCopied: string;
+  openFullSize: string;
+  metaModel: string;
+  metaSeed: string;
+  metaSize: string;
+  metaCost: string;
+  metaDuration: string;
+  expiresIn: (seconds: number) => string;
+  moderatedTitle: string;
+  moderatedRequest: string;
+  moderatedContent: string;
+  moderatedReasons: string;
+  moderatedAdvice: string;
+  failedTitle: string;
+  creditsMessage: string;
+  authMessage: string;
+  rateLimitMessage: (seconds: number | undefined) => string;
+  validationMessage: string;
+  serverMessage: string;
+  networkMessage: string;
+  uncertainMessage: string;
+  generationFailedMessage: string;
+  tryAgain: string;
+  cancelledTitle: string;
+  cancelledMessage: string;
+  timedOutTitle: string;
+  timedOutMessage: string;
+  keepWaiting: string;
+  expiredTitle: string;
+  expiredMessage: string;
+  generateAgain: string;
+  // FluxStudio
+  history: string;
+  historyEmpty: string;
+  reopen: (prompt: string) => string;
+  rerun: string;
+}
+
+const seconds = (s: number) => `${s} s`;
+
+/** The English defaults. */
+export const defaultLabels: FluxLabels = {
+  prompt: "Prompt",
+  promptPlaceholder: "A red fox in fresh snow, morning light, 35 mm photo",
+  promptRequired: "Describe the image you want.",
+  characters: (n) => (n === 1 ? "1 character" : `${n} characters`),
+  model: "Model",
+  size: "Size",
+  aspectRatio: "Aspect ratio",
+  customSize: "Custom",
+  width: "Width",
+  height: "Height",
+  seed: "Seed",
+  fixedSeed: "Fixed seed",
+  newSeed: "New seed",
+  randomSeed: "Random each time",
+  outputFormat: "Output format",
+  safetyTolerance: "Safety tolerance",
+  safetyHint: "0 is the strictest",
+  advanced: "Advanced settings",
+  steps: "Steps",
+  guidance: "Guidance",
+  promptUpsampling: "Improve the prompt automatically",
+  referenceImages: (max) => `Reference images (up to ${max})`,
+  dropImages: "Drop, paste or pick images",
+  pickImages: "Choose files…",
+  imageUrl: "Image URL",
+  addImageUrl: "Add",
+  removeImage: (name) => `Remove ${name}`,
+  imageTooLarge: (mb) => `This image is ${mb} MB; at most 20 MB is accepted. Compress or resize it.`,
+  imageTooManyPixels: (mp) => `This image is ${mp} megapixels; at most 20 MP is accepted. Resize it.`,
+  imageNotAnImage: "This file is not an image.",
+  imageLimitReached: (max) => `This model takes at most ${max} image${max === 1 ? "" : "s"}.`,
+  imageRequired: "This model needs an input image.",
+  invalidUrl: "Enter an http(s) URL.",
+  submit: "Generate",
+  submitting: "Generating…",
+  submitHint: "Ctrl+Enter or ⌘+Enter to generate",
+  formHasErrors: (n) => (n === 1 ? "Fix 1 field before generating." : `Fix ${n} fields before generating.`),
+  idle: "Your image will appear here.",
+  submittingStatus: "Sending your request…",
+  pendingStatus: "Generating your image…",
+  progress: "Progress",
+  elapsed: (s) => `${seconds(s)} elapsed`,
+  cancel: "Stop waiting",
+  readyStatus: "Your image is ready.",
+  imageAlt: (prompt) => (prompt ? `Generated image: ${prompt}` : "Generated image"),
+  download: "Download",
+  copySeed: "Copy seed",
+  seedCopied: "Seed copied",
+  openFullSize: "Open full size",
+  metaModel: "Model",
+  metaSeed: "Seed",
+  metaSize: "Size",
+  metaCost: "Cost",
+  metaDuration: "Duration",
+  expiresIn: (s) => `Link expires in ${s >= 60 ? `${Math.ceil(s / 60)} min` : seconds(s)}`,
+  moderatedTitle: "This image was blocked by moderation",
+  moderatedRequest: "The prompt or an input image was flagged before generation started.",
+  moderatedContent: "The generated image was flagged and cannot be shown.",
+  moderatedReasons: "Reasons",
+  moderatedAdvice: "Rephrase the prompt, remove sensitive details, or use a different input image.",
+  failedTitle: "The image could not be generated",
+  creditsMessage: "The account is out of credits. Top up the BFL account, then try again.",
+  authMessage:
+    "The server could not authenticate with the image service. Ask the site's owner to check the API key.",
+  rateLimitMessage: (s) =>
+    s === undefined
+      ? "Too many images are being generated at once. Wait a moment, then try again."
+      : `Too many images are being generated at once. You can try again in ${seconds(s)}.`,
+  validationMessage: "Some settings were rejected. Fix them and try again:",
+  serverMessage: "The image service had a problem. Try again in a moment.",
+  networkMessage: "The connection failed. Check your network and try again.",
+  uncertainMessage:
+    "The request may have reached the service and may be billed. Check before generating again to avoid paying twice.",
+  generationFailedMessage: "The service could not generate this image. Try again, or change the prompt.",
+  tryAgain: "Try again",
+  cancelledTitle: "Stopped waiting",
+  cancelledMessage: "The image may still be generated and billed: the service cannot cancel a started task.",
+  timedOutTitle: "This is taking longer than expected",
+  timedOutMessage: "The image may still finish. Keep waiting, or generate again.",
+  keepWaiting: "Keep waiting",
+  expiredTitle: "This image has expired",
+  expiredMessage: "Result links last 10 minutes. Generate the image again to get a new one.",
+  generateAgain: "Generate again",
+  history: "This session",
+  historyEmpty: "Images you generate in this session appear here.",
+  reopen: (prompt) => `Show image: ${prompt || "untitled"}`,
+  rerun: "Re-run with same seed",
+};
+
+/** Merges overrides over the defaults. */
+export function resolveLabels(overrides: Partial<FluxLabels> | undefined): FluxLabels {
+  return overrides ? { ...defaultLabels, ...overrides } : defaultLabels;
+}

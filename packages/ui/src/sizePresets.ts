@@ -1,0 +1,49 @@
+import { parseAspectRatio, type SizeCapability } from "@flux-kit/core";
+
+/** Aspect-ratio presets offered by the size picker, widest last. Models drop the ones they cannot take. */
+export const ASPECT_PRESETS = ["1:1", "4:3", "3:4", "3:2", "2:3", "16:9", "9:16", "21:9", "9:21"] as const;
+
+type Dimensions = Extract<SizeCapability, { kind: "dimensions" }>;
+
+function fit(value: number, min: number, max: number, step: number): number {
+  const stepped = Math.round(value / step) * step;
+  return Math.min(Math.floor(max / step) * step, Math.max(Math.ceil(min / step) * step, stepped));
+}
+
+/**
+ * Width and height for a `"W:H"` ratio at about the model's default area (≈1 MP), rounded to its step and
+ * kept inside its side ranges and pixel cap.
+ * @example sizeForRatio(flux2Pro.capabilities.size, "16:9") // { width: 1360, height: 768 }
+ */
+export function sizeForRatio(size: Dimensions, ratio: string): { width: number; height: number } {
+  const r = parseAspectRatio(ratio) ?? 1;
+  const area = Math.min(size.width.default * size.height.default, size.maxPixels ?? Infinity, 1024 * 1024);
+  const step = size.width.step ?? 1;
+  let width = fit(Math.sqrt(area * r), size.width.min, size.width.max, step);
+  let height = fit(width / r, size.height.min, size.height.max, size.height.step ?? 1);
+  // a side clamped by its range: recompute the other one from it
+  if (Math.abs(width / height - r) > 0.05) width = fit(height * r, size.width.min, size.width.max, step);
+  if (size.maxPixels !== undefined && width * height > size.maxPixels) {
+    const scale = Math.sqrt(size.maxPixels / (width * height));
+    width = fit(width * scale - step, size.width.min, size.width.max, step);
+    height = fit(height * scale - step, size.height.min, size.height.max, size.height.step ?? 1);
+  }
+  return { width, height };
+}
+
+/** The presets a model can take: all for width/height models, those within the ratio bounds otherwise. */
+export function presetsFor(size: SizeCapability): readonly string[] {
+  if (size.kind === "none") return [];
+  if (size.kind === "dimensions") {
+    return ASPECT_PRESETS.filter((p) => {
+      const { width, height } = sizeForRatio(size, p);
+      return Math.abs(width / height - (parseAspectRatio(p) ?? 1)) < 0.06;
+    });
+  }
+  const widest = parseAspectRatio(size.widest) ?? Infinity;
+  const tallest = parseAspectRatio(size.tallest) ?? 0;
+  return ASPECT_PRESETS.filter((p) => {
+    const r = parseAspectRatio(p) ?? 1;
+    return r <= widest + 1e-9 && r >= tallest - 1e-9;
+  });
+}

@@ -1,0 +1,77 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { setupServer } from "msw/node";
+import { createFluxClient, fixedPolling } from "@flux-kit/core";
+import { createMockBfl, createMockHandlers } from "@flux-kit/mock/msw";
+import { FluxProvider } from "@flux-kit/react";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FluxStudio } from "../src/FluxStudio";
+import { expectNoAxeViolations } from "./axe";
+
+const BASE = "https://app.test/api/flux";
+const mock = createMockBfl({ requireAuth: false, durationMs: 40, seed: "studio-test" });
+const server = setupServer(...createMockHandlers(mock, { baseUrl: BASE }));
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => mock.reset());
+afterAll(() => server.close());
+
+function renderStudio() {
+  const client = createFluxClient({ baseUrl: BASE, poll: { policy: fixedPolling(20) } });
+  return render(
+    <FluxProvider client={client}>
+      <FluxStudio persist={false} defaultValue={{ model: "flux-2-klein-4b" }} />
+    </FluxProvider>,
+  );
+}
+
+const OPTIONS = { timeout: 4000 };
+
+describe("FluxStudio with the real hook and the mock API", () => {
+  it("generates, lists the result in history, reopens it and re-runs it with the same seed", async () => {
+    const user = userEvent.setup();
+    const { container } = renderStudio();
+    await user.type(screen.getByRole("textbox", { name: "Prompt" }), "A red fox{Control>}{Enter}{/Control}");
+
+    const img = await screen.findByRole("img", { name: "Generated image: A red fox" }, OPTIONS);
+    expect(img.getAttribute("src")).toContain("/api/flux/results/");
+    const seed = screen.getByText("Seed", { selector: "dt" }).nextElementSibling!.textContent;
+    expect(screen.getByRole("link", { name: "Download" })).toHaveAttribute(
+      "href",
+      expect.stringMatching(/^\/api\/flux\/v1\/image\?u=https%3A%2F%2Fapp\.test%2Fapi%2Fflux%2Fresults%2F/),
+    );
+    const history = screen.getByRole("region", { name: "This session" });
+    expect(within(history).getAllByRole("button", { name: /^Show image:/ })).toHaveLength(1);
+    expect(container.querySelector(".flux-studio")).toHaveAttribute("data-state", "ready");
+    await expectNoAxeViolations(container);
+
+    await user.click(within(history).getByRole("button", { name: "Re-run with same seed: A red fox" }));
+    await waitFor(
+      () => expect(within(history).getAllByRole("button", { name: /^Show image:/ })).toHaveLength(2),
+      OPTIONS,
+    );
+    const submits = mock.requests.filter((r) => r.route === "submit");
+    expect(submits).toHaveLength(2);
+    expect(screen.getByText("Seed", { selector: "dt" }).nextElementSibling).toHaveTextContent(seed);
+    expect(mock.tasks.map((t) => t.seed)).toEqual([Number(seed), Number(seed)]);
+  });
+
+  it("shows moderation from the mock through the real hook", async () => {
+    const user = userEvent.setup();
+    renderStudio();
+    await user.type(
+      screen.getByRole("textbox", { name: "Prompt" }),
+      "x [[mock:request-moderated:Derivative Works]",
+    );
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    expect(await screen.findByText(/flagged before generation started/, {}, OPTIONS)).toBeInTheDocument();
+    expect(screen.getByText("Reasons: Derivative Works")).toBeInTheDocument();
+  });
+
+  it("sends nothing while the form is invalid", async () => {
+    const user = userEvent.setup();
+    renderStudio();
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveAttribute("aria-invalid", "true");
+    expect(mock.requests).toHaveLength(0);
+  });
+});

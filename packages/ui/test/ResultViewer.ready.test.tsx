@@ -1,0 +1,103 @@
+import { act, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluxRateLimitError } from "@flux-kit/core";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ResultViewer, downloadHref } from "../src/ResultViewer";
+import { fakeResult } from "./fixtures";
+
+afterEach(() => vi.useRealTimers());
+
+describe("ResultViewer ready", () => {
+  it("shows the image at the requested aspect ratio with alt text from the prompt", () => {
+    const result = fakeResult();
+    render(
+      <ResultViewer
+        generation={{ status: "ready", result }}
+        prompt="a red fox"
+        size={{ width: 1360, height: 768 }}
+      />,
+    );
+    const img = screen.getByRole("img", { name: "Generated image: a red fox" });
+    expect(img).toHaveAttribute("src", result.url);
+    expect(img.parentElement).toHaveStyle({ aspectRatio: "1360 / 768" });
+    expect(screen.getByRole("status")).toHaveTextContent("Your image is ready.");
+  });
+
+  it("downloads through the proxy's image route with a file name", () => {
+    const result = fakeResult();
+    render(<ResultViewer generation={{ status: "ready", result }} />);
+    const link = screen.getByRole("link", { name: "Download" });
+    expect(link).toHaveAttribute("href", `/api/flux/v1/image?u=${encodeURIComponent(result.url)}`);
+    expect(link).toHaveAttribute("download", "flux-42.jpg");
+    const open = screen.getByRole("link", { name: "Open full size" });
+    expect(open).toHaveAttribute("target", "_blank");
+    expect(open).toHaveAttribute("rel", "noopener noreferrer");
+  });
+
+  it("honours a custom image route, an already-proxied URL, and a downloadUrl builder", () => {
+    expect(downloadHref("https://x.bfl.ai/a.png", "/flux/v1/image")).toBe(
+      "/flux/v1/image?u=https%3A%2F%2Fx.bfl.ai%2Fa.png",
+    );
+    expect(downloadHref("/api/flux/v1/image?u=abc", "/api/flux/v1/image")).toBe("/api/flux/v1/image?u=abc");
+    expect(downloadHref("https://x.bfl.ai/a.png", false)).toBe("https://x.bfl.ai/a.png");
+    render(
+      <ResultViewer
+        generation={{ status: "ready", result: fakeResult() }}
+        downloadUrl={(r) => `/mine/${r.id}`}
+      />,
+    );
+    expect(screen.getByRole("link", { name: "Download" })).toHaveAttribute("href", "/mine/task-123");
+  });
+
+  it("lists model, seed, size, cost and duration", () => {
+    render(
+      <ResultViewer
+        generation={{ status: "ready", result: fakeResult() }}
+        size={{ width: 1024, height: 768 }}
+      />,
+    );
+    const text = (term: string) => screen.getByText(term).nextElementSibling?.textContent;
+    expect(text("Model")).toBe("FLUX.2 [pro]");
+    expect(text("Seed")).toBe("42");
+    expect(text("Size")).toBe("1024 × 768");
+    expect(text("Cost")).toBe("3 credits");
+    expect(text("Duration")).toBe("4.2 s");
+  });
+
+  it("copies the seed to the clipboard and says so", async () => {
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, "writeText");
+    render(<ResultViewer generation={{ status: "ready", result: fakeResult({ seed: 1234 }) }} />);
+    await user.click(screen.getByRole("button", { name: "Copy seed" }));
+    expect(writeText).toHaveBeenCalledWith("1234");
+    expect(await screen.findByRole("button", { name: "Seed copied" })).toBeInTheDocument();
+  });
+
+  it("counts down a rate limit before enabling Try again", async () => {
+    vi.useFakeTimers();
+    const retry = vi.fn();
+    render(<ResultViewer generation={{ status: "failed", error: new FluxRateLimitError(3000), retry }} />);
+    expect(screen.getByText(/try again in 3 s/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Try again (3 s)" })).toBeDisabled();
+    await act(() => vi.advanceTimersByTimeAsync(3000));
+    expect(screen.getByRole("button", { name: "Try again" })).toBeEnabled();
+  });
+
+  it("passes className, style and ref through, and takes labels", () => {
+    let node: HTMLDivElement | null = null;
+    render(
+      <ResultViewer
+        generation={{ status: "idle" }}
+        className="mine"
+        style={{ minHeight: 10 }}
+        ref={(n) => {
+          node = n;
+        }}
+        labels={{ idle: "Ihr Bild erscheint hier." }}
+      />,
+    );
+    expect(screen.getByText("Ihr Bild erscheint hier.")).toBeInTheDocument();
+    expect(node).toHaveClass("flux-viewer", "mine");
+    expect(node).toHaveStyle({ minHeight: "10px" });
+  });
+});
