@@ -132,6 +132,39 @@ describe("submit retries only when no task can exist", () => {
     expect(f.calls).toHaveLength(2);
   });
 
+  it("reads the skill's 429 body (retry_after seconds) when there is no Retry-After header", async () => {
+    const f = fakeFetch(
+      json({ error: "rate_limit_exceeded", message: "Too many requests", retry_after: 2 }, 429),
+      submitted("t5"),
+    );
+    const client = createFluxClient({ fetch: f.fetch });
+    const promise = client.submit("flux-2-pro", { prompt: "x" });
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(f.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    await expect(promise).resolves.toMatchObject({ id: "t5" });
+  });
+
+  it("reads the skill's 400 validation body as field errors", async () => {
+    const f = fakeFetch(
+      json(
+        {
+          error: "validation_error",
+          message: "Invalid parameters",
+          details: { width: "must be a multiple of 16" },
+        },
+        400,
+      ),
+    );
+    const error = (await createFluxClient({ fetch: f.fetch, validate: false })
+      .submit("flux-2-pro", { prompt: "x" })
+      .catch((e: unknown) => e)) as FluxValidationError;
+    expect(error).toBeInstanceOf(FluxValidationError);
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual({ width: ["must be a multiple of 16"] });
+    expect(f.calls).toHaveLength(1);
+  });
+
   it("surfaces FluxRateLimitError with retryAfterMs once retries are spent", async () => {
     const f = fakeFetch(json({ detail: "Too many active tasks" }, 429, { "retry-after": "1" }));
     const client = createFluxClient({ fetch: f.fetch, retry: { retries: 2 } });
