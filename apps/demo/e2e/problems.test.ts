@@ -33,6 +33,30 @@ test("a moderated prompt shows the moderation view", async () => {
   await screenshot(page, "moderated");
 });
 
+test("a task moderated after its tab was closed: the returning user sees how it ended", async () => {
+  const first = await browser.newPage();
+  await first.goto(demo.url);
+  await first
+    .getByLabel("Prompt", { exact: true })
+    .fill("A stormy harbour at night [mock:content-moderated:Hate|Graphic Content]");
+  await first.getByRole("button", { name: "Generate", exact: true }).click();
+  await first.getByRole("progressbar", { name: "Progress" }).waitFor();
+  await first.close();
+
+  // a new tab (no sessionStorage): the server's watcher followed the task to its end
+  const back = await browser.newPage();
+  await back.goto(demo.url);
+  const notice = back.getByRole("status", { name: "Finished in the background" });
+  const line = notice.locator("li[data-outcome=moderated]");
+  await line.waitFor({ timeout: 20_000 });
+  expect(await line.textContent()).toMatch(/FLUX\.2 \[pro\].*blocked by moderation.*Hate, Graphic Content/);
+  const card = back.locator(".demo-card[data-state=moderated]").filter({ hasText: "Hate, Graphic Content" });
+  await card.waitFor();
+  expect(await card.getAttribute("aria-label")).toBe("Blocked by moderation");
+  await screenshot(back, "away-moderated", { fullPage: true });
+  await back.close();
+});
+
 test("an invalid size shows the field error and sends no request", async () => {
   await page.reload();
   await page.getByLabel("Prompt", { exact: true }).fill("A tiny robot watering a bonsai");
@@ -43,6 +67,9 @@ test("an invalid size shows the field error and sends no request", async () => {
   const error = page.locator("[data-field-error=size]");
   await error.waitFor();
   expect(await error.textContent()).toMatch(/16/);
+  // the form moves focus to the first invalid field
+  const width = page.getByLabel("Width", { exact: true });
+  await expect.poll(() => width.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.getByRole("alert").filter({ hasText: "Fix 1 field before generating." }).waitFor();
   // give a stray request every chance to show up before counting
   await page.waitForLoadState("networkidle");

@@ -76,6 +76,7 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
   const watcher = await createTaskWatcher({
     client: upstream.client,
     file: join(options.dataDir, "pending.json"),
+    failedFile: join(options.dataDir, "failed.json"),
     onReady: (job, result) =>
       persist({
         taskId: job.id,

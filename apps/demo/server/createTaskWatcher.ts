@@ -1,5 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { FluxError, type FluxClient, type FluxResult, type TaskRef } from "@flux-kit/core";
+import {
+  FluxError,
+  FluxGenerationError,
+  FluxModerationError,
+  type FluxClient,
+  type FluxResult,
+  type TaskRef,
+} from "@flux-kit/core";
 import { writeAtomically } from "./createGallery";
 
 /** A task the server is following, as the gallery API shows it. */
@@ -15,8 +22,15 @@ export interface PendingTask {
 export interface FailedTask {
   readonly id: string;
   readonly model: string;
+  /** `FluxError.code`: `"moderated"`, `"generation_failed"`, `"task_not_found"`, `"timeout"`, … */
   readonly code: string;
   readonly message: string;
+  /** Moderation reasons BFL gave (e.g. `"Violence"`), empty for other failures. */
+  readonly reasons: readonly string[];
+  /** What BFL said about a failed generation (`details.error`), if anything. */
+  readonly detail?: string | undefined;
+  readonly submittedAt: number;
+  /** When it ended, ms since the epoch. */
   readonly at: number;
 }
 
@@ -33,6 +47,8 @@ export interface TaskWatcherOptions {
   readonly onReady: (job: StoredJob, result: FluxResult) => Promise<unknown>;
   /** Where the watched jobs are kept, so a restarted server watches them again. */
   readonly file: string;
+  /** Where recent failures are kept, so their outcome outlives a restart. */
+  readonly failedFile: string;
   /** How long one task is followed before giving up. @default 1_800_000 (30 min) */
   readonly timeoutMs?: number;
 }
@@ -43,6 +59,7 @@ export interface TaskWatcher {
   /** The job of a watched task (its model), if any. */
   job(id: string): StoredJob | undefined;
   pending(): readonly PendingTask[];
+  /** Recent tasks that ended without an image, newest first (at most 20). */
   failed(): readonly FailedTask[];
   /** Stops every poll (the jobs stay on disk). */
   close(): Promise<void>;
@@ -61,20 +78,25 @@ const MAX_FAILED = 20;
  */
 export async function createTaskWatcher(options: TaskWatcherOptions): Promise<TaskWatcher> {
   const jobs = new Map<string, { job: StoredJob; progress: number | undefined; abort: AbortController }>();
-  const failures: FailedTask[] = [];
+  const failures: FailedTask[] = await readFailures(options.failedFile);
   const running = new Set<Promise<void>>();
   let closed = false;
   let saving: Promise<void> = Promise.resolve();
-  const save = () => {
-    const snapshot = JSON.stringify([...jobs.values()].map((entry) => entry.job));
-    saving = saving.then(() => writeAtomically(options.file, snapshot)).catch(() => undefined);
+  const save = (file: string, data: unknown) => {
+    const snapshot = JSON.stringify(data);
+    saving = saving.then(() => writeAtomically(file, snapshot)).catch(() => undefined);
   };
+  const saveJobs = () =>
+    save(
+      options.file,
+      [...jobs.values()].map((entry) => entry.job),
+    );
 
   const watch = (job: StoredJob, store = true) => {
     if (closed || jobs.has(job.id)) return;
     const entry = { job, progress: undefined as number | undefined, abort: new AbortController() };
     jobs.set(job.id, entry);
-    if (store) save();
+    if (store) saveJobs();
     const ref: TaskRef = {
       id: job.id,
       pollingUrl: job.pollingUrl,
@@ -100,9 +122,13 @@ export async function createTaskWatcher(options: TaskWatcherOptions): Promise<Ta
             model: job.model,
             code: e.code,
             message: e.message,
+            reasons: e instanceof FluxModerationError ? e.reasons : [],
+            detail: e instanceof FluxGenerationError ? detailText(e.details) : undefined,
+            submittedAt: job.submittedAt,
             at: Date.now(),
           });
           failures.length = Math.min(failures.length, MAX_FAILED);
+          save(options.failedFile, failures);
           finish(job.id);
         },
       );
@@ -111,7 +137,7 @@ export async function createTaskWatcher(options: TaskWatcherOptions): Promise<Ta
   };
   const finish = (id: string) => {
     jobs.delete(id);
-    save();
+    saveJobs();
   };
 
   for (const job of await readJobs(options.file)) watch(job, false);
@@ -151,4 +177,30 @@ async function readJobs(file: string): Promise<StoredJob[]> {
   } catch {
     return [];
   }
+}
+
+async function readFailures(file: string): Promise<FailedTask[]> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
+    if (!Array.isArray(parsed)) return [];
+    return parsed
+      .filter(
+        (f): f is FailedTask =>
+          typeof f === "object" &&
+          f !== null &&
+          typeof (f as FailedTask).id === "string" &&
+          typeof (f as FailedTask).code === "string" &&
+          typeof (f as FailedTask).at === "number",
+      )
+      .map((f) => ({ ...f, reasons: Array.isArray(f.reasons) ? f.reasons : [] }))
+      .slice(0, MAX_FAILED);
+  } catch {
+    return [];
+  }
+}
+
+function detailText(details: unknown): string | undefined {
+  if (typeof details === "string") return details || undefined;
+  const error = (details as { error?: unknown } | null | undefined)?.error;
+  return typeof error === "string" && error ? error : undefined;
 }

@@ -5,12 +5,12 @@ const ReactQueryDevtools = import.meta.env.DEV
   ? lazy(() => import("@tanstack/react-query-devtools").then((m) => ({ default: m.ReactQueryDevtools })))
   : undefined;
 
-/** The query devtools button (bottom left), in `pnpm dev` only. */
+/** The query devtools button (bottom right), in `pnpm dev` only. */
 export function Devtools() {
   if (!ReactQueryDevtools) return null;
   return (
     <Suspense fallback={null}>
-      <ReactQueryDevtools buttonPosition="bottom-left" />
+      <ReactQueryDevtools buttonPosition="bottom-right" />
     </Suspense>
   );
 }

@@ -1,14 +1,46 @@
 import { getModel, isModelId } from "@flux-kit/core";
-import type { GalleryResponse } from "./demoApi";
+import type { FailedTask, GalleryItem, GalleryResponse } from "./demoApi";
+import { useAwayOutcomes, type AwayOutcome } from "./useAwayOutcomes";
 
 const modelLabel = (id: string | undefined) => (id && isModelId(id) ? getModel(id).label : id);
+const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+/** "Blocked by moderation (Violence, Derivative Works)", "Generation failed: GPU fell over", … */
+function failureTitle(failure: FailedTask): string {
+  if (failure.code === "moderated") return "Blocked by moderation";
+  if (failure.code === "timeout") return "Timed out";
+  if (failure.code === "task_not_found") return "Lost at BFL";
+  return "Generation failed";
+}
+
+function failureWhy(failure: FailedTask): string {
+  if (failure.code === "moderated") {
+    return failure.reasons.length > 0
+      ? `Reasons: ${failure.reasons.join(", ")}. Rephrase the prompt or change the input image.`
+      : "Rephrase the prompt or change the input image.";
+  }
+  return failure.detail ? `BFL said: ${failure.detail}` : failure.message;
+}
+
+type Entry =
+  | { readonly kind: "saved"; readonly at: number; readonly item: GalleryItem }
+  | { readonly kind: "failed"; readonly at: number; readonly failure: FailedTask };
 
 /**
- * Every image the server has saved (newest first), the tasks it is still following (they finish even when the
- * tab that started them was closed) and recent failures.
+ * Every image the server has saved and every task that ended without one (newest first), the tasks it is still
+ * following (they finish even when the tab that started them was closed), and a notice of what finished in the
+ * background, so a user returning to the demo sees how a generation they left ended.
  */
 export function Gallery({ data }: { readonly data: GalleryResponse | undefined }) {
+  const outcomes = useAwayOutcomes(data);
   const count = data ? data.items.length : 0;
+  const entries: Entry[] = data
+    ? [
+        ...data.items.map((item) => ({ kind: "saved" as const, at: item.createdAt, item })),
+        ...data.failed.map((failure) => ({ kind: "failed" as const, at: failure.at, failure })),
+      ].sort((a, b) => b.at - a.at)
+    : [];
+
   return (
     <section className="demo-gallery" aria-labelledby="gallery-title">
       <div className="demo-gallery-head">
@@ -19,15 +51,9 @@ export function Gallery({ data }: { readonly data: GalleryResponse | undefined }
             : `${count} image${count === 1 ? "" : "s"}, kept by the demo server.`}
         </p>
       </div>
-      {data && data.failed.length > 0 ? (
-        <ul className="demo-failures" aria-label="Recent problems">
-          {data.failed.slice(0, 3).map((f) => (
-            <li key={f.id} data-code={f.code}>
-              {modelLabel(f.model)}: {f.code === "moderated" ? "blocked by moderation" : f.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <div role="status" aria-label="Finished in the background">
+        {outcomes.length > 0 ? <OutcomeNotice outcomes={outcomes} /> : null}
+      </div>
       <ul className="demo-grid">
         {data?.pending.map((task) => (
           <li key={task.id} className="demo-card" data-state="pending" aria-label="Generating">
@@ -39,27 +65,84 @@ export function Gallery({ data }: { readonly data: GalleryResponse | undefined }
               </span>
             </div>
             <p className="demo-card-caption">{modelLabel(task.model)}</p>
+            <p className="demo-card-meta">started {time(task.submittedAt)}</p>
           </li>
         ))}
-        {data?.items.map((item) => (
-          <li key={item.id} className="demo-card" data-state="saved">
-            <a href={item.url} target="_blank" rel="noreferrer">
-              <img
-                src={item.url}
-                alt={item.prompt ? `Saved image: ${item.prompt}` : "Saved image"}
-                loading="lazy"
-              />
-            </a>
-            <p className="demo-card-caption" title={item.prompt}>
-              {item.prompt || "untitled"}
-            </p>
-            <p className="demo-card-meta">
-              {modelLabel(item.model)}
-              {item.seed !== undefined ? ` · seed ${item.seed}` : ""}
-            </p>
-          </li>
-        ))}
+        {entries.map((entry) =>
+          entry.kind === "saved" ? (
+            <SavedCard key={entry.item.id} item={entry.item} />
+          ) : (
+            <FailedCard key={entry.failure.id} failure={entry.failure} />
+          ),
+        )}
       </ul>
     </section>
+  );
+}
+
+function OutcomeNotice({ outcomes }: { readonly outcomes: readonly AwayOutcome[] }) {
+  return (
+    <div className="demo-outcomes">
+      <strong>Finished in the background</strong>
+      <ul>
+        {outcomes.map((outcome) =>
+          outcome.kind === "ready" ? (
+            <li key={outcome.id} data-outcome="ready">
+              {modelLabel(outcome.item.model)}: your image is ready
+              {outcome.item.prompt ? ` (“${outcome.item.prompt}”)` : ""}. It is saved below.
+            </li>
+          ) : (
+            <li key={outcome.id} data-outcome={outcome.failure.code}>
+              {modelLabel(outcome.failure.model)} (started {time(outcome.failure.submittedAt)}):{" "}
+              {failureTitle(outcome.failure).toLowerCase()}. {failureWhy(outcome.failure)}
+            </li>
+          ),
+        )}
+      </ul>
+    </div>
+  );
+}
+
+function SavedCard({ item }: { readonly item: GalleryItem }) {
+  return (
+    <li className="demo-card" data-state="saved">
+      <a href={item.url} target="_blank" rel="noreferrer">
+        <img
+          src={item.url}
+          alt={item.prompt ? `Saved image: ${item.prompt}` : "Saved image"}
+          loading="lazy"
+        />
+      </a>
+      <p className="demo-card-caption" title={item.prompt}>
+        {item.prompt || "untitled"}
+      </p>
+      <p className="demo-card-meta">
+        {modelLabel(item.model)}
+        {item.seed !== undefined ? ` · seed ${item.seed}` : ""}
+      </p>
+    </li>
+  );
+}
+
+function FailedCard({ failure }: { readonly failure: FailedTask }) {
+  const title = failureTitle(failure);
+  const why = failureWhy(failure);
+  return (
+    <li
+      className="demo-card"
+      data-state={failure.code === "moderated" ? "moderated" : "failed"}
+      aria-label={title}
+      title={why}
+    >
+      <div className="demo-card-placeholder demo-card-problem">
+        <span className="demo-card-problem-icon" aria-hidden="true">
+          {failure.code === "moderated" ? "⊘" : "!"}
+        </span>
+        <strong>{title}</strong>
+        <span className="demo-card-problem-why">{why}</span>
+      </div>
+      <p className="demo-card-caption">{modelLabel(failure.model)}</p>
+      <p className="demo-card-meta">ended {time(failure.at)}</p>
+    </li>
   );
 }

@@ -26,15 +26,25 @@ export interface PendingTask {
   readonly progress?: number;
 }
 
+/** A task that ended without an image while the server followed it (e.g. after its tab was closed). */
 export interface FailedTask {
   readonly id: string;
   readonly model: string;
+  /** `"moderated"`, `"generation_failed"`, `"task_not_found"`, `"timeout"`, … */
   readonly code: string;
   readonly message: string;
+  /** Moderation reasons, if any. */
+  readonly reasons: readonly string[];
+  /** What BFL said about a failed generation, if anything. */
+  readonly detail?: string;
+  readonly submittedAt: number;
   readonly at: number;
 }
 
-/** `GET /api/demo/gallery`: every image the server persisted, plus the tasks it is still following. */
+/**
+ * `GET /api/demo/gallery`: every image the server persisted, the tasks it is still following and the recent ones
+ * that ended without an image.
+ */
 export interface GalleryResponse {
   readonly items: readonly GalleryItem[];
   readonly pending: readonly PendingTask[];

@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createFluxClient, fixedPolling, type FluxClient, type FluxResult } from "@flux-kit/core";
+import { createMockBfl, type MockBfl } from "@flux-kit/mock";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { createTaskWatcher, type TaskWatcher } from "./createTaskWatcher";
+
+const ORIGIN = "http://mock-bfl.invalid";
+const KEY = "watcher-test-key";
+let dir: string;
+let mock: MockBfl;
+let client: FluxClient;
+const watchers: TaskWatcher[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "flux-demo-watcher-"));
+  mock = createMockBfl({ apiKeys: [KEY], seed: 1, durationMs: 30 });
+  client = createFluxClient({
+    apiKey: KEY,
+    baseUrl: ORIGIN,
+    fetch: mock.fetch,
+    poll: { policy: fixedPolling(5) },
+  });
+});
+
+afterEach(async () => {
+  await Promise.all(watchers.splice(0).map((w) => w.close()));
+  mock.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(onReady: (result: FluxResult) => Promise<unknown> = () => Promise.resolve()) {
+  const watcher = await createTaskWatcher({
+    client,
+    file: join(dir, "pending.json"),
+    failedFile: join(dir, "failed.json"),
+    onReady: (_job, result) => onReady(result),
+  });
+  watchers.push(watcher);
+  return watcher;
+}
+
+async function submit(prompt: string) {
+  const job = await client.submit("flux-2-pro", { prompt });
+  return { id: job.id, pollingUrl: job.pollingUrl, model: job.model, submittedAt: job.submittedAt };
+}
+
+test("follows a task to its image and hands the result to onReady", async () => {
+  const onReady = vi.fn((_result: FluxResult) => Promise.resolve());
+  const watcher = await open(onReady);
+  const job = await submit("a red kite");
+  watcher.watch(job);
+  expect(watcher.pending().map((t) => t.id)).toEqual([job.id]);
+
+  await vi.waitFor(() => expect(onReady).toHaveBeenCalledTimes(1));
+  expect(onReady.mock.calls[0]![0]).toMatchObject({ id: job.id, prompt: "a red kite" });
+  await vi.waitFor(() => expect(watcher.pending()).toEqual([]));
+  expect(watcher.failed()).toEqual([]);
+});
+
+test("a moderated task is kept as a failure with its reasons, and outlives a restart", async () => {
+  const watcher = await open();
+  const job = await submit("a market [mock:content-moderated:Violence|Derivative Works]");
+  watcher.watch(job);
+
+  await vi.waitFor(() => expect(watcher.failed()).toHaveLength(1));
+  expect(watcher.failed()[0]).toMatchObject({
+    id: job.id,
+    model: "flux-2-pro",
+    code: "moderated",
+    reasons: ["Violence", "Derivative Works"],
+    submittedAt: job.submittedAt,
+  });
+  expect(watcher.pending()).toEqual([]);
+  await watcher.close();
+
+  const restarted = await open();
+  expect(restarted.failed()).toMatchObject([{ id: job.id, code: "moderated" }]);
+  expect(restarted.pending()).toEqual([]);
+});
+
+test("a failed generation is kept with what BFL said", async () => {
+  const watcher = await open();
+  watcher.watch(await submit("a lamp [mock:error:GPU fell over]"));
+  await vi.waitFor(() => expect(watcher.failed()).toHaveLength(1));
+  expect(watcher.failed()[0]).toMatchObject({
+    code: "generation_failed",
+    reasons: [],
+    detail: "GPU fell over",
+  });
+});
+
+test("tasks still running when the server stops are watched again after a restart", async () => {
+  const watcher = await open();
+  const job = await submit("a slow owl [mock:stuck]");
+  watcher.watch(job);
+  await watcher.close();
+  const saved = JSON.parse(await readFile(join(dir, "pending.json"), "utf8")) as { id: string }[];
+  expect(saved.map((j) => j.id)).toEqual([job.id]);
+
+  const restarted = await open();
+  expect(restarted.pending().map((t) => t.id)).toEqual([job.id]);
+  expect(restarted.job(job.id)?.model).toBe("flux-2-pro");
+});
