@@ -24,7 +24,9 @@ const preview: Preview = {
         style={{
           padding: 16,
           background: context.globals.theme === "dark" ? "#0b0c10" : "#ffffff",
-          minHeight: "100%",
+          // fill the canvas so a dark story has no light band below it
+          minHeight: context.parameters.layout === "fullscreen" ? "100vh" : "calc(100vh - 2rem)",
+          boxSizing: "border-box",
         }}
       >
         <Story />

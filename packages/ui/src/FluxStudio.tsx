@@ -1,7 +1,7 @@
 "use client";
 import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from "react";
 import { FluxValidationError, modelIds, type FluxResult, type ModelId } from "@flux-kit/core";
-import { useFluxGeneration } from "@flux-kit/react";
+import { useFluxGeneration, type UseFluxGenerationOptions } from "@flux-kit/react";
 import { cx } from "./cx";
 import { valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
 import type { GenerationView } from "./generationView";
@@ -29,6 +29,14 @@ export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "d
   readonly persist?: boolean | undefined;
   /** Storage key of the persisted generation; give each studio on a page its own. @default "flux-kit:studio" */
   readonly persistKey?: string | undefined;
+  /**
+   * Persist each image before its delivery URL expires and return the permanent URL (passed to
+   * `useFluxGeneration`): the viewer and the history then show your copy, which never turns `expired`. Not needed
+   * when the proxy's `onResult` hook already returns a persisted `sample`.
+   * @default undefined
+   * @example <FluxStudio persistImage={async (result) => (await upload(result.url)).url} />
+   */
+  readonly persistImage?: UseFluxGenerationOptions<ModelId>["persistImage"];
   /** Overrides for any shown text. @default English */
   readonly labels?: Partial<FluxLabels> | undefined;
 }
@@ -46,6 +54,7 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
     onResult,
     persist = true,
     persistKey = "flux-kit:studio",
+    persistImage,
     labels,
     className,
     ...rest
@@ -67,19 +76,34 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
     model: request?.model ?? value.model,
     persist: persist === false ? false : { key: persistKey },
     tickMs: 1000,
+    persistImage,
     onReady: (result: FluxResult) => {
       const request = requestRef.current;
-      if (!request) return;
-      const entry: HistoryEntry = {
-        result,
-        model: request.model,
-        input: request.input,
-        prompt: typeof request.input.prompt === "string" ? request.input.prompt : "",
-      };
-      setHistory((h) => [entry, ...h.filter((e) => e.result.id !== result.id)]);
-      onResult?.(result, request);
+      if (request) onResult?.(result, request);
     },
   });
+
+  // History follows the hook's view of the result: its `imageUrl` (a persisted copy once `persistImage` or the
+  // proxy's `onResult` kept one) and its `expiresAt` (`undefined` for a copy that never expires).
+  const { status, result, imageUrl, expiresAt } = generation;
+  useEffect(() => {
+    const request = requestRef.current;
+    if (status !== "ready" || !result || !imageUrl || !request) return;
+    const entry: HistoryEntry = {
+      result,
+      imageUrl,
+      expiresAt,
+      model: request.model,
+      input: request.input,
+      prompt: typeof request.input.prompt === "string" ? request.input.prompt : "",
+    };
+    setHistory((h) => {
+      const old = h.find((e) => e.result.id === result.id);
+      if (old && old.imageUrl === imageUrl && old.expiresAt === expiresAt) return h;
+      return old ? h.map((e) => (e === old ? entry : e)) : [entry, ...h];
+    });
+    setReopened((r) => (r?.result.id === result.id ? entry : r));
+  }, [status, result, imageUrl, expiresAt]);
 
   useEffect(() => {
     const next = pendingRef.current;
@@ -102,11 +126,14 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
     submit({ model: entry.model, input: seed === undefined ? entry.input : { ...entry.input, seed } });
   };
 
+  const reopenedExpiresAt =
+    reopened && ("expiresAt" in reopened ? reopened.expiresAt : reopened.result.expiresAt);
   const shown: GenerationView = reopened
     ? {
-        status: (reopened.result.expiresAt?.getTime() ?? Infinity) <= now ? "expired" : "ready",
+        status: (reopenedExpiresAt?.getTime() ?? Infinity) <= now ? "expired" : "ready",
         result: reopened.result,
-        expiresAt: reopened.result.expiresAt,
+        imageUrl: reopened.imageUrl ?? reopened.result.url,
+        expiresAt: reopenedExpiresAt,
         retry: () => rerun(reopened),
       }
     : generation;

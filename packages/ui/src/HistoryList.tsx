@@ -6,6 +6,13 @@ import { resolveLabels, type FluxLabels } from "./labels";
 /** One finished generation of this session. */
 export interface HistoryEntry {
   readonly result: FluxResult;
+  /** The image to show, when it is not `result.url` (a persisted copy). @default result.url */
+  readonly imageUrl?: string | undefined;
+  /**
+   * When the image stops working, as the generation reported it; `undefined` for a persisted copy that never
+   * expires. @default result.expiresAt
+   */
+  readonly expiresAt?: Date | undefined;
   readonly model: ModelId;
   /** The request body it was made with (re-run sends it again with the same seed). */
   readonly input: Readonly<Record<string, unknown>>;
@@ -50,7 +57,7 @@ export const HistoryList = forwardRef<HTMLElement, HistoryListProps>(function Hi
                   aria-label={labels.reopen(entry.prompt)}
                   onClick={() => onSelect(entry)}
                 >
-                  <img src={entry.result.url} alt="" loading="lazy" />
+                  <img src={entry.imageUrl ?? entry.result.url} alt="" loading="lazy" />
                 </button>
                 <button
                   type="button"

@@ -165,8 +165,8 @@ export function ImageInput({
             <li key={image.id} className="flux-thumb">
               <img src={image.src} alt={image.name} />
               <span className="flux-thumb-meta">
-                {image.width && image.height ? `${image.width}×${image.height}` : "URL"}
-                {image.bytes ? ` · ${formatBytes(image.bytes)}` : ""}
+                <span>{image.width && image.height ? `${image.width}×${image.height}` : "URL"}</span>
+                {image.bytes ? <span>{formatBytes(image.bytes)}</span> : null}
               </span>
               <button
                 type="button"

@@ -41,6 +41,38 @@ export const ValidationErrors: Story = {
   },
 };
 
+/** An invalid custom size with a valid prompt: focus goes to the invalid Width, not to a preset before it. */
+export const InvalidCustomSize: Story = {
+  args: {
+    defaultValue: { model: "flux-2-pro", prompt: "A fox", preset: "custom", width: 1000, height: 768 },
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Generate" }));
+    await expect(args.onSubmit).not.toHaveBeenCalled();
+    const width = canvas.getByRole("spinbutton", { name: "Width" });
+    await expect(width).toHaveAccessibleDescription("Width: Input should be a multiple of 16");
+    await waitFor(() => expect(width).toHaveFocus());
+  },
+};
+
+/** Reference images at the model's limit, and files refused for size or pixel count, each saying why. */
+export const ImageLimits: Story = {
+  // fill takes exactly one image
+  args: { defaultValue: { model: "flux-pro-1.0-fill", prompt: "A red door" } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = canvasElement.querySelector<HTMLInputElement>("input[type=file]")!;
+    const big = new File([new Uint8Array(21 * 1024 * 1024)], "big.png", { type: "image/png" });
+    await userEvent.upload(input, big);
+    await expect(await canvas.findByText(/big\.png: This image is 21\.0 MB/)).toBeVisible();
+    const png = await (await fetch(new URL("/flux-kit-sample.png", location.href))).blob();
+    await userEvent.upload(input, new File([png], "sample.png", { type: "image/png" }));
+    await expect(await canvas.findByRole("img", { name: "sample.png" })).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Choose files…" })).toBeDisabled();
+  },
+};
+
 export const FlexAdvancedSettings: Story = {
   args: {
     defaultValue: { model: "flux-2-flex", prompt: "Poster with the word FLUX in bold type", seed: 1234 },
@@ -121,4 +153,5 @@ export const Controlled: Story = {
 
 /** The dark theme (axe checks its colour contrast too). */
 export const ValidationErrorsDark: Story = { ...ValidationErrors, globals: { theme: "dark" } };
+export const ImageLimitsDark: Story = { ...ImageLimits, globals: { theme: "dark" } };
 export const FlexAdvancedSettingsDark: Story = { ...FlexAdvancedSettings, globals: { theme: "dark" } };

@@ -58,6 +58,32 @@ export interface PromptFormProps extends Omit<
   readonly labels?: Partial<FluxLabels> | undefined;
 }
 
+/**
+ * The control to focus after a failed submit: in reading order, the first invalid field's own invalid control
+ * (`aria-invalid`, e.g. Width rather than the size presets before it), else its checked radio, else its first
+ * enabled control. Never a control inside a closed `<details>`.
+ */
+function firstInvalidControl(form: HTMLFormElement): HTMLElement | undefined {
+  const CONTROLS = "input:not([type=hidden]):not([type=radio]), textarea, select, button";
+  const usable = (el: HTMLElement | null): el is HTMLElement =>
+    !!el && !el.matches(":disabled") && !el.closest("details:not([open])");
+  for (const node of form.querySelectorAll<HTMLElement>("[data-invalid], [aria-invalid='true']")) {
+    if (!node.matches("[data-invalid]")) {
+      if (usable(node)) return node;
+      continue;
+    }
+    const candidates = [
+      ...node.querySelectorAll<HTMLElement>("[aria-invalid='true']"),
+      node.querySelector<HTMLElement>("input[type=radio]:checked"),
+      ...node.querySelectorAll<HTMLElement>(CONTROLS),
+      node.querySelector<HTMLElement>("input[type=radio]"),
+    ];
+    const found = candidates.find(usable);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 const byPath = (errors: readonly FluxFieldError[]): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const e of errors) out[e.path || "prompt"] ??= e.message;
@@ -142,10 +168,7 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
     }
     // focus the first invalid control once it has rendered
     requestAnimationFrame(() => {
-      const first = formRef.current?.querySelector<HTMLElement>(
-        "[aria-invalid='true'], [data-invalid] input:not([type=hidden]):not([hidden]), [data-invalid] textarea, [data-invalid] select, [data-invalid] button",
-      );
-      first?.focus();
+      if (formRef.current) firstInvalidControl(formRef.current)?.focus();
     });
   };
 

@@ -24,6 +24,16 @@ const stateOf = (canvasElement: HTMLElement) =>
 const waitForState = (canvasElement: HTMLElement, state: string) =>
   waitFor(() => expect(stateOf(canvasElement)).toBe(state), TIMEOUT);
 
+/** Nothing generated yet: a placeholder (the harness starts no generation). */
+export const Idle: Story = {
+  args: { start: false },
+  parameters: { msw: mockApi().handlers },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "idle");
+    await expect(within(canvasElement).getByText("Your image will appear here.")).toBeVisible();
+  },
+};
+
 export const Submitting: Story = {
   // the submit answers only after a minute
   parameters: {
@@ -138,6 +148,38 @@ export const FailedServer: Story = {
   },
 };
 
+export const FailedNetwork: Story = {
+  args: { client: { retry: false } },
+  // every poll's connection drops: the task may still finish, so Try again watches it again
+  parameters: {
+    msw: mockApi({}, (m) => m.injectFault({ kind: "reset" }, { route: "poll", times: 50 })).handlers,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "failed");
+    await expect(canvas.getByText(/connection failed/, { selector: "p" })).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
+  },
+};
+
+export const FailedUncertain: Story = {
+  args: { client: { retry: false } },
+  // a 500 on the submit: the task may exist (and be billed), so nothing is retried by itself
+  parameters: {
+    msw: mockApi({}, (m) => m.injectFault({ kind: "status", status: 500 }, { route: "submit" })).handlers,
+  },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "failed");
+    await expect(canvasElement.querySelector(".flux-viewer")).toHaveAttribute(
+      "data-error",
+      "submit_uncertain",
+    );
+    await expect(
+      within(canvasElement).getByText(/may have reached the service/, { selector: "p" }),
+    ).toBeVisible();
+  },
+};
+
 export const FailedGeneration: Story = {
   args: { input: { prompt: "A fox [mock:error:GPU fell over]" } },
   parameters: { msw: mockApi({ durationMs: 300 }).handlers },
@@ -177,6 +219,33 @@ export const Expired: Story = {
     await waitForState(canvasElement, "ready");
     await waitForState(canvasElement, "expired");
     await expect(within(canvasElement).getByRole("button", { name: "Generate again" })).toBeVisible();
+  },
+};
+
+/** The app persisted the image (`persistImage`): the copy is shown and linked, and nothing counts down. */
+export const ReadyPersisted: Story = {
+  args: {
+    hook: {
+      persistImage: async (result) => {
+        const blob = await (await fetch(result.url)).blob();
+        return URL.createObjectURL(blob);
+      },
+    },
+  },
+  parameters: { msw: mockApi({ durationMs: 300, deliveryTtlMs: 2000 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "ready");
+    await waitFor(
+      () =>
+        expect(canvas.getByRole("img", { name: /Generated image/ }).getAttribute("src")).toMatch(/^blob:/),
+      TIMEOUT,
+    );
+    await expect(canvas.getByRole("link", { name: "Download" }).getAttribute("href")).toMatch(/^blob:/);
+    await expect(canvas.queryByText(/Link expires in/)).toBeNull();
+    // the delivery URL lasts 2 s; the persisted copy outlives it
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await expect(stateOf(canvasElement)).toBe("ready");
   },
 };
 

@@ -1,6 +1,6 @@
 "use client";
 import { forwardRef, type HTMLAttributes } from "react";
-import type { FluxResult } from "@flux-kit/core";
+import { deliveryExpiry, isBflDelivery, type FluxResult } from "@flux-kit/core";
 import { cx } from "./cx";
 import type { GenerationView } from "./generationView";
 import { resolveLabels, type FluxLabels } from "./labels";
@@ -32,18 +32,31 @@ export interface ResultViewerProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 /**
- * The download link for a result: through the proxy's image route unless the URL already points at it.
- * @example downloadHref("https://delivery…/sample.jpeg", "/api/flux/v1/image") // "/api/flux/v1/image?u=https%3A…"
+ * The download link for an image: a BFL delivery URL (one that expires, or on a BFL delivery host) goes through
+ * the proxy's image route, since BFL's host sends no CORS headers and a cross-origin `download` link would
+ * navigate instead. A URL already on the route, a `data:`/`blob:` URL and a persisted copy on your own store
+ * (which the route would refuse as a foreign host) are linked as they are.
+ * @example downloadHref("https://delivery…/sample.jpeg?se=…", "/api/flux/v1/image") // "/api/flux/v1/image?u=https%3A…"
  */
 export function downloadHref(url: string, imageRoute: string | false): string {
   if (
     imageRoute === false ||
     url.includes("/v1/image?") ||
     url.startsWith("data:") ||
-    url.startsWith("blob:")
+    url.startsWith("blob:") ||
+    (deliveryExpiry(url) === undefined && !isBflDelivery(url))
   )
     return url;
   return `${imageRoute}?u=${encodeURIComponent(url)}`;
+}
+
+/**
+ * When the shown image expires: the generation's own `expiresAt` when it has that field (`useFluxGeneration`'s is
+ * `undefined` for a persisted copy), else the result's, unless a different (persisted) URL is shown.
+ */
+function expiryOf(g: GenerationView, result: FluxResult, imageUrl: string): Date | undefined {
+  if ("expiresAt" in g) return g.expiresAt;
+  return imageUrl === result.url ? result.expiresAt : undefined;
 }
 
 function announcement(g: GenerationView, labels: FluxLabels): string {
@@ -146,8 +159,8 @@ export const ResultViewer = forwardRef<HTMLDivElement, ResultViewerProps>(functi
         <ReadyView
           result={g.result}
           imageUrl={imageUrl}
-          downloadHref={downloadUrl ? downloadUrl(g.result) : downloadHref(g.result.url, imageRoute)}
-          expiresAt={g.expiresAt ?? g.result.expiresAt}
+          downloadHref={downloadUrl ? downloadUrl(g.result) : downloadHref(imageUrl, imageRoute)}
+          expiresAt={expiryOf(g, g.result, imageUrl)}
           prompt={prompt}
           size={size}
           cost={g.task?.cost}

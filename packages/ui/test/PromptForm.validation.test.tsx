@@ -49,6 +49,26 @@ describe("PromptForm validation", () => {
     expect(onSubmit).not.toHaveBeenCalled();
     expect(width).toHaveAttribute("aria-invalid", "true");
     expect(width).toHaveAccessibleDescription("Width: Input should be a multiple of 16");
+    // focus lands on the invalid Width input, not on the (visually hidden) preset radio before it
+    await waitFor(() => expect(width).toHaveFocus());
+  });
+
+  it("focuses the first invalid field in reading order, then its own invalid control", async () => {
+    const user = userEvent.setup();
+    render(<PromptForm onSubmit={() => undefined} defaultValue={{ prompt: "a fox" }} />);
+    await user.click(screen.getByRole("radio", { name: "Custom" }));
+    const height = screen.getByRole("spinbutton", { name: "Height" });
+    await user.clear(height);
+    await user.type(height, "1000");
+    await user.clear(screen.getByRole("textbox", { name: "Prompt" }));
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    // two invalid fields: the prompt comes first
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveFocus());
+    await user.type(screen.getByRole("textbox", { name: "Prompt" }), "a fox");
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    // then the size group's invalid Height, skipping Width (valid) and the presets
+    await waitFor(() => expect(height).toHaveFocus());
+    expect(screen.getByRole("spinbutton", { name: "Width" })).not.toHaveAttribute("aria-invalid");
   });
 
   it("shows field errors passed in (a server 422) until the value changes", async () => {

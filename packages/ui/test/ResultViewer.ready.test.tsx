@@ -40,6 +40,10 @@ describe("ResultViewer ready", () => {
     );
     expect(downloadHref("/api/flux/v1/image?u=abc", "/api/flux/v1/image")).toBe("/api/flux/v1/image?u=abc");
     expect(downloadHref("https://x.bfl.ai/a.png", false)).toBe("https://x.bfl.ai/a.png");
+    // a delivery URL on another host is recognised by its signed expiry
+    expect(downloadHref("https://mock.test/results/a.png?se=2030-01-01T00%3A00%3A00Z", "/r")).toBe(
+      "/r?u=https%3A%2F%2Fmock.test%2Fresults%2Fa.png%3Fse%3D2030-01-01T00%253A00%253A00Z",
+    );
     render(
       <ResultViewer
         generation={{ status: "ready", result: fakeResult() }}
@@ -47,6 +51,31 @@ describe("ResultViewer ready", () => {
       />,
     );
     expect(screen.getByRole("link", { name: "Download" })).toHaveAttribute("href", "/mine/task-123");
+  });
+
+  it("a persisted copy is shown, downloaded directly and never counts down to expiry", () => {
+    const result = fakeResult();
+    const kept = "https://cdn.app.test/kept/task-123.jpeg";
+    // as useFluxGeneration reports it after persistImage: a different imageUrl, expiresAt undefined
+    render(<ResultViewer generation={{ status: "ready", result, imageUrl: kept, expiresAt: undefined }} />);
+    expect(screen.getByRole("img")).toHaveAttribute("src", kept);
+    // the proxy's image route refuses foreign hosts: your own copy is linked as it is
+    expect(screen.getByRole("link", { name: "Download" })).toHaveAttribute("href", kept);
+    expect(screen.queryByText(/Link expires in/)).toBeNull();
+  });
+
+  it("a result the proxy's onResult persisted (no expiresAt) does not expire either", () => {
+    const result = fakeResult({ url: "https://cdn.app.test/kept/a.png", expiresAt: undefined });
+    render(<ResultViewer generation={{ status: "ready", result }} />);
+    expect(screen.getByRole("link", { name: "Download" })).toHaveAttribute("href", result.url);
+    expect(screen.queryByText(/Link expires in/)).toBeNull();
+  });
+
+  it("a delivery URL counts down to the generation's expiresAt", () => {
+    const result = fakeResult();
+    const expiresAt = new Date(Date.now() + 90_000);
+    render(<ResultViewer generation={{ status: "ready", result, expiresAt }} />);
+    expect(screen.getByText("Link expires in 2 min")).toBeInTheDocument();
   });
 
   it("lists model, seed, size, cost and duration", () => {

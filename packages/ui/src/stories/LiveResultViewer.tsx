@@ -11,13 +11,15 @@ export interface LiveResultViewerProps extends Omit<ResultViewerProps, "generati
   /** Client options (e.g. `retry: false` so failures show at once). */
   readonly client?: FluxClientOptions;
   readonly hook?: Partial<UseFluxGenerationOptions>;
+  /** Start the generation on mount. @default true */
+  readonly start?: boolean;
 }
 
-function Live({ model, input, hook, ...viewer }: Omit<LiveResultViewerProps, "client">) {
+function Live({ model, input, hook, start = true, ...viewer }: Omit<LiveResultViewerProps, "client">) {
   const generation = useFluxGeneration({ model, persist: false, tickMs: 1000, ...hook });
   const started = useRef(false);
   useEffect(() => {
-    if (started.current) return;
+    if (started.current || !start) return;
     started.current = true;
     generation.generate(input as never).catch(() => undefined);
   });
