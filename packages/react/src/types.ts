@@ -17,6 +17,11 @@ export type GenerateInput<M extends ModelId, D = NoDefaults> = [keyof D] extends
       Omit<ModelInput<M>, keyof D> & Partial<Pick<ModelInput<M>, Extract<keyof D, keyof ModelInput<M>>>>
     >;
 
+/** `D`, with any field the model does not take turned into an error (`aspect_ratio` on FLUX.2, say). */
+export type ExactDefaults<M extends ModelId, D> = D & {
+  readonly [K in Exclude<keyof D, keyof ModelInput<M>>]: never;
+};
+
 /** The type of "no `defaults` given". */
 export type NoDefaults = Record<never, never>;
 
@@ -89,9 +94,9 @@ export interface UseFluxGenerationOptions<
   /**
    * Input fields used by every `generate(input)` (the call's fields win); they become optional there.
    * @default {}
-   * @example { defaults: { aspect_ratio: "1:1", output_format: "png" } }
+   * @example { defaults: { width: 1024, height: 768, output_format: "png" } }
    */
-  readonly defaults?: D | undefined;
+  readonly defaults?: ExactDefaults<M, D> | undefined;
   /** Called once BFL accepted the task (its handle is already persisted). */
   readonly onSubmitted?: ((job: FluxJob) => void) | undefined;
   /**

@@ -3,9 +3,10 @@ import type { FluxError, FluxJob, FluxResult, ModelInput } from "@flux-kit/core"
 import type {
   FluxGenerationStatus,
   GenerateInput,
+  UseFluxGenerationOptions,
   UseFluxGenerationResult,
-  useFluxGeneration,
 } from "./index";
+import { useFluxGeneration } from "./index";
 
 describe("useFluxGeneration types", () => {
   it("infers generate's input from the model id literal", () => {
@@ -22,6 +23,28 @@ describe("useFluxGeneration types", () => {
     expectTypeOf<{ seed: 1 }>().toExtend<Input>();
     expectTypeOf<{ seed: 1 }>().not.toExtend<GenerateInput<"flux-2-pro">>();
     expectTypeOf<UseFluxGenerationResult<"flux-2-pro">["generate"]>().parameter(0).toHaveProperty("prompt");
+  });
+
+  it("rejects defaults the model does not take", () => {
+    const ok: UseFluxGenerationOptions<"flux-2-pro", { width: number }> = {
+      model: "flux-2-pro",
+      defaults: { width: 1024 },
+    };
+    const bad: UseFluxGenerationOptions<"flux-2-pro", { aspect_ratio: string }> = {
+      model: "flux-2-pro",
+      // @ts-expect-error FLUX.2 is sized by width/height, not aspect_ratio
+      defaults: { aspect_ratio: "1:1" },
+    };
+    // inferred from a call, as users write it
+    const call = () =>
+      useFluxGeneration({
+        model: "flux-2-pro",
+        // @ts-expect-error not a flux-2-pro field
+        defaults: { aspect_ratio: "1:1" },
+      });
+    void ok;
+    void bad;
+    void call;
   });
 
   it("rejects fields the model does not have", () => {
