@@ -36,7 +36,7 @@ describe("useFluxGeneration types", () => {
       defaults: { aspect_ratio: "1:1" },
     };
     // inferred from a call, as users write it
-    const call = () =>
+    const useBad = () =>
       useFluxGeneration({
         model: "flux-2-pro",
         // @ts-expect-error not a flux-2-pro field
@@ -44,7 +44,7 @@ describe("useFluxGeneration types", () => {
       });
     void ok;
     void bad;
-    void call;
+    void useBad;
   });
 
   it("rejects fields the model does not have", () => {

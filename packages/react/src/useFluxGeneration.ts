@@ -29,7 +29,7 @@ export function useFluxGeneration<M extends ModelId, D extends object = NoDefaul
   const controllerOptions: GenerationControllerOptions = {
     client,
     model,
-    defaults: options.defaults as Record<string, unknown> | undefined,
+    defaults: options.defaults,
     submit: (input, signal) => submitThroughMutation(queryClient, client, model, input, signal),
     watch: queryWatcher(queryClient, client, { pollWhileHidden: options.pollWhileHidden }),
     persistence:
