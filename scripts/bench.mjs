@@ -30,7 +30,12 @@ for (const dir of packages) {
   }
   const results = join(dir, "bench", "RESULTS.md");
   // one heading level down, under this file's own title
-  if (existsSync(results)) sections.push(readFileSync(results, "utf8").trim().replace(/^(#+) /gm, "#$1 "));
+  if (existsSync(results))
+    sections.push(
+      readFileSync(results, "utf8")
+        .trim()
+        .replace(/^(#+) /gm, "#$1 "),
+    );
 }
 
 console.log("\n=== bundle sizes (size-limit) ===");

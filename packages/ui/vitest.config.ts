@@ -1,3 +1,4 @@
+import { chromiumLaunchOptions } from "../../scripts/chromium.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, mergeConfig } from "vitest/config";
@@ -10,18 +11,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 // Debian's chromium; Playwright's own browser download is not reachable here.
 const chromium = playwright({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  },
+  launchOptions: chromiumLaunchOptions,
 });
 
 // a fresh object per project: vitest mutates `instances`

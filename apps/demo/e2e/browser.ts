@@ -1,3 +1,4 @@
+import { chromiumLaunchOptions } from "../../../scripts/chromium.mjs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -27,17 +28,8 @@ export interface DemoBrowser {
 /** Debian's Chromium (Playwright's own download is unreachable here), with the flags from the toolchain notes. */
 export async function launchBrowser(): Promise<DemoBrowser> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    ...chromiumLaunchOptions,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
   });
   const context = await browser.newContext({
     viewport: { width: 1200, height: 820 },

@@ -2,6 +2,7 @@
 // Usage: pnpm build-storybook && node packages/ui/scripts/screenshots.mjs storybook-static \
 //          components-fluxstudio--playground,components-resultviewer--ready@4000 dark 390
 // Each id may end in @<ms to wait before the shot>. PNGs go to packages/ui/__screenshots__/ (gitignored).
+import { chromiumLaunchOptions } from "../../../scripts/chromium.mjs";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, join, normalize } from "node:path";
@@ -37,18 +38,9 @@ const server = createServer(async (req, res) => {
   }
 }).listen(6123);
 const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chr-")), {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  ...chromiumLaunchOptions,
   headless: true,
   viewport: { width, height: 900 },
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
 });
 const page = ctx.pages()[0] ?? (await ctx.newPage());
 page.on("console", (m) => {
