@@ -1,7 +1,8 @@
 // Benchmark of @flux-kit/proxy against direct access, a minimal Node forwarder and fal's server proxy.
 // Run: npx tsx --conditions=@flux-kit/source bench/run.ts   (writes bench/RESULTS.md)
 import { fork, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import http from "node:http";
 import os from "node:os";
 import { dirname, join } from "node:path";
@@ -16,11 +17,36 @@ const CONNECTIONS = 50;
 type Path = "direct" | "ours" | "forwarder" | "fal";
 const PATHS: Path[] = ["direct", "ours", "forwarder", "fal"];
 
+// The servers run as plain JavaScript bundled by esbuild (tsup's bundler, as the package ships), not through
+// tsx: tsx transpiles with `keepNames`, which wraps every named closure in `Object.defineProperty` calls at run
+// time and costs the proxy (which creates a few closures per request) ~10% of its throughput.
+const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))("esbuild") as {
+  build(options: Record<string, unknown>): Promise<unknown>;
+};
+const buildDir = mkdtempSync(join(os.tmpdir(), "flux-proxy-bench-"));
+await esbuild.build({
+  entryPoints: [join(here, "server.ts"), join(here, "upstream.ts")],
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  outdir: buildDir,
+  outExtension: { ".js": ".cjs" },
+  conditions: ["@flux-kit/source"],
+  logLevel: "warning",
+});
+const children: ChildProcess[] = [];
+process.on("exit", () => {
+  for (const c of children) c.kill();
+  rmSync(buildDir, { recursive: true, force: true });
+});
+
 function start(file: string, args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(here, file), args, {
-    execArgv: ["--import", "tsx", "--conditions=@flux-kit/source", "--expose-gc"],
+  const child = fork(join(buildDir, file.replace(/\.ts$/, ".cjs")), args, {
+    execArgv: ["--expose-gc"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  children.push(child);
   return new Promise((resolve, reject) => {
     child.once("message", (m) => resolve({ child, port: (m as { port: number }).port }));
     child.once("exit", (code) => reject(new Error(`${file} exited with ${code}`)));
@@ -71,8 +97,13 @@ const SUBMIT_BODY = JSON.stringify({
   height: 768,
 });
 
+/** The process a path's requests cost CPU in: the proxy, or for `direct` the upstream itself. */
+const processOf = (path: Path): ChildProcess => (path === "direct" ? upstream.child : servers[path].child);
+const cpu = async (path: Path) => (await ask<{ cpu: number }>(processOf(path), "cpu")).cpu;
+
 async function load(path: Path, kind: "poll" | "submit", connections: number, seconds: number) {
   const t = target(path, kind);
+  const cpuBefore = await cpu(path);
   const result = await autocannon({
     url: t.url,
     connections,
@@ -84,7 +115,13 @@ async function load(path: Path, kind: "poll" | "submit", connections: number, se
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${path} ${kind}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpuPerRequest = (await cpu(path)) - cpuBefore;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuUs: cpuPerRequest / Math.max(1, result.requests.total),
+  };
 }
 
 /** p50 latency of sequential polls over one keep-alive connection, in ms (hrtime, not autocannon's whole ms). */
@@ -110,12 +147,15 @@ async function sequentialP50(path: Path, count = 2000): Promise<number> {
 
 // 1. Throughput at 50 connections and latency at 1, interleaved rounds, medians.
 const thr: Record<string, number[]> = {};
+const cpuUs: Record<string, number[]> = {};
 const lat: Record<string, number[]> = {};
 for (const path of PATHS) await load(path, "poll", 10, 1); // warm-up
 for (let round = 0; round < ROUNDS; round++) {
   for (const kind of ["poll", "submit"] as const) {
     for (const path of round % 2 === 0 ? PATHS : [...PATHS].reverse()) {
-      (thr[`${path}:${kind}`] ??= []).push((await load(path, kind, CONNECTIONS, SECONDS)).rps);
+      const r = await load(path, kind, CONNECTIONS, SECONDS);
+      (thr[`${path}:${kind}`] ??= []).push(r.rps);
+      (cpuUs[`${path}:${kind}`] ??= []).push(r.cpuUs);
     }
   }
   for (const path of PATHS) (lat[path] ??= []).push(await sequentialP50(path));
@@ -183,12 +223,13 @@ for (const path of ["ours", "forwarder", "fal"] as const) {
   console.log(`image ${path} done`);
 }
 
-// 3. RSS over 50,000 requests through our proxy (after a 5,000-request warm-up).
-type Mem = { rss: number; heapUsed: number };
-const mixed = async (amount: number) => {
-  await autocannon({ url: target("ours", "poll").url, connections: 20, amount });
+// 3. RSS over 2 × 50,000 polls (+ 2 × 10,000 submits) through ours and through the forwarder, the same requests,
+// interleaved; figures after `gc()` at each checkpoint.
+type Mem = { rss: number; heapUsed: number; external: number };
+const mixed = async (path: "ours" | "forwarder", amount: number) => {
+  await autocannon({ url: target(path, "poll").url, connections: 20, amount });
   await autocannon({
-    url: target("ours", "submit").url,
+    url: target(path, "submit").url,
     connections: 20,
     amount: amount / 5,
     method: "POST",
@@ -196,12 +237,14 @@ const mixed = async (amount: number) => {
     body: SUBMIT_BODY,
   });
 };
-await mixed(5_000);
-const before = await ask<Mem>(servers.ours.child, "mem");
-await mixed(50_000);
-const middle = await ask<Mem>(servers.ours.child, "mem");
-await mixed(50_000);
-const after = await ask<Mem>(servers.ours.child, "mem");
+const memory: Record<"ours" | "forwarder", Mem[]> = { ours: [], forwarder: [] };
+for (const [i, amount] of [5_000, 50_000, 50_000, 50_000].entries()) {
+  for (const path of i % 2 === 0 ? (["ours", "forwarder"] as const) : (["forwarder", "ours"] as const)) {
+    await mixed(path, amount);
+    memory[path].push(await ask<Mem>(servers[path].child, "mem"));
+  }
+}
+console.log("memory done");
 
 // 4. Upstream statuses as each path returns them.
 function status(path: Path, code: number): Promise<number> {
@@ -226,6 +269,8 @@ upstream.child.kill();
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const rps = (k: string) => median(thr[k] ?? []);
+const cpuMed = (k: string) => median(cpuUs[k] ?? []);
+const cpuText = (p: Path) => `${cpuMed(`${p}:poll`).toFixed(0)} / ${cpuMed(`${p}:submit`).toFixed(0)}`;
 const fwdPoll = rps("forwarder:poll");
 const fwdSubmit = rps("forwarder:submit");
 const falPoll = rps("fal:poll");
@@ -242,15 +287,23 @@ const lines = [
   "",
   "## Throughput (requests/s, median of rounds)",
   "",
-  "| path | polls/s | × forwarder | submits/s | × forwarder | poll p50 latency @1 conn |",
-  "|---|---|---|---|---|---|",
+  "| path | polls/s | × forwarder | submits/s | × forwarder | poll p50 latency @1 conn | CPU µs per poll / submit |",
+  "|---|---|---|---|---|---|---|",
   ...PATHS.map(
     (p) =>
-      `| ${p} | ${rps(`${p}:poll`).toFixed(0)} | ${(rps(`${p}:poll`) / fwdPoll).toFixed(2)} | ${rps(`${p}:submit`).toFixed(0)} | ${(rps(`${p}:submit`) / fwdSubmit).toFixed(2)} | ${median(lat[p] ?? []).toFixed(2)} ms |`,
+      `| ${p} | ${rps(`${p}:poll`).toFixed(0)} | ${(rps(`${p}:poll`) / fwdPoll).toFixed(2)} | ${rps(`${p}:submit`).toFixed(0)} | ${(rps(`${p}:submit`) / fwdSubmit).toFixed(2)} | ${median(lat[p] ?? []).toFixed(2)} ms | ${cpuText(p)} |`,
   ),
   "",
+  "CPU µs = CPU time (user + system, all threads) of the serving process per request, median of rounds: the",
+  "proxy's own process for the three proxies, the upstream's for `direct`. Unlike requests/s it barely moves when",
+  "other work shares the machine. Rounds (each: " +
+    ROUNDS +
+    " × the 4 paths back to back) are all read for every ratio.",
+  "",
+  `- ours ÷ forwarder (submits): **${(rps("ours:submit") / fwdSubmit).toFixed(2)}×**; target ≥ 0.8×. By CPU per request: **${(cpuMed("forwarder:submit") / cpuMed("ours:submit")).toFixed(2)}×**.`,
+  `- ours ÷ fal (submits): **${(rps("ours:submit") / rps("fal:submit")).toFixed(1)}×**; target ≥ 4×.`,
   `- ours ÷ fal (polls): **${(rps("ours:poll") / falPoll).toFixed(1)}×**; target ≥ 4×.`,
-  `- ours ÷ forwarder (polls): **${(rps("ours:poll") / fwdPoll).toFixed(2)}×**; target ≥ 0.8×.`,
+  `- ours ÷ forwarder (polls): **${(rps("ours:poll") / fwdPoll).toFixed(2)}×**; target ≥ 0.8×. By CPU per request: **${(cpuMed("forwarder:poll") / cpuMed("ours:poll")).toFixed(2)}×**.`,
   `- added p50 latency over direct (sequential polls on one keep-alive connection, hrtime): ours **${(median(lat.ours ?? []) - median(lat.direct ?? [])).toFixed(2)} ms**` +
     ` (target ≤ 0.3 ms), fal ${(median(lat.fal ?? []) - median(lat.direct ?? [])).toFixed(2)} ms, forwarder ${(median(lat.forwarder ?? []) - median(lat.direct ?? [])).toFixed(2)} ms.`,
   "",
@@ -269,13 +322,23 @@ const lines = [
   "",
   `Targets: queued ≤ 256 KB; ours' 4-stream RSS growth ≤ forwarder's + 10% (${mb(images.forwarder!.rss4 * 1.1)}).`,
   "",
-  "## Memory over 2 × 50,000 polls (+ 2 × 10,000 submits) through ours, after a warm-up (figures after `gc()`)",
+  "## Memory over 3 × 50,000 polls (+ 3 × 10,000 submits), ours and the forwarder, the same requests interleaved",
   "",
-  "| after | RSS | heap used |",
-  "|---|---|---|",
-  `| warm-up (5,000 + 1,000) | ${mb(before.rss)} | ${mb(before.heapUsed)} |`,
-  `| + 60,000 | ${mb(middle.rss)} | ${mb(middle.heapUsed)} |`,
-  `| + 120,000 | ${mb(after.rss)} | ${mb(after.heapUsed)} |`,
+  "Figures after `gc()` at each checkpoint (external = V8-tracked memory outside the JS heap, e.g. Buffers).",
+  "",
+  "| after | ours RSS | ours heap used | ours external | forwarder RSS | forwarder heap used | forwarder external |",
+  "|---|---|---|---|---|---|---|",
+  ...["warm-up (5,000 + 1,000)", "+ 60,000", "+ 120,000", "+ 180,000"].map((label, i) => {
+    const o = memory.ours[i]!;
+    const f = memory.forwarder[i]!;
+    return `| ${label} | ${mb(o.rss)} | ${mb(o.heapUsed)} | ${mb(o.external)} | ${mb(f.rss)} | ${mb(f.heapUsed)} | ${mb(f.external)} |`;
+  }),
+  "",
+  ...(["ours", "forwarder"] as const).map((p) => {
+    const m = memory[p];
+    const steps = [1, 2, 3].map((i) => mb(m[i]!.rss - m[i - 1]!.rss)).join(", ");
+    return `- ${p}: RSS growth per 60,000 requests after warm-up ${steps}; heap growth overall ${mb(m[3]!.heapUsed - m[0]!.heapUsed)}.`;
+  }),
   "",
   "## Upstream statuses as the client sees them (upstream answers 404, 422, 429, 500)",
   "",

@@ -80,7 +80,10 @@ process.on("message", (msg: string) => {
   if (msg === "mem") {
     gc?.();
     const m = process.memoryUsage();
-    process.send?.({ rss: m.rss, heapUsed: m.heapUsed });
+    process.send?.({ rss: m.rss, heapUsed: m.heapUsed, external: m.external });
+  } else if (msg === "cpu") {
+    const c = process.cpuUsage();
+    process.send?.({ cpu: c.user + c.system, user: c.user, system: c.system });
   } else if (msg === "sample-start") {
     gc?.();
     peak = { queued: 0, rss: 0 };

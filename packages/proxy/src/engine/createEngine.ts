@@ -33,6 +33,8 @@ type AuthOutcome =
   | { readonly ok: false; readonly response: PlainResponse }
   | { readonly ok: true; readonly clientId?: string };
 
+const OPEN: AuthOutcome = { ok: true };
+
 /** The transport-agnostic policy core: decides every answer and upstream call; transports only move bytes. */
 export interface Engine {
   plan(meta: IncomingMeta, readBody: ReadBody): Promise<Plan>;
@@ -125,9 +127,9 @@ export function createEngine(config: ProxyConfig): Engine {
     if (!methodAllowed(route, meta.method)) {
       return { type: "respond", response: withCors(detail(405, "Method Not Allowed", { allow })) };
     }
-    let auth: AuthOutcome;
+    let auth: AuthOutcome = OPEN;
     try {
-      auth = await authorize(meta);
+      if (options.authorize) auth = await authorize(meta);
     } catch (error) {
       context.reportError({ error, kind: "hook", route: route.kind });
       return { type: "respond", response: withCors(detail(500, "The proxy's authorize hook failed.")) };

@@ -43,7 +43,8 @@ export async function planSubmit(
   if (config.validate) {
     let verdict;
     try {
-      verdict = await config.validate(model, input);
+      const pending = config.validate(model, input);
+      verdict = pending instanceof Promise ? await pending : pending;
     } catch (error) {
       ctx.reportError({ error, kind: "hook", route: "submit" });
       return respond(detail(500, "The proxy's validate hook failed."));
@@ -55,7 +56,8 @@ export async function planSubmit(
   }
   let clientId: string;
   try {
-    clientId = await resolveClientId(ctx, meta, authClientId);
+    const pending = resolveClientId(ctx, meta, authClientId);
+    clientId = typeof pending === "string" ? pending : await pending;
   } catch (error) {
     ctx.reportError({ error, kind: "hook", route: "submit" });
     return respond(detail(500, "The proxy's clientId hook failed."));
@@ -93,8 +95,10 @@ export async function planSubmit(
     }
     ctx.limiter.bind(slot, taskId);
     const upstreamPolling = typeof body.polling_url === "string" ? body.polling_url : undefined;
-    if (upstreamPolling !== undefined)
-      body.polling_url = await pollingUrl(ctx, meta, taskId, upstreamPolling);
+    if (upstreamPolling !== undefined) {
+      const rewritten = pollingUrl(ctx, meta, taskId, upstreamPolling);
+      body.polling_url = typeof rewritten === "string" ? rewritten : await rewritten;
+    }
     ctx.log("info", "submit", { model, clientId, taskId, cost: body.cost });
     if (config.options.onSubmit) {
       try {
@@ -136,14 +140,14 @@ function tooLarge(max: number): PlainResponse {
 
 /**
  * The proxy's own polling URL for a task. The upstream host BFL named travels in a signed token, so clients
- * can hand it back but never choose it; the configured upstream needs no token.
+ * can hand it back but never choose it; the configured upstream needs no token (and no promise).
  */
-async function pollingUrl(
+function pollingUrl(
   ctx: EngineContext,
   meta: IncomingMeta,
   taskId: string,
   upstream: string,
-): Promise<string> {
+): string | Promise<string> {
   const base = `${ctx.publicOrigin(meta)}${ctx.config.basePath}/v1/get_result?id=${encodeURIComponent(taskId)}`;
   const url = parseFetchableUrl(upstream);
   if (!url || !isAllowedPollingOrigin(url, ctx.config.pollingOrigins)) {
@@ -151,5 +155,5 @@ async function pollingUrl(
     return base;
   }
   if (url.origin === ctx.config.upstreamOrigin) return base;
-  return `${base}&t=${await ctx.tokens.sign(url.origin, taskId)}`;
+  return ctx.tokens.sign(url.origin, taskId).then((token) => `${base}&t=${token}`);
 }

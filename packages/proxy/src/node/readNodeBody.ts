@@ -1,44 +1,36 @@
 import type { IncomingMessage } from "node:http";
 import { BodyTooLargeError, concat } from "../engine/body";
 
-/** Reads `req`'s body, counting bytes as they arrive and stopping past `maxBytes` (chunked bodies too). */
+/**
+ * Reads `req`'s body, counting bytes as they arrive and stopping past `maxBytes` (chunked bodies too). The
+ * listeners stay on `req` after it ends (it is not reused); later events find the promise settled.
+ */
 export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
+    let first: Buffer | undefined;
+    let chunks: Buffer[] | undefined;
     let total = 0;
-    const cleanup = () => {
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onError);
-      req.off("close", onClose);
-    };
     const onData = (chunk: Buffer) => {
       total += chunk.byteLength;
       if (total > maxBytes) {
-        cleanup();
+        req.off("data", onData);
+        first = chunks = undefined;
         // stop buffering, but keep draining so the 413 can still be written on this connection
         req.resume();
         reject(new BodyTooLargeError(`body exceeds ${maxBytes} bytes`));
         return;
       }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(concat(chunks, total));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const onClose = () => {
-      cleanup();
-      reject(new Error("the client closed the connection before sending the whole body"));
+      if (first === undefined) first = chunk;
+      else (chunks ??= [first]).push(chunk);
     };
     req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", onError);
-    req.on("close", onClose);
+    req.once("end", () => {
+      if (total <= maxBytes) resolve(chunks ? concat(chunks, total) : (first ?? new Uint8Array(0)));
+    });
+    req.once("error", reject);
+    req.once("close", () =>
+      reject(new Error("the client closed the connection before sending the whole body")),
+    );
   });
 }
 
