@@ -20,10 +20,10 @@ for (const dir of packages) {
   const pkgFile = join(dir, "package.json");
   if (!existsSync(pkgFile)) continue;
   const pkg = JSON.parse(readFileSync(pkgFile, "utf8"));
-  if (only.length && !only.some((o) => pkg.name.includes(o))) continue;
+  const selected = only.length === 0 || only.some((o) => pkg.name.includes(o));
   // Packages whose figures are deterministic (renders on fake timers, bundle sizes) keep a written RESULTS.md
   // and have no bench script; the others measure now.
-  if (pkg.scripts?.bench) {
+  if (pkg.scripts?.bench && selected) {
     console.log(`\n=== ${pkg.name}: bench ===`);
     const run = spawnSync("pnpm", ["run", "bench"], { cwd: dir, env, stdio: "inherit" });
     if (run.status !== 0) console.error(`${pkg.name}: bench failed (exit ${run.status})`);
@@ -47,16 +47,18 @@ spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=./packages/*"], {
 const size = spawnSync("pnpm", ["exec", "size-limit", "--json"], { cwd: root, env, encoding: "utf8" });
 try {
   const rows = JSON.parse(size.stdout);
-  const limits = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))["size-limit"];
   const lines = [
     "## Bundle sizes (size-limit, minified + brotli, esbuild)",
     "",
     "| entry | size | limit | within |",
     "|---|---|---|---|",
     ...rows.map(
-      (r, i) =>
-        `| ${r.name} | ${(r.size / 1000).toFixed(2)} kB | ${limits[i]?.limit ?? ""} | ${r.passed ? "yes" : "NO"} |`,
+      (r) =>
+        `| ${r.name} | ${(r.size / 1000).toFixed(2)} kB | ${(r.sizeLimit / 1000).toFixed(0)} kB | ${r.passed ? "yes" : "NO"} |`,
     ),
+    "",
+    "Limits are CI's budgets (`.size-limit.js`). Two targets from the issues are not met yet: core + one model",
+    "≤ 12 kB and the whole FluxStudio app ≤ 30 kB; their budgets hold today's size so CI catches regressions.",
   ];
   sections.push(lines.join("\n"));
 } catch {

@@ -85,7 +85,9 @@ if (process.argv.includes("--json")) {
 } else {
   const fmt = (n: number) => n.toFixed(0);
   const lines = [
-    "## Polling efficiency (@flux-kit/core)",
+    "# @flux-kit/core benchmarks",
+    "",
+    "## Polling efficiency",
     "",
     `${JOBS} jobs per regime on a virtual clock; durations log-normal around each model's typical duration (σ = ${SIGMA}),`,
     "models in rotation; our `adaptivePolling()` with its running per-model estimate vs a fixed 500 ms poller (AI SDK / fal default).",
