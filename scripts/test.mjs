@@ -41,7 +41,12 @@ function countReports() {
     for (const file of readdirSync(out).filter((f) => f.endsWith(".json"))) {
       const report = JSON.parse(readFileSync(join(out, file), "utf8"));
       passed += report.numPassedTests ?? 0;
-      failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+      failed += report.numFailedTests ?? 0;
+      // a file that failed to load or run has no failed test of its own: count it once
+      for (const file of report.testResults ?? []) {
+        const anyTestFailed = (file.assertionResults ?? []).some((a) => a.status === "failed");
+        if (file.status === "failed" && !anyTestFailed) failed++;
+      }
       files++;
     }
   }

@@ -47,7 +47,8 @@ test("a task moderated after its tab was closed: the returning user sees how it 
   const back = await browser.newPage();
   await back.goto(demo.url);
   const notice = back.getByRole("status", { name: "Finished in the background" });
-  const line = notice.locator("li[data-outcome=moderated]");
+  // the earlier test's moderated task may be listed too: find this one's line
+  const line = notice.locator("li[data-outcome=moderated]").filter({ hasText: "Hate, Graphic Content" });
   await line.waitFor({ timeout: 20_000 });
   expect(await line.textContent()).toMatch(/FLUX\.2 \[pro\].*blocked by moderation.*Hate, Graphic Content/);
   const card = back.locator(".demo-card[data-state=moderated]").filter({ hasText: "Hate, Graphic Content" });
