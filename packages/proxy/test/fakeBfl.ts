@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export const TEST_KEY = "bfl_test_key_5ecret_value";
+export const TEST_KEY = "test-proxy-key-5ecret-value";
 
 export interface RecordedCall {
   readonly method: string;
