@@ -44,6 +44,16 @@ describe("POST /v1/{model}", () => {
     expect(body.polling_url).toBe("https://app.example/api/flux/v1/get_result?id=task-1");
   });
 
+  it("answers 400 (not 500) to a body nested too deeply to re-encode, and takes no slot", async () => {
+    const { fake, proxy } = setup({ limits: { maxActiveTasksPerClient: 1 } });
+    const deep = `{"prompt":"x","extra":${"[".repeat(200_000)}${"]".repeat(200_000)}}`;
+    const res = await proxy(post("/v1/flux-2-pro", deep));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ detail: "The request body is nested too deeply." });
+    expect(fake.calls).toHaveLength(0);
+    expect((await proxy(post("/v1/flux-2-pro", { prompt: "x" }))).status).toBe(200);
+  });
+
   it("answers 422 with FastAPI's body for invalid input, without spending a call", async () => {
     const { fake, proxy } = setup();
     const res = await proxy(post("/v1/flux-2-pro", { prompt: "x", safety_tolerance: 9 }));

@@ -50,7 +50,8 @@ export interface ProxyLimits {
 export interface ImageProxyOptions {
   /**
    * Extra delivery origins to allow besides BFL's (`https://delivery-*.bfl.ai`,
-   * `https://bfldelivery*.blob.core.windows.net`), e.g. the mock's origin.
+   * BFL's known Azure accounts `https://bfldelivery{prod,prodeu4,scus}.blob.core.windows.net`), e.g. the mock's
+   * origin or a new BFL delivery account.
    * @default []
    * @example { allowedOrigins: ["http://127.0.0.1:4010"] }
    */

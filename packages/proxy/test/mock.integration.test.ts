@@ -55,6 +55,38 @@ describe("through @flux-kit/mock on real sockets", () => {
     expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(100);
   });
 
+  it('handles a Ready answer fully even when its text contains "Pending" (a prompt of that word)', async () => {
+    const mock = await startMockServer({ durationMs: 20 });
+    closers.push(() => mock.close());
+    let results = 0;
+    const handler = createNodeHandler({
+      apiKey: "mock-key",
+      allowAnonymous: true,
+      upstream: mock.url,
+      imageProxy: { allowedOrigins: [mock.deliveryUrl] },
+      limits: { maxActiveTasksPerClient: 1 },
+      onResult: () => {
+        results++;
+      },
+    });
+    const proxy = await serve((req, res) => void handler(req, res));
+    closers.push(proxy.close);
+    const submit = (prompt: string) =>
+      fetch(`${proxy.url}/api/flux/v1/flux-2-pro`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ prompt, width: 256, height: 256 }),
+      });
+    const first = await submit("Pending");
+    const { polling_url } = (await first.json()) as { polling_url: string };
+    const done = await pollUntilDone(polling_url);
+    expect(done.status).toBe("Ready");
+    expect(done.result!.sample.startsWith(`${proxy.url}/api/flux/v1/image?u=`)).toBe(true);
+    expect(results).toBe(1);
+    // the client's only slot was released by the Ready poll
+    expect((await submit("a cat")).status).toBe(200);
+  });
+
   it("passes the mock's 422 and 403 through unchanged", async () => {
     const mock = await startMockServer({});
     closers.push(() => mock.close());

@@ -82,6 +82,11 @@ const cases: Case[] = [
     status: 403,
   },
   {
+    name: "image: an Azure account that merely starts with bfldelivery (anyone can register one)",
+    request: () => img("https://bfldeliveryattacker.blob.core.windows.net/results/a.svg"),
+    status: 403,
+  },
+  {
     name: "image: upstream redirect is not followed",
     request: () => img(`https://delivery-eu1.bfl.ai/results/a?se=${future}`),
     status: 502,

@@ -5,7 +5,7 @@ import { createFakeBfl, TEST_KEY } from "./fakeBfl";
 import { visible } from "./helpers";
 
 const ALLOWED =
-  /^(api(\.[a-z0-9-]+)?\.bfl\.ai|delivery-[a-z0-9-]+\.bfl\.ai|bfldelivery[a-z0-9]*\.blob\.core\.windows\.net)$/;
+  /^(api(\.[a-z0-9-]+)?\.bfl\.ai|delivery-[a-z0-9-]+\.bfl\.ai|bfldelivery(prod|prodeu4|scus)\.blob\.core\.windows\.net)$/;
 
 const segment = fc.oneof(
   fc.constantFrom(

@@ -3,7 +3,12 @@ const LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
 /** `api.bfl.ai`, `api.eu2.bfl.ai`, `api.us1.bfl.ai`…: one to three labels under `bfl.ai`. */
 const BFL_API_HOST = new RegExp(`^(?:${LABEL}\\.){1,3}bfl\\.ai$`);
 const BFL_DELIVERY_HOST = new RegExp(`^delivery-${LABEL}\\.bfl\\.ai$|^delivery\\.bfl\\.ai$`);
-const AZURE_DELIVERY_HOST = new RegExp(`^bfldelivery${"[a-z0-9]{0,40}"}\\.blob\\.core\\.windows\\.net$`);
+/**
+ * The Azure storage accounts BFL has been seen delivering from. Exact names, not `bfldelivery*`: anyone can
+ * register an Azure account with that prefix and make the image route relay their content. A new BFL account is
+ * added with `imageProxy.allowedOrigins`; until then its URLs reach clients unrewritten (an <img> still loads).
+ */
+const AZURE_DELIVERY_HOST = /^bfldelivery(?:prod|prodeu4|scus)\.blob\.core\.windows\.net$/;
 
 /**
  * Parses `raw` as an absolute URL that may be fetched: http(s), no user info. `undefined` otherwise.

@@ -40,6 +40,14 @@ export async function planSubmit(
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
     return respond(detail(400, "The request body must be a JSON object of the model's inputs."));
   }
+  // Serialised up front: a body nested too deeply to re-encode is the client's error (400), and must fail
+  // before a client slot is taken.
+  let outgoing: string;
+  try {
+    outgoing = JSON.stringify(input);
+  } catch {
+    return respond(detail(400, "The request body is nested too deeply."));
+  }
   if (config.validate) {
     let verdict;
     try {
@@ -124,7 +132,7 @@ export async function planSubmit(
       method: "POST",
       url: `${config.upstreamOrigin}/v1/${model}`,
       headers: { "x-key": config.apiKey, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(input),
+      body: outgoing,
     },
     finish,
     fail: (failure, error) => {
