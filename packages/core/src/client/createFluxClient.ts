@@ -77,6 +77,8 @@ type InputOf<D extends ModelDefinition> = D["input"] extends { _zod: { input: in
 const DEFAULT_MAX_CONCURRENT = 24;
 const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** How long a poll begun before `wait()`'s deadline may still take to answer. */
+const WAIT_GRACE_MS = 10_000;
 const SAFE_MODEL_ID = /^[a-z0-9][a-z0-9.-]{0,63}$/;
 
 /**
@@ -124,6 +126,10 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   });
   /** Slots held by submitted tasks, released when a poll sees them end. */
   const leases = new Map<string, { release(): void }>();
+  const release = (id: string) => {
+    leases.get(id)?.release();
+    leases.delete(id);
+  };
 
   const fetchFn = (): typeof globalThis.fetch => {
     const f = options.fetch ?? globalThis.fetch;
@@ -255,15 +261,16 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       const { json } = await get(pollUrl(task), opts.signal, id);
       const snapshot = toSnapshot(json, model);
       if (snapshot.terminal) {
-        leases.get(id)?.release();
-        leases.delete(id);
+        release(id);
         const submittedAt = typeof task === "string" ? undefined : task.submittedAt;
         if (snapshot.result && model && submittedAt !== undefined)
           estimator.observe(model, Date.now() - submittedAt);
       }
       return snapshot;
     } catch (error) {
-      throw scrubSecret(error, apiKey);
+      const flux = scrubSecret(error, apiKey);
+      if (flux.code === "task_not_found") release(id); // a 404 for the task: it is not active any more
+      throw flux;
     }
   }
 
@@ -280,27 +287,44 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     const ref = typeof task === "string" ? { id: task } : task;
     const origin = ref.submittedAt ?? started;
     const deadline = started + (opts.timeoutMs ?? waitTimeoutMs);
-    let last: FluxTaskSnapshot | undefined;
-    for (let polls = 0; ;) {
-      if (opts.signal?.aborted) throw abortReason(opts.signal);
-      const delay = nextPollDelay(ref, last, polls, origin) || 0;
-      const remaining = deadline - Date.now();
-      await sleep(Math.min(delay, Math.max(0, remaining)), opts.signal);
-      const snapshot = await getResult(ref, opts);
-      polls++;
-      last = snapshot;
-      opts.onUpdate?.({ snapshot, elapsedMs: Date.now() - origin, polls });
-      if (snapshot.result) return snapshot.result;
-      if (snapshot.error) throw scrubSecret(snapshot.error, apiKey);
-      if (Date.now() >= deadline) {
-        throw new FluxTimeoutError("wait", undefined, { taskId: ref.id });
+    // The deadline also bounds polls in flight and their retries: a poll begun before it may finish within a
+    // short grace (so a result that arrives right then is not dropped), then everything stops.
+    const stop = new AbortController();
+    const timeout = new FluxTimeoutError("wait", undefined, { taskId: ref.id });
+    const grace = Math.min(requestTimeoutMs > 0 ? requestTimeoutMs : WAIT_GRACE_MS, WAIT_GRACE_MS);
+    const timer = setTimeout(() => stop.abort(timeout), Math.max(0, deadline - started) + grace);
+    const onAbort = () => stop.abort(opts.signal?.reason);
+    if (opts.signal?.aborted) onAbort();
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
+    const signal = stop.signal;
+    try {
+      let last: FluxTaskSnapshot | undefined;
+      for (let polls = 0; ;) {
+        if (signal.aborted) throw abortReason(signal);
+        const delay = nextPollDelay(ref, last, polls, origin) || 0;
+        await sleep(Math.min(delay, Math.max(0, deadline - Date.now())), signal);
+        const snapshot = await getResult(ref, { signal });
+        polls++;
+        last = snapshot;
+        opts.onUpdate?.({ snapshot, elapsedMs: Date.now() - origin, polls });
+        if (snapshot.result) return snapshot.result;
+        if (snapshot.error) throw scrubSecret(snapshot.error, apiKey);
+        if (Date.now() >= deadline) throw timeout;
       }
+    } catch (error) {
+      throw signal.aborted && signal.reason === timeout ? timeout : error;
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener("abort", onAbort);
     }
   }
 
   async function download(result: FluxResult | string, opts: RequestOptions = {}): Promise<FluxDownload> {
     const url = typeof result === "string" ? result : result.url;
-    if (isDeliveryExpired(url)) throw new FluxExpiredError(deliveryExpiry(url));
+    const expiresAt = typeof result === "string" ? deliveryExpiry(url) : result.expiresAt;
+    if (isDeliveryExpired(url) || (expiresAt !== undefined && expiresAt.getTime() <= Date.now())) {
+      throw new FluxExpiredError(expiresAt);
+    }
     const response = await withRetry(
       async () => {
         // Never the key (delivery hosts must not see it); the caller's headers only on this API's own origin.

@@ -133,6 +133,27 @@ describe("wait", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("the deadline also bounds a poll in flight and its retries (within a short grace)", async () => {
+    const f = fakeFetch(hang);
+    const flux = createFluxClient({ fetch: f.fetch, poll: { policy: fixedPolling(100) } }); // 30 s per request, 4 retries
+    const promise = flux.wait(job(), { timeoutMs: 300 }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(300 + 10_000);
+    const error = await promise;
+    expect(error).toBeInstanceOf(FluxTimeoutError);
+    expect((error as FluxTimeoutError).phase).toBe("wait");
+    expect(f.inFlight).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("a poll begun just before the deadline may still deliver its result", async () => {
+    const late: Responder = () =>
+      new Promise<Response>((resolve) => setTimeout(() => resolve(ready()({} as never) as Response), 2_000));
+    const { flux } = client(pending(), late);
+    const promise = flux.wait(job(), { timeoutMs: 1_000 });
+    await vi.advanceTimersByTimeAsync(3_500);
+    await expect(promise).resolves.toMatchObject({ id: "task-1" });
+  });
+
   it("retries a poll on 429 honouring Retry-After, and on 5xx", async () => {
     const { f, flux } = client(
       json({ detail: "slow down" }, 429, { "retry-after": "2" }),
@@ -169,6 +190,17 @@ describe("wait", () => {
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(f.calls).toHaveLength(1);
+  });
+});
+
+describe("concurrency slots", () => {
+  it("are released when a poll answers 404 for the task", async () => {
+    const f = fakeFetch(submitted(), json({ detail: "Not Found" }, 404));
+    const flux = createFluxClient({ fetch: f.fetch, retry: false });
+    const submittedJob = await flux.submit("flux-2-pro", { prompt: "x" });
+    expect(flux.limiter.active).toBe(1);
+    await expect(flux.getResult(submittedJob)).rejects.toBeInstanceOf(FluxTaskNotFoundError);
+    expect(flux.limiter.active).toBe(0);
   });
 });
 

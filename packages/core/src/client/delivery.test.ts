@@ -34,6 +34,27 @@ describe("download", () => {
     expect(f.calls).toHaveLength(0);
   });
 
+  it("refuses a result whose own expiresAt has passed, even when its URL carries no se=", async () => {
+    const f = fakeFetch(() => new Response("x"));
+    const result = {
+      id: "t",
+      model: "flux-2-pro",
+      url: "https://delivery-us1.bfl.ai/results/t/sample.jpeg",
+      expiresAt: new Date(Date.now() - 1),
+      seed: 1,
+      prompt: undefined,
+      startTime: undefined,
+      endTime: undefined,
+      duration: undefined,
+      cost: undefined,
+      raw: {},
+    };
+    await expect(createFluxClient({ fetch: f.fetch }).download(result)).rejects.toBeInstanceOf(
+      FluxExpiredError,
+    );
+    expect(f.calls).toHaveLength(0);
+  });
+
   it("turns the delivery host's 403 into FluxExpiredError without retrying", async () => {
     const f = fakeFetch(() => new Response("<Error>AuthenticationFailed</Error>", { status: 403 }));
     const error = await createFluxClient({ fetch: f.fetch })

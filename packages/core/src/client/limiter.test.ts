@@ -82,6 +82,17 @@ describe("ConcurrencyLimiter", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("leaves no timer once the queue is empty, even with lapsing leases", async () => {
+    const l = limiter(1);
+    const first = await l.acquire("m", undefined, 300_000);
+    const second = l.acquire("m", undefined, 300_000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(1); // the waiter's wake-up at the first lease's lapse
+    first.release();
+    (await second).release();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("a lease nobody releases lapses after its ttl, waking a waiter", async () => {
     const l = limiter(1);
     await l.acquire("m", undefined, 10_000);

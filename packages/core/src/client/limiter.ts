@@ -100,8 +100,9 @@ export class ConcurrencyLimiter {
       this.#queue.splice(i, 1);
       entry.grant(this.#take(entry.model, now + entry.ttlMs));
     }
-    // Someone still waits: wake when the earliest lease lapses, if ever.
-    if (this.#queue.length > 0) {
+    // Nobody waits: no timer may stay behind. Someone waits: wake when the earliest lease lapses, if ever.
+    if (this.#queue.length === 0) this.#clearTimer();
+    else {
       let earliest = Infinity;
       for (const lease of this.#leases.values()) earliest = Math.min(earliest, lease.expiresAt);
       if (Number.isFinite(earliest)) this.#wake(earliest - now);

@@ -37,6 +37,14 @@ function memory(): FluxStorage & { items: Map<string, string> } {
 }
 
 describe("generation records", () => {
+  it("round-trip a persisted result whose image never expires (no expiresAt)", () => {
+    const kept = { ...result, url: "https://cdn.example.com/kept/t1.png", expiresAt: undefined };
+    const record = { job, savedAt: 20, result: kept, imageUrl: kept.url };
+    const decoded = decodeGenerationRecord(encodeGenerationRecord(record));
+    expect(decoded?.result?.url).toBe("https://cdn.example.com/kept/t1.png");
+    expect(decoded?.result?.expiresAt).toBeUndefined();
+  });
+
   it("round-trip a pending job and a finished result (dates included)", () => {
     const record = { job, savedAt: 20, result, imageUrl: result.url, expiresAt: result.expiresAt };
     expect(decodeGenerationRecord(encodeGenerationRecord(record))).toEqual(record);

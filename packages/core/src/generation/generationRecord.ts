@@ -66,13 +66,13 @@ export function decodeGenerationRecord(text: string | null | undefined): Generat
 
 function decodeResult(raw: unknown): FluxResult | undefined {
   if (!isObject(raw) || typeof raw["id"] !== "string" || typeof raw["url"] !== "string") return undefined;
-  if (typeof raw["expiresAt"] !== "number") return undefined;
   const num = (key: string) => (typeof raw[key] === "number" ? raw[key] : undefined);
   return {
     id: raw["id"],
     model: typeof raw["model"] === "string" ? raw["model"] : undefined,
     url: raw["url"],
-    expiresAt: new Date(raw["expiresAt"]),
+    // absent for a persisted copy, which does not expire
+    expiresAt: typeof raw["expiresAt"] === "number" ? new Date(raw["expiresAt"]) : undefined,
     seed: num("seed"),
     prompt: typeof raw["prompt"] === "string" ? raw["prompt"] : undefined,
     startTime: num("startTime"),
