@@ -116,6 +116,17 @@ describe("lifecycle", () => {
     expect(mock.task(ids[0] ?? "")).toBeUndefined();
   });
 
+  it("over the task cap, forgets finished tasks before running ones", async () => {
+    const mock = createMockBfl({ clock: "manual", seed: 1, maxTasks: 3, credits: 1e6 });
+    const running = (await submitOk(mock, "flux-2-pro", { prompt: "[mock:stuck] still running" })).id;
+    const done = (await submitOk(mock, "flux-2-klein-4b", { prompt: "quick" })).id;
+    await mock.advance(60_000); // the klein task finishes, the stuck one never does
+    await submitOk(mock, "flux-2-klein-4b", { prompt: "b" });
+    await submitOk(mock, "flux-2-klein-4b", { prompt: "c" });
+    expect(mock.task(done)).toBeUndefined();
+    expect(mock.task(running)).toBeDefined();
+  });
+
   it("reset() forgets tasks, requests and restores credits", async () => {
     const mock = createMockBfl({ clock: "manual", seed: 1, credits: 50 });
     await submitOk(mock, "flux-2-pro", { prompt: "a" });

@@ -516,10 +516,19 @@ class MockBflImpl implements MockBfl {
     this.blobs.set(record.blobId, record.id);
     if (record.finishesAt > record.createdAt) this.active.add(record);
     const max = this.options.maxTasks ?? 10_000;
+    const now = this.clock.now();
     while (this.records.size > max) {
-      const oldest = this.records.values().next().value;
-      if (!oldest) break;
-      this.evict(oldest);
+      // Finished tasks go first (BFL forgets those too); a running one only when every task is still running.
+      let victim: MockTaskRecord | undefined;
+      for (const candidate of this.records.values()) {
+        victim ??= candidate;
+        if (candidate.finishesAt <= now) {
+          victim = candidate;
+          break;
+        }
+      }
+      if (!victim) break;
+      this.evict(victim);
     }
   }
 

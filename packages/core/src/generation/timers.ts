@@ -7,6 +7,8 @@ export interface Timers {
   clearAll(): void;
 }
 
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 export function createTimers(): Timers {
   const active = new Map<string, { key: string; id: ReturnType<typeof setTimeout>; repeat: boolean }>();
   const clear = (name: string) => {
@@ -22,14 +24,17 @@ export function createTimers(): Timers {
       if (active.get(name)?.key === key) return;
       clear(name);
       if (at === undefined) return;
-      const id = setTimeout(
-        () => {
+      const arm = () => {
+        // setTimeout fires at once past 2^31 − 1 ms (24.8 days): wait in steps of at most that
+        const wait = Math.min(Math.max(0, at - Date.now()), MAX_TIMEOUT_MS);
+        const id = setTimeout(() => {
+          if (Date.now() < at) return arm();
           active.delete(name);
           fn();
-        },
-        Math.max(0, at - Date.now()),
-      );
-      active.set(name, { key, id, repeat: false });
+        }, wait);
+        active.set(name, { key, id, repeat: false });
+      };
+      arm();
     },
     every(name, ms, fn) {
       const key = `every:${String(ms)}`;
