@@ -99,7 +99,9 @@ describe("authorize", () => {
     expect((await allowed.proxy(post("/v1/flux-2-pro", { prompt: "x" }, { "x-user": "bob" }))).status).toBe(
       200,
     );
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ clientId: "user:ada" }));
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ clientId: "user:ada", model: "flux-2-pro", input: { prompt: "x" } }),
+    );
   });
 
   it("answers 500 (and reports) when the authorize hook throws", async () => {

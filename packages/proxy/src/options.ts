@@ -79,6 +79,12 @@ export interface SubmitEvent {
   readonly cost: number | null;
   /** The upstream polling URL BFL returned (before rewriting). */
   readonly pollingUrl: string | undefined;
+  /**
+   * The request body as forwarded to BFL (parsed JSON, prototype keys stripped): e.g. to keep the prompt beside
+   * the task id. May hold base64 input images.
+   */
+  readonly input: Readonly<Record<string, unknown>>;
+  /** The incoming request (its body has been read). */
   readonly request: Request;
 }
 

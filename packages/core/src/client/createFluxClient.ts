@@ -12,7 +12,7 @@ import type { ModelDefinition } from "../models/types";
 import { toFieldErrors, validateModelInput } from "../models/validateInput";
 import { parseSubmitResponse } from "../schemas/index";
 import { deliveryExpiry, isDeliveryExpired } from "./delivery";
-import { ConcurrencyLimiter } from "./limiter";
+import { ConcurrencyLimiter, type Lease } from "./limiter";
 import { toSnapshot } from "./outcome";
 import { adaptivePolling, DurationEstimator, type PollingPolicy } from "./polling";
 import { backoffDelay, resolveRetry, withRetry } from "./retry";
@@ -125,7 +125,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     modelCap: (model) => resolveModel(model)?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
   });
   /** Slots held by submitted tasks, released when a poll sees them end. */
-  const leases = new Map<string, { release(): void }>();
+  const leases = new Map<string, Lease>();
   const release = (id: string) => {
     leases.get(id)?.release();
     leases.delete(id);
@@ -183,6 +183,8 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     const lease = await limiter.acquire(modelId, opts.signal, waitTimeoutMs);
     try {
       const job = await postOnce(modelId, body, opts.signal);
+      // forget slots that lapsed for tasks nobody watched to their end, so this map stays bounded
+      for (const [id, held] of leases) if (!held.held) leases.delete(id);
       leases.set(job.id, lease);
       return job;
     } catch (error) {

@@ -50,12 +50,17 @@ describe("ConcurrencyLimiter", () => {
     expect(order).toEqual([1, 2, 3]);
   });
 
-  it("a release is idempotent", async () => {
+  it("a release is idempotent, and a lease says whether it is still held", async () => {
     const l = limiter(2);
     const a = await l.acquire("m");
+    expect(a.held).toBe(true);
     a.release();
     a.release();
     expect(l.active).toBe(0);
+    expect(a.held).toBe(false);
+    const lapsing = await l.acquire("m", undefined, 1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(lapsing.held).toBe(false);
   });
 
   it("an abort while queued leaves the queue and frees nothing else", async () => {

@@ -3,6 +3,8 @@ import { abortReason } from "./sleep";
 /** A slot for one active task; `release()` is idempotent. */
 export interface Lease {
   release(): void;
+  /** Whether the slot is still held (not released, not lapsed). */
+  readonly held: boolean;
 }
 
 export interface LimiterOptions {
@@ -128,9 +130,14 @@ export class ConcurrencyLimiter {
     const key = {};
     this.#leases.set(key, { model, expiresAt });
     this.#perModel.set(model, (this.#perModel.get(model) ?? 0) + 1);
+    const leases = this.#leases;
     return {
       release: () => {
         if (this.#free(key)) this.#drain();
+      },
+      get held() {
+        const lease = leases.get(key);
+        return lease !== undefined && lease.expiresAt > Date.now();
       },
     };
   }

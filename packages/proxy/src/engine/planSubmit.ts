@@ -116,6 +116,7 @@ export async function planSubmit(
           clientId,
           cost: typeof body.cost === "number" ? body.cost : null,
           pollingUrl: upstreamPolling,
+          input: input as Record<string, unknown>,
           request: meta.toRequest(),
         });
       } catch (error) {
