@@ -1,3 +1,4 @@
+import type { FailedTask } from "../server/createTaskWatcher";
 import { queryOptions } from "@tanstack/react-query";
 import type { ModelId } from "@flux-kit/core";
 
@@ -27,19 +28,7 @@ export interface PendingTask {
 }
 
 /** A task that ended without an image while the server followed it (e.g. after its tab was closed). */
-export interface FailedTask {
-  readonly id: string;
-  readonly model: string;
-  /** `"moderated"`, `"generation_failed"`, `"task_not_found"`, `"timeout"`, … */
-  readonly code: string;
-  readonly message: string;
-  /** Moderation reasons, if any. */
-  readonly reasons: readonly string[];
-  /** What BFL said about a failed generation, if anything. */
-  readonly detail?: string;
-  readonly submittedAt: number;
-  readonly at: number;
-}
+export type { FailedTask };
 
 /**
  * `GET /api/demo/gallery`: every image the server persisted, the tasks it is still following and the recent ones
