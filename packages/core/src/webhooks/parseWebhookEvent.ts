@@ -1,3 +1,4 @@
+import { normalizeProgress } from "../schemas/progress";
 import type * as z from "zod/mini";
 import { toText, type WebhookBytes } from "./webhookCrypto";
 import {
@@ -208,11 +209,9 @@ function readResult(value: unknown): FluxWebhookResult | undefined {
   };
 }
 
+/** A poll's progress rule (fraction or percent, clamped), also for a numeric string. */
 function readProgress(value: unknown): number | undefined {
-  const n = typeof value === "string" && value.trim() ? Number(value) : value;
-  if (typeof n !== "number" || !Number.isFinite(n)) return undefined;
-  const fraction = n > 1 ? n / 100 : n;
-  return Math.min(1, Math.max(0, fraction));
+  return normalizeProgress(typeof value === "string" && value.trim() ? Number(value) : value);
 }
 
 function text(value: unknown): string | undefined {
