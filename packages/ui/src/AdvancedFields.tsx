@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 import type { ModelCapabilities, NumberRange } from "@flux-kit/core";
 import { Field, describedBy } from "./Field";
 import type { PromptFormValue } from "./formValue";

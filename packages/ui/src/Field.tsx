@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 import type { ReactNode } from "react";
 
 /** Props of the label + control + hint + error wrapper every form field uses. */

@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 "use client";
 import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from "react";
 import { FluxValidationError, modelIds, type FluxResult, type ModelId } from "@flux-kit/core";

@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 import { forwardRef, type HTMLAttributes } from "react";
 import type { FluxResult, ModelId } from "@flux-kit/core";
 import { cx } from "./cx";

@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 import { useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import type { ReferenceImage } from "./formValue";
 import { imageFromUrl, readImageFile } from "./imageFiles";

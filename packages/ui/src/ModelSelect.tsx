@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 import { getModel, type ModelFamily, type ModelId } from "@flux-kit/core";
 import { Field } from "./Field";
 import type { FluxLabels } from "./labels";

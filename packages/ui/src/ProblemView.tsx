@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 import { useState, type ReactNode } from "react";
 import { FluxModerationError, FluxRateLimitError, FluxValidationError, type FluxError } from "@flux-kit/core";
 import type { GenerationView } from "./generationView";

@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 "use client";
 import {
   forwardRef,

@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 import { useState } from "react";
 import { getModel, type FluxResult } from "@flux-kit/core";
 import type { FluxLabels } from "./labels";

@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 "use client";
 import { forwardRef, type HTMLAttributes } from "react";
 import { deliveryExpiry, isBflDelivery, type FluxResult } from "@flux-kit/core";

@@ -1,3 +1,4 @@
+/** @jsxImportSource . */
 import type { SizeCapability } from "@flux-kit/core";
 import { Field, describedBy } from "./Field";
 import type { PromptFormValue } from "./formValue";

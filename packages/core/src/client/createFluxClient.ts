@@ -149,22 +149,21 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     return headers;
   }
 
-  async function get(url: string, signal: AbortSignal | undefined, taskId?: string) {
-    return withRetry(
-      async () =>
-        exchange({
-          url,
-          method: "GET",
-          headers: await headersFor(url, false),
-          signal,
-          timeoutMs: requestTimeoutMs,
-          fetch: fetchFn(),
-          taskId,
-        }),
-      retry,
+  /** One exchange: a POST of `body` when given, else a GET. */
+  const send = async (url: string, signal: AbortSignal | undefined, body?: string, taskId?: string) =>
+    exchange({
+      url,
+      method: body === undefined ? "GET" : "POST",
+      headers: await headersFor(url, body !== undefined),
+      body,
       signal,
-    );
-  }
+      timeoutMs: requestTimeoutMs,
+      fetch: fetchFn(),
+      taskId,
+    });
+
+  const get = (url: string, signal: AbortSignal | undefined, taskId?: string) =>
+    withRetry(() => send(url, signal, undefined, taskId), retry, signal);
 
   async function submit(model: ModelId | ModelDefinition, input: unknown, opts: RequestOptions = {}) {
     const modelId = typeof model === "string" ? model : model.id;
@@ -199,15 +198,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     for (let attempt = 0; ; attempt++) {
       let json: unknown;
       try {
-        ({ json } = await exchange({
-          url,
-          method: "POST",
-          headers: await headersFor(url, true),
-          body,
-          signal,
-          timeoutMs: requestTimeoutMs,
-          fetch: fetchFn(),
-        }));
+        ({ json } = await send(url, signal, body));
       } catch (thrown) {
         const error = FluxError.from(thrown);
         // A 2xx we could not read: BFL probably created the task.
@@ -250,21 +241,14 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     }
   }
 
-  function pollUrl(task: TaskRef): string {
-    if (typeof task !== "string" && task.pollingUrl) return task.pollingUrl;
-    const id = typeof task === "string" ? task : task.id;
-    return `${baseUrl}/v1/get_result?id=${encodeURIComponent(id)}`;
-  }
-
   async function getResult(task: TaskRef, opts: RequestOptions = {}): Promise<FluxTaskSnapshot> {
-    const id = typeof task === "string" ? task : task.id;
-    const model = typeof task === "string" ? undefined : task.model;
+    const { id, model, submittedAt, pollingUrl } = refOf(task);
     try {
-      const { json } = await get(pollUrl(task), opts.signal, id);
+      const url = pollingUrl || `${baseUrl}/v1/get_result?id=${encodeURIComponent(id)}`;
+      const { json } = await get(url, opts.signal, id);
       const snapshot = toSnapshot(json, model);
       if (snapshot.terminal) {
         release(id);
-        const submittedAt = typeof task === "string" ? undefined : task.submittedAt;
         if (snapshot.result && model && submittedAt !== undefined)
           estimator.observe(model, Date.now() - submittedAt);
       }
@@ -278,7 +262,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
 
   function nextPollDelay(task: TaskRef, last: FluxTaskSnapshot | undefined, polls: number, origin?: number) {
     if (last?.terminal) return false;
-    const ref = typeof task === "string" ? { id: task } : task;
+    const ref = refOf(task);
     const { expectedMs, spread } = estimator.estimate(ref.model ?? "");
     const elapsedMs = Date.now() - (origin ?? ref.submittedAt ?? Date.now());
     return policy.nextDelay({ elapsedMs, attempt: polls, progress: last?.progress, expectedMs, spread });
@@ -286,7 +270,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
 
   async function wait(task: TaskRef, opts: WaitOptions = {}): Promise<FluxResult> {
     const started = Date.now();
-    const ref = typeof task === "string" ? { id: task } : task;
+    const ref = refOf(task);
     const origin = ref.submittedAt ?? started;
     const deadline = started + (opts.timeoutMs ?? waitTimeoutMs);
     // The deadline also bounds polls in flight and their retries: a poll begun before it may finish within a
@@ -391,6 +375,8 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     credits,
   };
 }
+
+const refOf = (task: TaskRef): Exclude<TaskRef, string> => (typeof task === "string" ? { id: task } : task);
 
 async function resolveHeaders(headers: FluxClientOptions["headers"]): Promise<HeadersInit | undefined> {
   return typeof headers === "function" ? await headers() : headers;

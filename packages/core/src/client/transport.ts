@@ -8,7 +8,7 @@ export interface ExchangeInit {
   readonly url: string;
   readonly method: "GET" | "POST";
   readonly headers: Headers;
-  readonly body?: string;
+  readonly body?: string | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Per-request deadline; `0` or `Infinity` for none. */
   readonly timeoutMs: number;

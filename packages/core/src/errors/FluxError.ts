@@ -42,15 +42,16 @@ const RETRYABLE_CODES: ReadonlySet<FluxErrorCode> = new Set<FluxErrorCode>([
  */
 export class FluxError extends Error {
   override readonly name: string = "FluxError";
-  readonly code: FluxErrorCode;
+  // `declare`d fields are set by the constructor alone (no class-field definitions in the bundle)
+  declare readonly code: FluxErrorCode;
   /** HTTP status of the response that caused it, if any. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Parsed response body (BFL's `{ detail }`), if any. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** `x-request-id` (or similar) of the failing response, for support tickets. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The BFL task this error is about, if one exists. */
-  readonly taskId: string | undefined;
+  declare readonly taskId: string | undefined;
 
   constructor(code: FluxErrorCode, message: string, options: FluxErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -69,8 +70,9 @@ export class FluxError extends Error {
   /** Normalises anything thrown into a `FluxError` (aborts become `FluxAbortError`). */
   static from(error: unknown): FluxError {
     if (error instanceof FluxError) return error;
-    if (isAbortLike(error)) return new FluxAbortError(undefined, { cause: error });
-    if (isTimeoutLike(error)) return new FluxTimeoutError("request", undefined, { cause: error });
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === "AbortError") return new FluxAbortError(undefined, { cause: error });
+    if (name === "TimeoutError") return new FluxTimeoutError("request", undefined, { cause: error });
     if (error instanceof TypeError) {
       return new FluxError(
         "network",
@@ -110,8 +112,8 @@ export interface FluxFieldError {
 /** The request was rejected for its content: locally before sending (`source: "local"`) or by BFL's 422. */
 export class FluxValidationError extends FluxError {
   override readonly name: string = "FluxValidationError";
-  readonly fieldErrors: readonly FluxFieldError[];
-  readonly source: "local" | "server";
+  declare readonly fieldErrors: readonly FluxFieldError[];
+  declare readonly source: "local" | "server";
 
   constructor(
     fieldErrors: readonly FluxFieldError[],
@@ -158,7 +160,7 @@ export class FluxCreditsError extends FluxError {
 export class FluxRateLimitError extends FluxError {
   override readonly name: string = "FluxRateLimitError";
   /** How long to wait before trying again, from `Retry-After` or the body; `undefined` if BFL did not say. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(retryAfterMs: number | undefined, message?: string, options: FluxErrorOptions = {}) {
     const wait = retryAfterMs === undefined ? "a moment" : `${Math.ceil(retryAfterMs / 1000)} s`;
     super(
@@ -174,9 +176,9 @@ export class FluxRateLimitError extends FluxError {
 /** The task was moderated: its input before processing (`"request"`) or its output after (`"content"`). */
 export class FluxModerationError extends FluxError {
   override readonly name: string = "FluxModerationError";
-  readonly stage: "request" | "content";
+  declare readonly stage: "request" | "content";
   /** Reasons BFL gave in `details` (e.g. `"Sexual Content"`), possibly empty. */
-  readonly reasons: readonly string[];
+  declare readonly reasons: readonly string[];
   constructor(stage: "request" | "content", reasons: readonly string[], options: FluxErrorOptions = {}) {
     const why = reasons.length ? ` (${reasons.join(", ")})` : "";
     const what =
@@ -204,7 +206,7 @@ export class FluxTaskNotFoundError extends FluxError {
 /** The task ended with status `Error` (or `Failed`). `details` holds what BFL said. */
 export class FluxGenerationError extends FluxError {
   override readonly name: string = "FluxGenerationError";
-  readonly details: unknown;
+  declare readonly details: unknown;
   constructor(details: unknown, options: FluxErrorOptions = {}) {
     const said = typeof details === "string" && details ? `: ${details}` : "";
     super(
@@ -219,7 +221,7 @@ export class FluxGenerationError extends FluxError {
 /** A request (`"request"`) or a whole wait for a result (`"wait"`) took longer than allowed. */
 export class FluxTimeoutError extends FluxError {
   override readonly name: string = "FluxTimeoutError";
-  readonly phase: "request" | "wait";
+  declare readonly phase: "request" | "wait";
   constructor(phase: "request" | "wait", message?: string, options: FluxErrorOptions = {}) {
     super(
       "timeout",
@@ -261,7 +263,7 @@ export class FluxSubmitUncertainError extends FluxError {
 /** The delivery URL's signed lifetime (10 minutes at BFL) has passed; the image can no longer be downloaded. */
 export class FluxExpiredError extends FluxError {
   override readonly name: string = "FluxExpiredError";
-  readonly expiredAt: Date | undefined;
+  declare readonly expiredAt: Date | undefined;
   constructor(expiredAt: Date | undefined, options: FluxErrorOptions = {}) {
     super(
       "expired",
@@ -270,12 +272,4 @@ export class FluxExpiredError extends FluxError {
     );
     this.expiredAt = expiredAt;
   }
-}
-
-function isAbortLike(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
-}
-
-function isTimeoutLike(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "TimeoutError";
 }

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { safeParseWith, unwrapOrThrow, type ParseResult } from "./parseResponse";
 
 /** [OAS] `CreditsResponse` of `GET /v1/credits`: `{ credits: number }`; extra keys kept. */
-export const creditsResponseSchema = z.looseObject({ credits: z.number() });
+export const creditsResponseSchema = /* @__PURE__ */ (() => z.looseObject({ credits: z.number() }))();
 export type CreditsResponse = z.output<typeof creditsResponseSchema>;
 
 /** Parses a `/v1/credits` body without throwing. */

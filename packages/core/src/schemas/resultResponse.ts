@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { nonEmptyString } from "../models/fields";
 import { safeParseWith, unwrapOrThrow, type ParseResult } from "./parseResponse";
 import { KNOWN_STATUSES, statusOutcome, type TaskStatus } from "./taskStatus";
 
@@ -6,7 +7,7 @@ const optionalNumber = () => z.optional(z.nullable(z.number()));
 
 /** `result` of a `Ready` task: the signed `sample` URL (valid 10 minutes) plus metadata; extra keys kept. */
 export const resultSampleSchema = z.looseObject({
-  sample: z.string().check(z.minLength(1)),
+  sample: nonEmptyString(),
   /** The prompt actually used: the upsampled one when prompt upsampling was on. */
   prompt: z.optional(z.nullable(z.string())),
   seed: optionalNumber(),

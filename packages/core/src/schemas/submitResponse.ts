@@ -1,21 +1,18 @@
 import * as z from "zod/mini";
+import { nonEmptyString as nonEmpty } from "../models/fields";
 import { safeParseWith, unwrapOrThrow, type ParseResult } from "./parseResponse";
 
-const nonEmpty = () => z.string().check(z.minLength(1));
 const nullableNumber = () => z.optional(z.nullable(z.number()));
 const usage = () => ({ cost: nullableNumber(), input_mp: nullableNumber(), output_mp: nullableNumber() });
 
 /** [OAS] `AsyncResponse`: the usual submit answer. Extra keys are kept. */
-export const asyncResponseSchema = z.looseObject({ id: nonEmpty(), polling_url: nonEmpty(), ...usage() });
+export const asyncResponseSchema = /* @__PURE__ */ (() =>
+  z.looseObject({ id: nonEmpty(), polling_url: nonEmpty(), ...usage() }))();
 export type AsyncResponse = z.output<typeof asyncResponseSchema>;
 
 /** [OAS] `AsyncWebhookResponse`: the documented answer to a submit with `webhook_url` (no `polling_url`). */
-export const asyncWebhookResponseSchema = z.looseObject({
-  id: nonEmpty(),
-  status: z.string(),
-  webhook_url: z.string(),
-  ...usage(),
-});
+export const asyncWebhookResponseSchema = /* @__PURE__ */ (() =>
+  z.looseObject({ id: nonEmpty(), status: z.string(), webhook_url: z.string(), ...usage() }))();
 export type AsyncWebhookResponse = z.output<typeof asyncWebhookResponseSchema>;
 
 /**
@@ -31,9 +28,15 @@ export const submitResponseSchema = z
     ...usage(),
   })
   .check(
-    z.refine((v) => !!v.polling_url || !!v.webhook_url, {
-      path: ["polling_url"],
-      message: "Field required (neither polling_url nor webhook_url was given)",
+    z.superRefine((v, ctx) => {
+      if (v.polling_url || v.webhook_url) return;
+      ctx.issues.push({
+        code: "custom",
+        path: ["polling_url"],
+        input: v,
+        message: "Field required (neither polling_url nor webhook_url was given)",
+        continue: true, // as `z.refine` reports it
+      });
     }),
   );
 

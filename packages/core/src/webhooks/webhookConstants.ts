@@ -14,14 +14,17 @@ export type WebhookScheme = "hmac-sha256" | "shared-secret";
  * @example
  * WEBHOOK_SCHEMES.includes(scheme)
  */
-export const WEBHOOK_SCHEMES: readonly WebhookScheme[] = Object.freeze(["hmac-sha256", "shared-secret"]);
+export const WEBHOOK_SCHEMES: readonly WebhookScheme[] = /* @__PURE__ */ Object.freeze([
+  "hmac-sha256",
+  "shared-secret",
+]);
 
 /**
  * Header names flux-kit reads and writes (canonical case; reads are case-insensitive).
  * @example
  * const sig = req.headers.get(WEBHOOK_HEADERS.signature); // "sha256=…"
  */
-export const WEBHOOK_HEADERS = Object.freeze({
+export const WEBHOOK_HEADERS = /* @__PURE__ */ Object.freeze({
   /** Scheme `"hmac-sha256"`: `sha256=<hex>`. */
   signature: "X-BFL-Signature",
   /** Scheme `"shared-secret"`: the secret itself. */
@@ -37,4 +40,4 @@ export const WEBHOOK_HEADERS = Object.freeze({
  * @example
  * await verifyWebhook({ rawBody, headers, secret, toleranceMs: 2 * DEFAULT_WEBHOOK_TOLERANCE_MS });
  */
-export const DEFAULT_WEBHOOK_TOLERANCE_MS = 5 * 60 * 1000;
+export const DEFAULT_WEBHOOK_TOLERANCE_MS = 300_000; // 5 minutes

@@ -1,7 +1,7 @@
 /** Raw bytes in any form a runtime hands a request body over as. */
 export type WebhookBytes = string | Uint8Array | ArrayBuffer;
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /** Copies (or encodes) `input` into a fresh ArrayBuffer-backed `Uint8Array` that WebCrypto accepts everywhere. */
 export function toBytes(input: WebhookBytes): Uint8Array<ArrayBuffer> {

@@ -1,21 +1,22 @@
 import * as z from "zod/mini";
 
-const taskIdField = z.string().check(z.minLength(1, "expected a non-empty string"));
-const statusField = z.string().check(z.minLength(1, "expected a non-empty string"));
+/* @__NO_SIDE_EFFECTS__ */
+const nonEmpty = () => z.string().check(z.minLength(1, "expected a non-empty string"));
 
 /**
  * Fields both payload shapes may carry. Their types drift between sources, so they are read leniently
  * (`unknown`) and normalised by `parseWebhookEvent`; only the task id and status are required.
  */
-const common = {
-  status: statusField,
+/* @__NO_SIDE_EFFECTS__ */
+const common = () => ({
+  status: nonEmpty(),
   result: z.optional(z.unknown()),
   error: z.optional(z.unknown()),
   message: z.optional(z.unknown()),
   details: z.optional(z.unknown()),
   progress: z.optional(z.unknown()),
   timestamp: z.optional(z.unknown()),
-};
+});
 
 /**
  * zod/mini schema of the field-observed payload: `{ task_id, status: "SUCCESS" | "FAILED" | …, result, error?,
@@ -23,7 +24,8 @@ const common = {
  * @example
  * fieldWebhookPayloadSchema.safeParse(JSON.parse(body)).success
  */
-export const fieldWebhookPayloadSchema = z.looseObject({ task_id: taskIdField, ...common });
+export const fieldWebhookPayloadSchema = /* @__PURE__ */ (() =>
+  z.looseObject({ task_id: nonEmpty(), ...common() }))();
 
 /**
  * zod/mini schema of BFL's skill payload (also fits `ResultResponse`): `{ id, status: "Ready" | "Error" | …,
@@ -31,17 +33,19 @@ export const fieldWebhookPayloadSchema = z.looseObject({ task_id: taskIdField, .
  * @example
  * skillWebhookPayloadSchema.safeParse(JSON.parse(body)).success
  */
-export const skillWebhookPayloadSchema = z.looseObject({ id: taskIdField, ...common });
+export const skillWebhookPayloadSchema = /* @__PURE__ */ (() =>
+  z.looseObject({ id: nonEmpty(), ...common() }))();
 
 /** `result` of a successful task: `sample` is required, the rest is read when well-typed. */
-export const webhookResultSchema = z.looseObject({
-  sample: z.string().check(z.minLength(1)),
-  seed: z.optional(z.unknown()),
-  prompt: z.optional(z.unknown()),
-  start_time: z.optional(z.unknown()),
-  end_time: z.optional(z.unknown()),
-  duration: z.optional(z.unknown()),
-});
+export const webhookResultSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    sample: z.string().check(z.minLength(1)),
+    seed: z.optional(z.unknown()),
+    prompt: z.optional(z.unknown()),
+    start_time: z.optional(z.unknown()),
+    end_time: z.optional(z.unknown()),
+    duration: z.optional(z.unknown()),
+  }))();
 
 /** The field-observed payload as validated (optional fields typed `unknown`). */
 export type FieldWebhookPayload = z.infer<typeof fieldWebhookPayloadSchema>;
