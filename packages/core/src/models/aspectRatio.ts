@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { customCheck } from "./fields";
 
 /**
  * Parses a `"W:H"` aspect ratio (positive numbers, e.g. `"16:9"`, `"2.39:1"`) into `W / H`.
@@ -23,7 +24,7 @@ export function aspectRatioString(widest: string, tallest: string) {
   const max = parseAspectRatio(widest) ?? Infinity;
   const min = parseAspectRatio(tallest) ?? 0;
   return z.string().check(
-    z.superRefine((value, ctx) => {
+    customCheck((value, ctx) => {
       const ratio = parseAspectRatio(value);
       if (ratio !== undefined && ratio >= min - 1e-9 && ratio <= max + 1e-9) return;
       const why =

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import {
+  customCheck,
   integer,
   commonFields,
   inputImages4,
@@ -38,7 +39,7 @@ const flux2Side = () =>
   z.optional(
     z.nullable(
       integer().check(
-        z.superRefine((v, ctx) => {
+        customCheck((v, ctx) => {
           if (v === 0) return;
           if (v < FLUX2_SIDE.min) {
             ctx.issues.push({
@@ -92,7 +93,7 @@ const defaultSize = <T extends Sized>(value: T): T =>
 /** `width × height ≤ 4 MP`, reported on both fields like a pydantic model validator. */
 /* @__NO_SIDE_EFFECTS__ */
 const areaCheck = <T extends Sized>() =>
-  z.superRefine<T>((value, ctx) => {
+  customCheck<T>((value, ctx) => {
     const { width: w, height: h } = value;
     if (typeof w !== "number" || typeof h !== "number" || !(w > 0 && h > 0) || w * h <= FLUX2_MAX_PIXELS)
       return;

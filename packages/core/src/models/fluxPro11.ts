@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { aspectRatioString } from "./aspectRatio";
 import { defineModel } from "./defineModel";
 import {
+  customCheck,
   OUTPUT_FORMATS,
   SAFETY_0_6,
   boolField,
@@ -69,7 +70,7 @@ const buildUltra = () =>
       ...commonFields(),
     })
     .check(
-      z.superRefine((v, ctx) => {
+      customCheck((v, ctx) => {
         if (v.prompt || v.image_prompt) return;
         ctx.issues.push({
           code: "custom",

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { nonEmptyString } from "../models/fields";
+import { customCheck, nonEmptyString } from "../models/fields";
 import { safeParseWith, unwrapOrThrow, type ParseResult } from "./parseResponse";
 import { KNOWN_STATUSES, statusOutcome, type TaskStatus } from "./taskStatus";
 
@@ -31,7 +31,7 @@ export const resultResponseSchema = z
     preview: z.optional(z.unknown()),
   })
   .check(
-    z.superRefine((v, ctx) => {
+    customCheck((v, ctx) => {
       if (statusOutcome(v.status) !== "ready") return;
       const parsed = z.safeParse(resultSampleSchema, v.result, { reportInput: true });
       if (parsed.success) return;

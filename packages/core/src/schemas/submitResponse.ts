@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { nonEmptyString as nonEmpty } from "../models/fields";
+import { customCheck, nonEmptyString as nonEmpty } from "../models/fields";
 import { safeParseWith, unwrapOrThrow, type ParseResult } from "./parseResponse";
 
 const nullableNumber = () => z.optional(z.nullable(z.number()));
@@ -28,7 +28,7 @@ export const submitResponseSchema = z
     ...usage(),
   })
   .check(
-    z.superRefine((v, ctx) => {
+    customCheck((v, ctx) => {
       if (v.polling_url || v.webhook_url) return;
       ctx.issues.push({
         code: "custom",
