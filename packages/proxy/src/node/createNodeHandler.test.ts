@@ -144,7 +144,89 @@ describe("/node adapter on real sockets", () => {
     expect(fake.calls).toHaveLength(1);
   });
 
-  it("uses options.fetch instead of node:http when given", async () => {
+  async function proxyTo(
+    upstream: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+    timeoutMs = 30_000,
+  ) {
+    const up = await serve(upstream);
+    closers.push(up.close);
+    const errors: unknown[] = [];
+    const handler = createNodeHandler({
+      apiKey: TEST_KEY,
+      allowAnonymous: true,
+      upstream: up.url,
+      limits: { upstreamTimeoutMs: timeoutMs },
+      onError: (event) => errors.push(event.error),
+    });
+    const proxy = await serve((req, res) => void handler(req, res));
+    closers.push(proxy.close);
+    return { proxy, errors };
+  }
+
+  it("passes an upstream 429 through with its body and Retry-After, and repeated headers joined", async () => {
+    const { proxy } = await proxyTo((req, res) => {
+      req.resume();
+      res.writeHead(
+        429,
+        [
+          ["Content-Type", "application/json"],
+          ["Retry-After", "7"],
+          ["Set-Cookie", "a=1"],
+          ["Set-Cookie", "b=2"],
+        ].flat(),
+      );
+      res.end('{"detail":"Too many active tasks"}');
+    });
+    const res = await raw(proxy.port, "POST", "/api/flux/v1/flux-2-pro", { body: '{"prompt":"x"}' });
+    expect(res.status).toBe(429);
+    expect(res.headers["retry-after"]).toBe("7");
+    expect(res.headers["set-cookie"]).toBeUndefined();
+    expect(JSON.parse(res.body)).toEqual({ detail: "Too many active tasks" });
+  });
+
+  it("answers 502 to an upstream JSON answer over 2 MB without buffering the rest", async () => {
+    let sent = 0;
+    const { proxy, errors } = await proxyTo((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (sent < 8 * 1024 * 1024 && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      res.on("error", () => undefined);
+      pump();
+    });
+    const res = await raw(proxy.port, "GET", "/api/flux/v1/get_result?id=abc");
+    expect(res.status).toBe(502);
+    expect(JSON.parse(res.body)).toEqual({ detail: "Could not reach BFL. Try again shortly." });
+    expect(String(errors[0])).toContain("too large");
+    expect(sent).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it("answers 504 when the upstream answer stalls mid-body, and 502 when its connection resets", async () => {
+    const stalled = await proxyTo((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"id":"abc",');
+    }, 100);
+    const slow = await raw(stalled.proxy.port, "GET", "/api/flux/v1/get_result?id=abc");
+    expect(slow.status).toBe(504);
+
+    const reset = await proxyTo((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"id":"abc",', () => req.socket.destroy());
+    });
+    const broken = await raw(reset.proxy.port, "POST", "/api/flux/v1/flux-2-pro", { body: '{"prompt":"x"}' });
+    expect(broken.status).toBe(502);
+    expect(broken.body).not.toContain(TEST_KEY);
+  });
+
+  it("uses options.fetch instead of its own upstream client when given", async () => {
     const fake = createFakeBfl();
     const handler = createNodeHandler({ apiKey: TEST_KEY, allowAnonymous: true, fetch: fake.fetch });
     const proxy = await serve((req, res) => void handler(req, res));

@@ -10,7 +10,8 @@ import type { Plan, PlainResponse, UpstreamJson } from "../engine/types";
 import type { FluxProxyOptions } from "../options";
 import { fetchJson, fetchUpstream, UpstreamError } from "../web/fetchUpstream";
 import { nodeMeta } from "./nodeMeta";
-import { nodeJson, requestUpstream } from "./nodeUpstream";
+import { requestUpstream } from "./nodeUpstream";
+import { createJsonCaller, type JsonCaller } from "./undiciJson";
 import { preParsedBody, readNodeBody } from "./readNodeBody";
 
 /** Node's `(req, res)` handler. It resolves once the response is complete (or the client has gone). */
@@ -28,12 +29,14 @@ export function createNodeCore(
   options: FluxProxyOptions,
 ): (req: IncomingMessage, res: ServerResponse, overrides?: NodeRequestOverrides) => Promise<void> {
   const engine = createEngine(resolveConfig(options));
-  return (req, res, overrides) => handleNode(engine, req, res, overrides);
+  const json = createJsonCaller(engine.context.config.upstreamTimeoutMs);
+  return (req, res, overrides) => handleNode(engine, json, req, res, overrides);
 }
 
 /**
- * The proxy as a Node `http` handler. Upstream calls go over `node:http(s)` with a keep-alive agent (or over
- * `options.fetch` when given); images stream with backpressure; a client disconnect aborts the upstream call.
+ * The proxy as a Node `http` handler. Submits and polls go over undici's keep-alive dispatcher, images stream
+ * over `node:http(s)` with backpressure (or everything over `options.fetch` when given); a client disconnect
+ * aborts the upstream call.
  *
  * @example
  * import { createServer } from "node:http";
@@ -47,6 +50,7 @@ export function createNodeHandler(options: FluxProxyOptions = {}): NodeFluxProxy
 
 async function handleNode(
   engine: Engine,
+  json: JsonCaller,
   req: IncomingMessage,
   res: ServerResponse,
   overrides: NodeRequestOverrides | undefined,
@@ -67,7 +71,7 @@ async function handleNode(
     if (plan.type === "json") {
       let answer: UpstreamJson;
       try {
-        answer = await nodeJson(plan.call, res, config.upstreamTimeoutMs);
+        answer = await json(plan.call, res);
       } catch (error) {
         return failed(res, plan, error);
       }
