@@ -279,6 +279,8 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     const timeout = new FluxTimeoutError("wait", undefined, { taskId: ref.id });
     const grace = Math.min(requestTimeoutMs > 0 ? requestTimeoutMs : WAIT_GRACE_MS, WAIT_GRACE_MS);
     const timer = setTimeout(() => stop.abort(timeout), Math.max(0, deadline - started) + grace);
+    // A longer wait than the client's default keeps the task's slot as long: it is still active at BFL.
+    if (Number.isFinite(deadline)) leases.get(ref.id)?.extend(deadline + grace);
     const onAbort = () => stop.abort(opts.signal?.reason);
     if (opts.signal?.aborted) onAbort();
     opts.signal?.addEventListener("abort", onAbort, { once: true });

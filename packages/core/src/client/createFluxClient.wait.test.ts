@@ -204,6 +204,24 @@ describe("concurrency slots", () => {
   });
 });
 
+describe("concurrency slots of a long wait", () => {
+  it("a wait with a longer timeout than poll.timeoutMs keeps the task's slot until it ends", async () => {
+    const f = fakeFetch(submitted(), ...Array.from({ length: 9 }, () => pending()), ready());
+    const flux = createFluxClient({
+      fetch: f.fetch,
+      maxConcurrent: 1,
+      poll: { policy: fixedPolling(500), timeoutMs: 2_000 },
+    });
+    const submittedJob = await flux.submit("flux-2-pro", { prompt: "x" });
+    const waiting = flux.wait(submittedJob, { timeoutMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(3_000); // past poll.timeoutMs, the task still pending
+    expect(flux.limiter.active).toBe(1);
+    await vi.advanceTimersByTimeAsync(2_500);
+    await expect(waiting).resolves.toMatchObject({ id: "task-1" });
+    expect(flux.limiter.active).toBe(0);
+  });
+});
+
 describe("generate", () => {
   it("submits once, reports the job, then waits", async () => {
     const f = fakeFetch(submitted(), pending(), ready());

@@ -98,6 +98,23 @@ describe("ConcurrencyLimiter", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("an extended lease holds its slot past its ttl; a lapsed one cannot be revived", async () => {
+    const l = limiter(1);
+    const lease = await l.acquire("m", undefined, 10_000);
+    lease.extend(Date.now() + 30_000);
+    lease.extend(Date.now() + 5_000); // never shortens
+    let granted = false;
+    void l.acquire("m").then(() => (granted = true));
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(granted).toBe(false);
+    expect(lease.held).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toBe(true);
+    expect(lease.held).toBe(false);
+    lease.extend(Date.now() + 60_000);
+    expect(lease.held).toBe(false);
+  });
+
   it("a lease nobody releases lapses after its ttl, waking a waiter", async () => {
     const l = limiter(1);
     await l.acquire("m", undefined, 10_000);

@@ -5,6 +5,11 @@ export interface Lease {
   release(): void;
   /** Whether the slot is still held (not released, not lapsed). */
   readonly held: boolean;
+  /**
+   * Keeps a held slot until at least `until` (epoch ms), e.g. for a `wait()` given a longer timeout than the
+   * lease's own. A released or lapsed slot stays free: it may already be someone else's.
+   */
+  extend(until: number): void;
 }
 
 export interface LimiterOptions {
@@ -24,7 +29,7 @@ export class ConcurrencyLimiter {
   readonly #queue: Array<{ model: string; ttlMs: number; grant: (lease: Lease) => void }> = [];
   readonly #perModel = new Map<string, number>();
   /** Live leases and when each lapses by itself (a task nobody watched to its end). */
-  readonly #leases = new Map<object, { model: string; expiresAt: number }>();
+  readonly #leases = new Map<object, { readonly model: string; expiresAt: number }>();
   #pausedUntil = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -138,6 +143,12 @@ export class ConcurrencyLimiter {
       get held() {
         const lease = leases.get(key);
         return lease !== undefined && lease.expiresAt > Date.now();
+      },
+      extend: (until) => {
+        const lease = leases.get(key);
+        if (lease === undefined || lease.expiresAt <= Date.now() || until <= lease.expiresAt) return;
+        lease.expiresAt = until;
+        // a waiter's wake-up was set for the old lapse; it re-plans when it fires, so nothing is granted early
       },
     };
   }
