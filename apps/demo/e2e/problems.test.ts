@@ -54,6 +54,8 @@ test("a task moderated after its tab was closed: the returning user sees how it 
   const card = back.locator(".demo-card[data-state=moderated]").filter({ hasText: "Hate, Graphic Content" });
   await card.waitFor();
   expect(await card.getAttribute("aria-label")).toBe("Blocked by moderation");
+  // the card names the generation by the prompt it was submitted with (from the proxy's onSubmit)
+  expect(await card.locator(".demo-card-caption").textContent()).toMatch(/^A stormy harbour at night/);
   await screenshot(back, "away-moderated", { fullPage: true });
   await back.close();
 });

@@ -105,8 +105,9 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
     },
     allowedModels: DEMO_MODELS,
     limits: { maxActiveTasksPerClient, maxBodyBytes: 12 * 1024 * 1024 },
-    onSubmit: ({ taskId, model, pollingUrl }) => {
-      watcher.watch({ id: taskId, model, pollingUrl, submittedAt: Date.now() });
+    onSubmit: ({ taskId, model, pollingUrl, input }) => {
+      const prompt = typeof input.prompt === "string" ? input.prompt.slice(0, 500) : undefined;
+      watcher.watch({ id: taskId, model, pollingUrl, submittedAt: Date.now(), prompt });
     },
     onResult: async ({ taskId, result, sample }) => {
       if (sample === undefined) return undefined;
@@ -114,7 +115,8 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
         taskId,
         sample,
         model: watcher.job(taskId)?.model,
-        prompt: typeof result.prompt === "string" ? result.prompt : undefined,
+        // BFL's result carries the prompt actually used (upsampled, if so); else the one submitted
+        prompt: typeof result.prompt === "string" ? result.prompt : watcher.job(taskId)?.prompt,
         seed: typeof result.seed === "number" ? result.seed : undefined,
       });
       return { sample: item.url };

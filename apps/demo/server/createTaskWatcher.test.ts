@@ -44,7 +44,7 @@ async function open(onReady: (result: FluxResult) => Promise<unknown> = () => Pr
 
 async function submit(prompt: string) {
   const job = await client.submit("flux-2-pro", { prompt });
-  return { id: job.id, pollingUrl: job.pollingUrl, model: job.model, submittedAt: job.submittedAt };
+  return { id: job.id, pollingUrl: job.pollingUrl, model: job.model, submittedAt: job.submittedAt, prompt };
 }
 
 test("follows a task to its image and hands the result to onReady", async () => {
@@ -72,12 +72,13 @@ test("a moderated task is kept as a failure with its reasons, and outlives a res
     code: "moderated",
     reasons: ["Violence", "Derivative Works"],
     submittedAt: job.submittedAt,
+    prompt: "a market [mock:content-moderated:Violence|Derivative Works]",
   });
   expect(watcher.pending()).toEqual([]);
   await watcher.close();
 
   const restarted = await open();
-  expect(restarted.failed()).toMatchObject([{ id: job.id, code: "moderated" }]);
+  expect(restarted.failed()).toMatchObject([{ id: job.id, code: "moderated", prompt: job.prompt }]);
   expect(restarted.pending()).toEqual([]);
 });
 

@@ -30,6 +30,8 @@ export interface FailedTask {
   /** What BFL said about a failed generation (`details.error`), if anything. */
   readonly detail?: string | undefined;
   readonly submittedAt: number;
+  /** The prompt it was submitted with (cut to 500 characters), so the card says which generation this was. */
+  readonly prompt?: string | undefined;
   /** When it ended, ms since the epoch. */
   readonly at: number;
 }
@@ -39,6 +41,8 @@ interface StoredJob {
   readonly pollingUrl: string | undefined;
   readonly model: string;
   readonly submittedAt: number;
+  /** The submitted prompt, from the proxy's `onSubmit` (cut to 500 characters). */
+  readonly prompt?: string | undefined;
 }
 
 export interface TaskWatcherOptions {
@@ -125,6 +129,7 @@ export async function createTaskWatcher(options: TaskWatcherOptions): Promise<Ta
             reasons: e instanceof FluxModerationError ? e.reasons : [],
             detail: e instanceof FluxGenerationError ? detailText(e.details) : undefined,
             submittedAt: job.submittedAt,
+            prompt: job.prompt,
             at: Date.now(),
           });
           failures.length = Math.min(failures.length, MAX_FAILED);

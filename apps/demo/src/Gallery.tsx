@@ -141,8 +141,12 @@ function FailedCard({ failure }: { readonly failure: FailedTask }) {
         <strong>{title}</strong>
         <span className="demo-card-problem-why">{why}</span>
       </div>
-      <p className="demo-card-caption">{modelLabel(failure.model)}</p>
-      <p className="demo-card-meta">ended {time(failure.at)}</p>
+      <p className="demo-card-caption" title={failure.prompt}>
+        {failure.prompt || "untitled"}
+      </p>
+      <p className="demo-card-meta">
+        {modelLabel(failure.model)} · ended {time(failure.at)}
+      </p>
     </li>
   );
 }
