@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { Agent, type Dispatcher } from "undici";
+import type { Agent, Dispatcher } from "undici";
 import { MAX_UPSTREAM_JSON_BYTES, type UpstreamCall, type UpstreamJson } from "../engine/types";
 import { UpstreamError } from "../web/fetchUpstream";
 
@@ -15,12 +15,22 @@ const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"
  * the wait for the answer's headers and each gap in its body; the client going away aborts the call.
  */
 export function createJsonCaller(timeoutMs: number): JsonCaller {
-  const agent = new Agent({
-    connect: { timeout: timeoutMs },
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-  });
-  return (call, res) => callJson(agent, call, res, timeoutMs);
+  // undici is loaded on the first call, not at import: an app that mounts the proxy but serves other routes
+  // (or a serverless cold start on another route) does not pay its ~50 ms load.
+  let agent: Agent | undefined;
+  let loading: Promise<Agent> | undefined;
+  return (call, res) => {
+    if (agent) return callJson(agent, call, res, timeoutMs);
+    loading ??= import("undici").then(
+      (undici) =>
+        (agent = new undici.Agent({
+          connect: { timeout: timeoutMs },
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        })),
+    );
+    return loading.then((loaded) => callJson(loaded, call, res, timeoutMs));
+  };
 }
 
 /** Origin and path of `url` as the WHATWG parser resolves them, memoised per exact string (bounded). */
@@ -38,6 +48,10 @@ const parts = new Map<string, { origin: string; path: string }>();
 
 function callJson(agent: Agent, call: UpstreamCall, res: ServerResponse, timeoutMs: number) {
   return new Promise<UpstreamJson>((resolve, reject) => {
+    if (res.destroyed) {
+      reject(new UpstreamError("aborted", new Error("the client went away")));
+      return;
+    }
     const { origin, path } = split(call.url);
     let abort: ((error?: Error) => void) | undefined;
     let clientGone = false;
