@@ -106,7 +106,8 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
     allowedModels: DEMO_MODELS,
     limits: { maxActiveTasksPerClient, maxBodyBytes: 12 * 1024 * 1024 },
     onSubmit: ({ taskId, model, pollingUrl, input }) => {
-      const prompt = typeof input.prompt === "string" ? input.prompt.slice(0, 500) : undefined;
+      // by code points, so a cut never splits an emoji
+      const prompt = typeof input.prompt === "string" ? [...input.prompt].slice(0, 500).join("") : undefined;
       watcher.watch({ id: taskId, model, pollingUrl, submittedAt: Date.now(), prompt });
     },
     onResult: async ({ taskId, result, sample }) => {

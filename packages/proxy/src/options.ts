@@ -41,7 +41,9 @@ export interface ProxyLimits {
    */
   readonly activeTaskTtlMs?: number;
   /**
-   * Upstream timeout for submits and polls (and for the image route's response headers), in ms → 504.
+   * Upstream timeout for submits and polls, in ms → 504: for the answer's headers (connecting included), then
+   * again for its whole body. The image route uses it for the response headers only (a large image may stream
+   * for longer).
    * @default 30_000
    */
   readonly upstreamTimeoutMs?: number;

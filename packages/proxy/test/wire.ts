@@ -30,7 +30,7 @@ export function raw(
   port: number,
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: string | Buffer[] } = {},
+  options: { headers?: Record<string, string>; body?: string | Buffer[] | undefined } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = http.request(

@@ -157,3 +157,19 @@ describe("bundle-cheap checks report what zod's own would", () => {
     ]);
   });
 });
+
+describe("where the custom string checks deliberately differ from zod's", () => {
+  // zod's length checks still run after `invalid_type` on anything with a `.length` (an array, `{ length: 0 }`),
+  // adding a length issue about a value that is not a string at all. Pydantic reports only the type error, and
+  // so do these checks.
+  it.each([[[]], [Array.from({ length: 30 }, () => 1)], [{ length: 0 }]])(
+    "a non-string with a length gets only the type issue: %j",
+    (value) => {
+      for (const schema of [nonEmptyString(), imageString(), urlString(10)]) {
+        const r = z.safeParse(schema, value);
+        expect(r.success).toBe(false);
+        expect(r.error?.issues.map((issue) => issue.code)).toEqual(["invalid_type"]);
+      }
+    },
+  );
+});

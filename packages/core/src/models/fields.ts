@@ -22,7 +22,7 @@ export function range(min: number, max: number, def: number, step?: number): Num
 }
 
 /**
- * A custom check `fn(value, ctx)` that reports by pushing raw issues onto `ctx.issues`: what `customCheck`
+ * A custom check `fn(value, ctx)` that reports by pushing raw issues onto `ctx.issues`: what `z.superRefine`
  * does, without the `addIssue` closure zod allocates on every run of every superRefine (the proxy validates each
  * submit, so this is on its hot path), and smaller in the bundle.
  */

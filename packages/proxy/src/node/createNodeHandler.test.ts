@@ -1,4 +1,5 @@
 import http from "node:http";
+import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createNodeHandler } from "../node";
 import type { FluxProxyOptions } from "../options";
@@ -224,6 +225,63 @@ describe("/node adapter on real sockets", () => {
     const broken = await raw(reset.proxy.port, "POST", "/api/flux/v1/flux-2-pro", { body: '{"prompt":"x"}' });
     expect(broken.status).toBe(502);
     expect(broken.body).not.toContain(TEST_KEY);
+  });
+
+  it("answers 504 to an upstream that drips its body slower than the timeout allows in total", async () => {
+    const { proxy } = await proxyTo((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write("{");
+      // a space every 40 ms: never a long gap, but the whole body would take 4 s
+      let left = 100;
+      const drip = setInterval(() => {
+        if (res.destroyed) return clearInterval(drip);
+        if (--left === 0) {
+          clearInterval(drip);
+          res.end("}");
+        } else res.write(" ");
+      }, 40);
+    }, 300);
+    const res = await raw(proxy.port, "GET", "/api/flux/v1/get_result?id=abc");
+    expect(res.status).toBe(504);
+  });
+
+  it("settles at once when the client leaves while the upstream connection is still opening", async () => {
+    // accepts TCP but never answers the TLS handshake: the connection to https://… never opens
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => {
+      sockets.push(socket);
+      socket.on("error", () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    closers.push(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    const { port } = silent.address() as net.AddressInfo;
+    const handler = createNodeHandler({
+      apiKey: TEST_KEY,
+      allowAnonymous: true,
+      upstream: `https://127.0.0.1:${port}`,
+      limits: { upstreamTimeoutMs: 60_000 },
+    });
+    let handled!: Promise<void>;
+    let connecting!: () => void;
+    const reached = new Promise<void>((resolve) => (connecting = resolve));
+    silent.on("connection", () => connecting());
+    const proxy = await serve((req, res) => void (handled = handler(req, res)));
+    closers.push(proxy.close);
+    const client = http.request({
+      host: "127.0.0.1",
+      port: proxy.port,
+      path: "/api/flux/v1/get_result?id=abc",
+    });
+    client.on("error", () => undefined);
+    client.end();
+    await reached;
+    client.destroy();
+    // without the fix this waits for the 60 s connect timeout (and the test times out)
+    await handled;
   });
 
   it("uses options.fetch instead of its own upstream client when given", async () => {

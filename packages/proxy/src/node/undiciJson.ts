@@ -11,8 +11,10 @@ const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"
 /**
  * JSON calls over undici's dispatcher: a keep-alive connection pool per upstream origin, no redirects followed
  * (`dispatch` never follows them), and no stream objects per call, which makes each submit or poll markedly
- * cheaper in CPU than `node:http`'s client (measured in bench/RESULTS.md). `timeoutMs` bounds the connection,
- * the wait for the answer's headers and each gap in its body; the client going away aborts the call.
+ * cheaper in CPU than `node:http`'s client (measured in bench/RESULTS.md). `timeoutMs` bounds the wait for the
+ * answer's headers (connection included), then again the whole body, like the Web transport's single timer;
+ * the client going away aborts the call at once, even while the connection is still opening. An unsolicited
+ * `100 Continue` ends the call as a network error (502), as Node's `fetch` does.
  */
 export function createJsonCaller(timeoutMs: number): JsonCaller {
   // undici is loaded on the first call, not at import: an app that mounts the proxy but serves other routes
@@ -28,6 +30,10 @@ export function createJsonCaller(timeoutMs: number): JsonCaller {
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
         })),
+      (error: unknown) => {
+        loading = undefined; // a failed load is retried by the next call
+        throw error;
+      },
     );
     return loading.then((loaded) => callJson(loaded, call, res, timeoutMs));
   };
@@ -61,23 +67,35 @@ function callJson(agent: Agent, call: UpstreamCall, res: ServerResponse, timeout
     let first: Buffer | undefined;
     let chunks: Buffer[] | undefined;
     let total = 0;
+    const fail = (failure: "aborted" | "timeout", message: string) => {
+      if (settled) return;
+      settle();
+      const error = new Error(message);
+      // before onConnect there is nothing to abort yet: onConnect cancels the request when it comes
+      abort?.(error);
+      reject(new UpstreamError(failure, error));
+    };
     const onClientClose = () => {
       if (settled || res.writableFinished) return;
       clientGone = true;
-      abort?.(new Error("the client went away"));
+      fail("aborted", "the client went away");
     };
+    // one timer of our own (undici's checks its timeouts on a coarse tick): until the headers, then the body
+    const timer = setTimeout(() => fail("timeout", "upstream timed out"), timeoutMs);
     const settle = () => {
       settled = true;
+      clearTimeout(timer);
       res.off("close", onClientClose);
     };
     const handler: Dispatcher.DispatchHandlers = {
       onConnect(abortCall) {
         abort = abortCall;
-        if (clientGone) abortCall(new Error("the client went away"));
+        if (settled) abortCall(new Error(clientGone ? "the client went away" : "upstream timed out"));
       },
       onHeaders(statusCode, headers) {
         status = statusCode;
         rawHeaders = headers;
+        timer.refresh();
         return true;
       },
       onData(chunk) {
