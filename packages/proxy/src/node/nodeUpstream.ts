@@ -20,30 +20,22 @@ interface Target {
 /**
  * The target of `url` and its path with query, as the WHATWG parser resolves them (dot segments, encodings and
  * userinfo included). A fast path that skipped the parser for "plain" paths was tried and dropped: a property
- * test found it disagreeing with the parser. Results are memoised per exact URL string (submits reuse a handful
- * of URLs; polls churn through the bounded map harmlessly).
+ * test found it disagreeing with the parser, and the parser costs about a microsecond. Only image requests
+ * come here (each URL distinct), so nothing is memoised.
  */
 function resolveTarget(url: string): { target: Target; path: string } {
-  let known = resolved.get(url);
-  if (known === undefined) {
-    const parsed = new URL(url);
-    const secure = parsed.protocol === "https:";
-    known = {
-      target: {
-        secure,
-        protocol: parsed.protocol,
-        hostname: parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname,
-        port: parsed.port || (secure ? 443 : 80),
-      },
-      path: `${parsed.pathname}${parsed.search}`,
-    };
-    if (resolved.size >= MAX_RESOLVED) resolved.clear();
-    resolved.set(url, known);
-  }
-  return known;
+  const parsed = new URL(url);
+  const secure = parsed.protocol === "https:";
+  return {
+    target: {
+      secure,
+      protocol: parsed.protocol,
+      hostname: parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname,
+      port: parsed.port || (secure ? 443 : 80),
+    },
+    path: `${parsed.pathname}${parsed.search}`,
+  };
 }
-const resolved = new Map<string, { target: Target; path: string }>();
-const MAX_RESOLVED = 256;
 
 /** Why a started call ended without an answer. */
 type Failure = "timeout" | "aborted" | "network";
