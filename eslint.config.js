@@ -13,6 +13,8 @@ export default tseslint.config(
       "**/.turbo/**",
       "**/public/mockServiceWorker.js",
       "bench/.out/**",
+      "**/.next/**",
+      "**/next-env.d.ts",
     ],
   },
   js.configs.recommended,

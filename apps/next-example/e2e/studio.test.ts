@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser, Page, Response as PlaywrightResponse } from "playwright-core";
+import { launchBrowser, recordingContext, type RecordingContext } from "./browser";
+import { startApp, TEST_KEY, type RunningApp } from "./startApp";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const runtimes = [
+  { runtime: "Node", page: "/", api: "/api/flux", prompt: "A lighthouse on a cliff at dusk, 35 mm photo" },
+  { runtime: "Edge", page: "/edge", api: "/api/flux-edge", prompt: "A red fox in fresh snow, morning light" },
+] as const;
+
+describe.each(runtimes)("the $runtime runtime ($api)", ({ page: path, api, prompt }) => {
+  let recording: RecordingContext;
+  let page: Page;
+  const isApi = (url: string, route: string) => new URL(url).pathname === `${api}/v1/${route}`;
+
+  beforeAll(async () => {
+    recording = await recordingContext(browser);
+    page = await recording.context.newPage();
+  });
+
+  afterAll(async () => {
+    await recording?.context.close();
+  });
+
+  async function generate(): Promise<PlaywrightResponse> {
+    await page.getByLabel("Prompt", { exact: true }).fill(prompt);
+    const submitted = page.waitForResponse(
+      (r) => r.request().method() === "POST" && isApi(r.url(), "flux-2-pro"),
+    );
+    await page.getByRole("button", { name: "Generate", exact: true }).click();
+    return submitted;
+  }
+
+  test("signed out, the page offers a sign-in button, and a submit asks to sign in", async () => {
+    await page.goto(`${app.url}${path}`);
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    const refused = await generate();
+    expect(refused.status()).toBe(401);
+    // soft: the body's code and the message are separate promises (the proxy's, and core/ui's)
+    expect.soft(await refused.json()).toMatchObject({ code: "unauthenticated" });
+    const failed = page.locator(".flux-viewer[data-state=failed]");
+    await failed.waitFor();
+    const message = await failed.innerText();
+    expect.soft(message).toMatch(/sign in/i);
+    expect.soft(message).not.toMatch(/API key/i);
+  });
+
+  test("signed in: type a prompt, Generate, and the image is ready", async () => {
+    if (!page.url().startsWith(app.url)) await page.goto(`${app.url}${path}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText(/^Signed in as user-/).waitFor();
+    expect((await generate()).status()).toBe(200);
+    const image = page.locator(".flux-viewer[data-state=ready] img.flux-image");
+    await image.waitFor({ timeout: 45_000 });
+    expect(await image.getAttribute("alt")).toBe(`Generated image: ${prompt}`);
+    // the mock renders a real JPEG: it decodes to real pixels
+    const width = await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth));
+    expect(width).toBeGreaterThan(0);
+  });
+
+  test("the polling and image URLs point back at the app's own host (not its bind address)", async () => {
+    await recording.settled();
+    const submit = recording.responses.find((r) => r.status === 200 && isApi(r.url, "flux-2-pro"));
+    expect(submit, "the submit's response").toBeDefined();
+    const pollingUrl = new URL((JSON.parse(submit!.body) as { polling_url: string }).polling_url);
+    expect(pollingUrl.host).toBe(app.host);
+    expect(pollingUrl.pathname).toBe(`${api}/v1/get_result`);
+
+    const polls = recording.responses.filter((r) => isApi(r.url, "get_result"));
+    const ready = polls
+      .map((r) => JSON.parse(r.body) as { status?: string; result?: { sample?: string } })
+      .find((body) => body.status === "Ready");
+    const sample = new URL(ready?.result?.sample ?? "missing:");
+    expect(sample.host).toBe(app.host);
+    expect(sample.pathname).toBe(`${api}/v1/image`);
+    expect(recording.requests.some((r) => isApi(r.url, "image"))).toBe(true);
+
+    // every request the browser sent went to the app's host: none to localhost, 0.0.0.0 or 127.0.0.1
+    const hosts = new Set(
+      recording.requests.filter((r) => /^https?:/.test(r.url)).map((r) => new URL(r.url).host),
+    );
+    expect([...hosts]).toEqual([app.host]);
+  });
+
+  test("the API key is in no response the browser received, nor in the page or its storage", async () => {
+    await recording.settled();
+    expect(recording.responses.some((r) => isApi(r.url, "image") && r.status === 200)).toBe(true);
+    for (const response of recording.responses) {
+      expect(response.headers, response.url).not.toContain(TEST_KEY);
+      expect(response.body, response.url).not.toContain(TEST_KEY);
+    }
+    expect(await page.content()).not.toContain(TEST_KEY);
+    expect(JSON.stringify(await recording.context.storageState())).not.toContain(TEST_KEY);
+    expect(app.output()).not.toContain(TEST_KEY);
+  });
+});
