@@ -8,10 +8,40 @@ afterEach(() => {
 });
 
 describe("configuration", () => {
-  it("refuses to start without a key, with a message that says how to fix it", () => {
+  it("starts without a key (a build has no secrets) and answers 500 `misconfigured` until one is set", async () => {
     vi.stubEnv("BFL_API_KEY", "");
-    expect(() => createFluxProxy({ allowAnonymous: true })).toThrow(FluxProxyConfigError);
-    expect(() => createFluxProxy({ allowAnonymous: true })).toThrow(/BFL_API_KEY/);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const fetch = vi.fn(() => Promise.resolve(Response.json({ id: "a", status: "Pending" })));
+    const proxy = createFluxProxy({ allowAnonymous: true, fetch });
+    for (let i = 0; i < 3; i++) {
+      const res = await proxy(post("/v1/flux-2-pro", { prompt: "x" }), { clientAddress: "192.0.2.1" });
+      expect(res.status).toBe(500);
+      const body = (await res.json()) as { detail: string; code: string };
+      expect(body.code).toBe("misconfigured");
+      expect(body.detail).toMatch(/BFL_API_KEY/);
+    }
+    expect(fetch).not.toHaveBeenCalled();
+    // one log line that says how to fix it, not one per request
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(String(errors.mock.calls[0]?.[0])).toMatch(/BFL_API_KEY/);
+    vi.stubEnv("BFL_API_KEY", TEST_KEY);
+    const res = await proxy(get("/v1/get_result?id=a"), { clientAddress: "192.0.2.1" });
+    expect(res.status).toBe(200);
+    errors.mockRestore();
+  });
+
+  it("still refuses options that are wrong whatever the environment, when created", () => {
+    vi.stubEnv("BFL_API_KEY", "");
+    expect(() => createFluxProxy({})).toThrow(FluxProxyConfigError);
+    expect(() => createFluxProxy({ allowAnonymous: true, trustProxy: ["not-an-ip"] })).toThrow(/trustProxy/);
+    expect(() => createFluxProxy({ allowAnonymous: true, trustProxy: -1 })).toThrow(/trustProxy/);
+    expect(() =>
+      createFluxProxy({ allowAnonymous: true, clientWebhooks: "sometimes" as unknown as "strip" }),
+    ).toThrow(/clientWebhooks/);
+    expect(() => createFluxProxy({ allowAnonymous: true, limits: { bodyTimeoutMs: 0 } })).toThrow(
+      /bodyTimeoutMs/,
+    );
+    expect(() => createFluxProxy({ authorize: true as unknown as () => boolean })).toThrow(/authorize/);
   });
 
   it("reads BFL_API_KEY from the environment", async () => {
@@ -75,6 +105,7 @@ describe("authorize", () => {
     const { fake, proxy } = setup({ allowAnonymous: false, authorize: () => false });
     const res = await proxy(post("/v1/flux-2-pro", { prompt: "x" }));
     expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: "unauthenticated" });
     expect(fake.calls).toHaveLength(0);
   });
 
@@ -82,7 +113,7 @@ describe("authorize", () => {
     const denied = setup({ authorize: () => ({ allow: false, status: 403, detail: "Plan expired" }) });
     const res = await denied.proxy(post("/v1/flux-2-pro", { prompt: "x" }));
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ detail: "Plan expired" });
+    expect(await res.json()).toEqual({ detail: "Plan expired", code: "forbidden" });
 
     const onSubmit = vi.fn();
     const allowed = setup({
@@ -114,7 +145,8 @@ describe("authorize", () => {
   it("uses x-forwarded-for as the client only with trustProxy", async () => {
     const onSubmit = vi.fn();
     const trusted = setup({ trustProxy: true, onSubmit });
-    await trusted.proxy(post("/v1/flux-2-pro", { prompt: "x" }, { "x-forwarded-for": "1.2.3.4, 10.0.0.1" }), {
+    // one trusted hop (the proxy at 10.0.0.1) appended the address it saw; the left-most entry is the client's own
+    await trusted.proxy(post("/v1/flux-2-pro", { prompt: "x" }, { "x-forwarded-for": "6.6.6.6, 1.2.3.4" }), {
       clientAddress: "10.0.0.1",
     });
     expect(onSubmit).toHaveBeenLastCalledWith(expect.objectContaining({ clientId: "ip:1.2.3.4" }));

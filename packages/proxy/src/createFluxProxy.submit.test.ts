@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { TEST_KEY } from "../test/fakeBfl";
-import { get, post, setup } from "../test/helpers";
+import { get, pollingUrlFor, post, setup } from "../test/helpers";
 
 describe("POST /v1/{model}", () => {
   it("forwards with the key and no client credentials, and rewrites polling_url to the proxy", async () => {
@@ -15,7 +15,7 @@ describe("POST /v1/{model}", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ id: "task-1", cost: 3, input_mp: 0, output_mp: 1 });
-    expect(body.polling_url).toBe("https://app.example/api/flux/v1/get_result?id=task-1");
+    expect(body.polling_url).toMatch(pollingUrlFor("task-1"));
     expect(res.headers.get("set-cookie")).toBeNull();
     const call = fake.calls[0]!;
     expect(call.url).toBe("https://api.bfl.ai/v1/flux-2-pro");
@@ -41,7 +41,7 @@ describe("POST /v1/{model}", () => {
     const body = (await (await proxy(post("/v1/flux-2-pro", { prompt: "x" }))).json()) as {
       polling_url: string;
     };
-    expect(body.polling_url).toBe("https://app.example/api/flux/v1/get_result?id=task-1");
+    expect(body.polling_url).toMatch(pollingUrlFor("task-1"));
   });
 
   it("answers 400 (not 500) to a body nested too deeply to re-encode, and takes no slot", async () => {
@@ -49,7 +49,10 @@ describe("POST /v1/{model}", () => {
     const deep = `{"prompt":"x","extra":${"[".repeat(200_000)}${"]".repeat(200_000)}}`;
     const res = await proxy(post("/v1/flux-2-pro", deep));
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ detail: "The request body is nested too deeply." });
+    expect(await res.json()).toEqual({
+      detail: "The request body is nested too deeply.",
+      code: "invalid_body",
+    });
     expect(fake.calls).toHaveLength(0);
     expect((await proxy(post("/v1/flux-2-pro", { prompt: "x" }))).status).toBe(200);
   });
@@ -75,7 +78,9 @@ describe("POST /v1/{model}", () => {
 
   it("refuses models outside the allowlist: 403 for known ones, 404 for unknown", async () => {
     const { fake, proxy } = setup({ allowedModels: ["flux-2-pro"] });
-    expect((await proxy(post("/v1/flux-kontext-max", { prompt: "x" }))).status).toBe(403);
+    const refused = await proxy(post("/v1/flux-kontext-max", { prompt: "x" }));
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: "model_not_enabled" });
     expect((await proxy(post("/v1/flux-9000", { prompt: "x" }))).status).toBe(404);
     expect(fake.calls).toHaveLength(0);
   });
@@ -137,7 +142,10 @@ describe("POST /v1/{model}", () => {
     expect(over.headers.get("retry-after")).toBe("5");
     const other = await proxy(post("/v1/flux-2-pro", { prompt: "x" }), { clientAddress: "10.0.0.2" });
     expect(other.status).toBe(200);
-    const ready = await proxy(get("/v1/get_result?id=task-1"));
+    const ready = await proxy(
+      get(`/v1/get_result${new URL(((await ok.json()) as { polling_url: string }).polling_url).search}`),
+      { clientAddress: "10.0.0.1" },
+    );
     expect(((await ready.json()) as { status: string }).status).toBe("Ready");
     expect((await proxy(post("/v1/flux-2-pro", { prompt: "x" }), { clientAddress: "10.0.0.1" })).status).toBe(
       200,
@@ -172,6 +180,6 @@ describe("POST /v1/{model}", () => {
     const body = (await (await proxy(post("/v1/flux-2-pro", { prompt: "x" }))).json()) as {
       polling_url: string;
     };
-    expect(body.polling_url).toBe("https://cdn.example/api/flux/v1/get_result?id=task-1");
+    expect(body.polling_url).toMatch(pollingUrlFor("task-1", "https://cdn.example"));
   });
 });

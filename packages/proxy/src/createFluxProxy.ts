@@ -36,12 +36,19 @@ async function handleWithFetch(engine: Engine, request: Request, info?: ProxyReq
   const { config } = engine.context;
   const fetchImpl = config.options.fetch ?? globalThis.fetch.bind(globalThis);
   try {
-    const plan = await engine.plan(requestMeta(request, info), (max) => readLimited(request.body, max));
+    const plan = await engine.plan(requestMeta(request, info), (max, timeoutMs) =>
+      readLimited(request.body, max, timeoutMs),
+    );
     if (plan.type === "respond") return toResponse(plan.response);
     const signal = request.signal;
     if (plan.type === "json") {
       try {
-        const answer = await fetchJson(fetchImpl, plan.call, signal, config.upstreamTimeoutMs);
+        const answer = await fetchJson(
+          fetchImpl,
+          plan.call,
+          plan.detached ? undefined : signal,
+          config.upstreamTimeoutMs,
+        );
         return toResponse(await plan.finish(answer));
       } catch (error) {
         if (!(error instanceof UpstreamError)) throw error;

@@ -3,6 +3,7 @@ import express4 from "express-4";
 import { afterEach, describe, expect, it } from "vitest";
 import { createExpressHandler } from "./express";
 import { createFakeBfl, TEST_KEY } from "../test/fakeBfl";
+import { pollingUrlFor } from "../test/helpers";
 import { raw, serve } from "../test/wire";
 
 const closers: (() => Promise<void>)[] = [];
@@ -51,7 +52,7 @@ describe.each(variants)("/express on $name", ({ express, parser }) => {
     });
     expect(res.status).toBe(200);
     const body = JSON.parse(res.body) as { polling_url: string };
-    expect(body.polling_url).toBe(`http://127.0.0.1:${server.port}/api/flux/v1/get_result?id=task-1`);
+    expect(body.polling_url).toMatch(pollingUrlFor("task-1", `http://127.0.0.1:${server.port}`));
     expect(JSON.parse(fake.calls[0]!.body)).toEqual({ prompt: "a fox", seed: 3 });
     expect(fake.calls[0]!.headers.cookie).toBeUndefined();
     const poll = await raw(server.port, "GET", "/api/flux/v1/get_result?id=task-1");

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
 import { createHonoHandler } from "./hono";
 import { createFakeBfl, TEST_KEY } from "../test/fakeBfl";
+import { pollingUrlFor } from "../test/helpers";
 
 function app(onSubmit = vi.fn()) {
   const fake = createFakeBfl();
@@ -16,14 +17,28 @@ function app(onSubmit = vi.fn()) {
 }
 
 describe("/hono", () => {
-  it("serves through app.fetch", async () => {
+  it("serves through app.fetch; with no socket it refuses submits until told who the client is", async () => {
     const { fake, hono } = app();
-    const res = await hono.fetch(
-      new Request("https://app.example/api/flux/v1/flux-2-pro", { method: "POST", body: '{"prompt":"x"}' }),
+    const submit = () =>
+      new Request("https://app.example/api/flux/v1/flux-2-pro", { method: "POST", body: '{"prompt":"x"}' });
+    const refused = await hono.fetch(submit());
+    expect(refused.status).toBe(500);
+    expect(await refused.json()).toMatchObject({ code: "misconfigured" });
+    expect(fake.calls).toHaveLength(0);
+
+    const named = new Hono();
+    named.all(
+      "/api/flux/*",
+      createHonoHandler({
+        apiKey: TEST_KEY,
+        authorize: (req) => ({ allow: true, clientId: req.headers.get("x-user") ?? "guest" }),
+        fetch: fake.fetch,
+      }),
     );
+    const res = await named.fetch(submit());
     expect(res.status).toBe(200);
     expect(fake.calls[0]!.url).toBe("https://api.bfl.ai/v1/flux-2-pro");
-    expect((await hono.fetch(new Request("https://app.example/api/flux/v1/zzz/y"))).status).toBe(404);
+    expect((await named.fetch(new Request("https://app.example/api/flux/v1/zzz/y"))).status).toBe(404);
   });
 
   it("serves on @hono/node-server and uses the socket address as the client", async () => {
@@ -37,8 +52,8 @@ describe("/hono", () => {
         body: '{"prompt":"x"}',
       });
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { polling_url: string }).polling_url).toBe(
-        `http://127.0.0.1:${port}/api/flux/v1/get_result?id=task-1`,
+      expect(((await res.json()) as { polling_url: string }).polling_url).toMatch(
+        pollingUrlFor("task-1", `http://127.0.0.1:${port}`),
       );
       expect(onSubmit).toHaveBeenCalledWith(
         expect.objectContaining({ clientId: expect.stringMatching(/^ip:.*127\.0\.0\.1$/) as string }),

@@ -1,8 +1,10 @@
 import { apiResolver } from "next/dist/server/api-utils/node/api-resolver";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { createPagesHandler, createRouteHandler } from "./next";
+import { createRouteHandler } from "./next";
+import { createPagesHandler } from "./nextPages";
 import { createFakeBfl, TEST_KEY } from "../test/fakeBfl";
+import { pollingUrlFor } from "../test/helpers";
 import { raw, serve } from "../test/wire";
 
 const closers: (() => Promise<void>)[] = [];
@@ -15,7 +17,7 @@ describe("/next App Router", () => {
     const fake = createFakeBfl();
     const { GET, POST, OPTIONS } = createRouteHandler({
       apiKey: TEST_KEY,
-      allowAnonymous: true,
+      authorize: () => ({ allow: true, clientId: "ada" }),
       fetch: fake.fetch,
       allowedOrigins: ["https://ok.example"],
     });
@@ -27,11 +29,19 @@ describe("/next App Router", () => {
       }),
     );
     expect(submit.status).toBe(200);
-    expect(((await submit.json()) as { polling_url: string }).polling_url).toBe(
-      "https://app.example/api/flux/v1/get_result?id=task-1",
-    );
+    expect(((await submit.json()) as { polling_url: string }).polling_url).toMatch(pollingUrlFor("task-1"));
     expect(fake.calls[0]!.headers.cookie).toBeUndefined();
-    const poll = await GET(new NextRequest("https://app.example/api/flux/v1/get_result?id=task-1"));
+    const polling = new URL(
+      (
+        (await POST(
+          new NextRequest("https://app.example/api/flux/v1/flux-2-pro", {
+            method: "POST",
+            body: JSON.stringify({ prompt: "y" }),
+          }),
+        ).then((r) => r.json())) as { polling_url: string }
+      ).polling_url,
+    );
+    const poll = await GET(new NextRequest(polling));
     expect(poll.status).toBe(200);
     const pre = await OPTIONS(
       new NextRequest("https://app.example/api/flux/v1/flux-2-pro", {

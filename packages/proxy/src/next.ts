@@ -1,7 +1,6 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { createFluxProxy } from "./createFluxProxy";
-import { createNodeCore } from "./node/createNodeHandler";
 import type { FluxProxyOptions } from "./options";
+import { platformClientAddress } from "./web/platformAddress";
 
 export { FluxProxyConfigError } from "./engine/FluxProxyConfigError";
 export type * from "./options";
@@ -15,7 +14,10 @@ export interface NextRouteHandlers {
 }
 
 /**
- * The proxy for the Next.js App Router (Node or Edge runtime).
+ * The proxy for the Next.js App Router, on the Node or the Edge runtime: this entry uses Web APIs only (the
+ * Pages Router handler, which needs `node:http`, is at `@flux-kit/proxy/next/pages`). Route handlers see no
+ * client socket, so return a `clientId` from `authorize` for per-user limits; on Vercel the platform's
+ * `X-Real-IP` is used otherwise.
  *
  * @example
  * // app/api/flux/[...path]/route.ts
@@ -23,26 +25,7 @@ export interface NextRouteHandlers {
  */
 export function createRouteHandler(options: FluxProxyOptions = {}): NextRouteHandlers {
   const proxy = createFluxProxy(options);
-  const handle = (request: Request) => proxy(request);
+  const handle = (request: Request) =>
+    proxy(request, { clientAddress: platformClientAddress(request.headers) });
   return { GET: handle, HEAD: handle, POST: handle, OPTIONS: handle };
-}
-
-/** The parts of Next's `NextApiRequest` the Pages Router handler reads. */
-type NextApiRequestLike = IncomingMessage & { body?: unknown };
-
-/**
- * The proxy for the Next.js Pages Router. Works with Next's body parser on or off; turn it off
- * (`export const config = { api: { bodyParser: false } }`) so `limits.maxBodyBytes` governs and large input
- * images fit.
- *
- * @example
- * // pages/api/flux/[...path].ts
- * export const config = { api: { bodyParser: false } };
- * export default createPagesHandler({ authorize: isSignedIn });
- */
-export function createPagesHandler(
-  options: FluxProxyOptions = {},
-): (req: NextApiRequestLike, res: ServerResponse) => Promise<void> {
-  const core = createNodeCore(options);
-  return (req, res) => core(req, res, { parsedBody: req.readableEnded ? req.body : undefined });
 }

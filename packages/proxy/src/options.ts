@@ -1,12 +1,16 @@
 /** Who is calling, as far as the proxy can tell. Passed to `authorize`, `clientId` and the hooks. */
 export interface ProxyRequestInfo {
-  /** The socket's remote address (Node adapters); `undefined` on edge runtimes unless an adapter supplies it. */
+  /**
+   * The address of the peer that connected: the socket's (Node adapters, Hono on Node), or one the platform
+   * vouches for (the Next.js adapter on Vercel and Netlify). `undefined` where the runtime gives none.
+   */
   readonly clientAddress?: string | undefined;
 }
 
 /**
  * What `authorize` returns: `true`/`false`, or an object that can also name the client (used for the
- * per-client limit instead of `clientId`) or say why a caller is refused.
+ * per-client limit and task ownership instead of `clientId`) or say why a caller is refused. Only `true` and
+ * `{ allow: true }` allow; any other value refuses (403).
  */
 export type AuthorizeResult =
   | boolean
@@ -47,6 +51,12 @@ export interface ProxyLimits {
    * @default 30_000
    */
   readonly upstreamTimeoutMs?: number;
+  /**
+   * How long a request body may take to arrive in full, in ms → 408, so a client that drips a byte every few
+   * seconds cannot hold a connection. Raise it if people upload large base64 images over slow links.
+   * @default 60_000
+   */
+  readonly bodyTimeoutMs?: number;
 }
 
 export interface ImageProxyOptions {
@@ -113,8 +123,11 @@ export interface ProxyErrorEvent {
 /** Options of `createFluxProxy()` and every adapter. Each has a safe default. */
 export interface FluxProxyOptions {
   /**
-   * The BFL API key. It is added to upstream calls only and never appears in a response, log or error.
-   * @default process.env.BFL_API_KEY (a clear startup error if neither is set)
+   * The BFL API key. It is added to upstream calls only and never appears in a response, log or error. It is
+   * read on the first request, not when the proxy is created, so `next build` and Docker builds need no secrets;
+   * while it is missing every request gets a 500 `{ detail, code: "misconfigured" }` and one log line, and the
+   * Node adapter's `listen()` refuses to start.
+   * @default process.env.BFL_API_KEY
    * @example { apiKey: process.env.MY_BFL_KEY }
    */
   readonly apiKey?: string;
@@ -159,17 +172,33 @@ export interface FluxProxyOptions {
   /** Body size, per-client concurrency and timeouts. */
   readonly limits?: ProxyLimits;
   /**
-   * Names the client for the per-client limit. Should be a user or session id.
-   * @default authorize's `clientId`, else the socket address (Node adapters), else the first
-   *   `x-forwarded-for` address when `trustProxy` is on, else one shared bucket `"anonymous"`
+   * Names the client for the per-client limit and for task ownership (a task's polls and result belong to the
+   * client that submitted it). Should be a user or session id.
+   *
+   * By default: `authorize`'s `clientId`, else the client address behind `trustProxy`'s hops, else the peer
+   * address the runtime gives (`ProxyRequestInfo.clientAddress`). When none of them is known (an App Router or
+   * edge deployment without a `clientId`), submits are refused with a 500 that says so, rather than every visitor
+   * sharing one limit; return `() => "site"` here if one limit for the whole site is what you want.
    * @example { clientId: (req) => req.headers.get("x-user-id") ?? "anonymous" }
    */
   readonly clientId?: (request: Request, info: ProxyRequestInfo) => string | Promise<string>;
   /**
-   * Trust `x-forwarded-for` / `x-forwarded-proto` / `x-forwarded-host` (set only behind a proxy you control).
+   * Which proxies in front of the app to believe about `X-Forwarded-For` / `-Proto` / `-Host`: `true` for one
+   * (a load balancer or nginx that appends the address it saw), a number of hops, or the proxies' addresses and
+   * subnets (`["10.0.0.0/8", "loopback"]`, as Express takes them). The client address is the right-most
+   * `X-Forwarded-For` entry that is not a trusted hop, never the left-most, which the client writes itself. Set
+   * it only behind proxies you control.
    * @default false
+   * @example { trustProxy: 1 }
    */
-  readonly trustProxy?: boolean;
+  readonly trustProxy?: boolean | number | readonly string[];
+  /**
+   * What to do with `webhook_url` / `webhook_secret` in a browser's submit: `"strip"` them (BFL then sends no
+   * webhook for that task), `"reject"` the submit with a 400, or `"forward"` them (lets any visitor make BFL call
+   * an address they chose; only for trusted callers).
+   * @default "strip"
+   */
+  readonly clientWebhooks?: "strip" | "reject" | "forward";
   /**
    * Checks submit bodies against core's per-model schemas before any credit is spent (422 like BFL's).
    * `false` turns it off; a function replaces it.
@@ -183,8 +212,11 @@ export interface FluxProxyOptions {
    */
   readonly imageProxy?: boolean | ImageProxyOptions;
   /**
-   * Public origin used in rewritten URLs (`polling_url`, `result.sample`).
-   * @default the request's own origin
+   * The site's public origin: used in rewritten URLs (`polling_url`, `result.sample`), and the only origin a
+   * browser's same-origin request may come from (so a DNS-rebinding `Host` cannot pass). Set it behind HTTPS
+   * termination that does not forward the scheme, or when the `Host` reaching the app is not the public one.
+   * @default the origin the request arrived on: its `Host` header (not the bind address `next start` puts in
+   *   `request.url`) and scheme, or the trusted `X-Forwarded-Host`/`-Proto` with `trustProxy`
    * @example { publicOrigin: "https://app.example.com" }
    */
   readonly publicOrigin?: string;

@@ -17,6 +17,11 @@ export interface FakeBflOptions {
   deliveryOrigin?: string;
   /** Polls before a task is Ready. */
   pendingPolls?: number;
+  /**
+   * Answer polls only on the task's own polling origin, like BFL's regional clusters: elsewhere a task is
+   * `Task not found`.
+   */
+  strictPollingOrigin?: boolean;
 }
 
 type Scripted = { status: number; body: string; headers?: Record<string, string> };
@@ -28,6 +33,7 @@ type Scripted = { status: number; body: string; headers?: Record<string, string>
 export function createFakeBfl(options: FakeBflOptions = {}) {
   const calls: RecordedCall[] = [];
   const tasks = new Map<string, number>();
+  const homes = new Map<string, string>();
   const scripted: Scripted[] = [];
   let counter = 0;
   let image: Uint8Array<ArrayBuffer> = new Uint8Array(1024).fill(7);
@@ -52,7 +58,9 @@ export function createFakeBfl(options: FakeBflOptions = {}) {
     if (url.pathname === "/v1/get_result") {
       const id = url.searchParams.get("id") ?? "";
       const polls = tasks.get(id);
-      if (polls === undefined) return Response.json({ id, status: "Task not found", result: null });
+      const foreign = options.strictPollingOrigin === true && homes.get(id) !== url.origin;
+      if (polls === undefined || foreign)
+        return Response.json({ id, status: "Task not found", result: null });
       tasks.set(id, polls + 1);
       if (polls < (options.pendingPolls ?? 1)) {
         return Response.json({
@@ -89,6 +97,7 @@ export function createFakeBfl(options: FakeBflOptions = {}) {
       const id = `task-${++counter}`;
       tasks.set(id, 0);
       const origin = options.pollingOrigin ?? url.origin;
+      homes.set(id, origin);
       return Response.json(
         { id, polling_url: `${origin}/v1/get_result?id=${id}`, cost: 3, input_mp: 0, output_mp: 1 },
         { headers: { "set-cookie": "upstream=1" } },
@@ -100,6 +109,8 @@ export function createFakeBfl(options: FakeBflOptions = {}) {
   return {
     calls,
     handle,
+    /** Tasks submitted and not yet answered `Ready` (BFL's own view of what is running). */
+    running: () => [...tasks].filter(([, polls]) => polls <= (options.pendingPolls ?? 1)).map(([id]) => id),
     /** A `fetch` that answers from this fake, whatever host is asked (the host is recorded). */
     fetch: ((input: RequestInfo | URL, init?: RequestInit) =>
       handle(new Request(input, init))) as typeof fetch,

@@ -27,14 +27,27 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/** What a polling token says for a given task and caller. */
+export type TokenCheck =
+  /** Genuine for this task and this client: poll `origin`. */
+  | { readonly kind: "valid"; readonly origin: string }
+  /** Well-formed but not this client's token for this task (another client's, or forged). */
+  | { readonly kind: "foreign" }
+  /** Not a token the proxy could have written. */
+  | { readonly kind: "malformed" };
+
+const MALFORMED: TokenCheck = { kind: "malformed" };
+const FOREIGN: TokenCheck = { kind: "foreign" };
+
 /**
  * Signs the upstream polling origin BFL named for a task into an opaque token (`<origin>.<hmac>`, base64url),
- * bound to the task id, so a client can hand it back but never choose the host. Web Crypto only; verified
- * tokens are cached, since a client polls the same task many times.
+ * bound to the task id and to the client that submitted it, so a client can hand it back but never choose the
+ * host, and another client holding it gets nothing. The client id is only inside the MAC, never readable in the
+ * token. Web Crypto only; verified tokens are cached, since a client polls the same task many times.
  */
 export class PollingTokens {
   readonly #key: Promise<CryptoKey>;
-  readonly #verified = new Map<string, string>();
+  readonly #verified = new Map<string, TokenCheck>();
 
   constructor(secret: string) {
     const subtle = globalThis.crypto.subtle;
@@ -46,33 +59,35 @@ export class PollingTokens {
       });
   }
 
-  async #mac(origin: string, taskId: string): Promise<Uint8Array> {
+  async #mac(origin: string, taskId: string, clientId: string): Promise<Uint8Array> {
     const sig = await globalThis.crypto.subtle.sign(
       "HMAC",
       await this.#key,
-      encoder.encode(`${origin}\n${taskId}`),
+      encoder.encode(`${origin}\n${taskId}\n${clientId}`),
     );
     return new Uint8Array(sig, 0, SIGNATURE_BYTES);
   }
 
-  async sign(origin: string, taskId: string): Promise<string> {
-    return `${toBase64Url(encoder.encode(origin))}.${toBase64Url(await this.#mac(origin, taskId))}`;
+  async sign(origin: string, taskId: string, clientId: string): Promise<string> {
+    const mac = await this.#mac(origin, taskId, clientId);
+    return `${toBase64Url(encoder.encode(origin))}.${toBase64Url(mac)}`;
   }
 
-  /** The origin `token` carries, if it is genuine for `taskId`; `undefined` otherwise. */
-  async verify(token: string, taskId: string): Promise<string | undefined> {
-    const cacheKey = `${token}\n${taskId}`;
+  /** What `token` says about `taskId` polled by `clientId`. */
+  async verify(token: string, taskId: string, clientId: string): Promise<TokenCheck> {
+    const cacheKey = `${token}\n${taskId}\n${clientId}`;
     const hit = this.#verified.get(cacheKey);
     if (hit !== undefined) return hit;
     const dot = token.indexOf(".");
-    if (dot <= 0 || token.length > 600) return undefined;
+    if (dot <= 0 || token.length > 600) return MALFORMED;
     const originBytes = fromBase64Url(token.slice(0, dot));
     const sig = fromBase64Url(token.slice(dot + 1));
-    if (!originBytes || !sig) return undefined;
+    if (!originBytes || !sig || sig.length !== SIGNATURE_BYTES) return MALFORMED;
     const origin = new TextDecoder().decode(originBytes);
-    if (!equal(sig, await this.#mac(origin, taskId))) return undefined;
+    if (!equal(sig, await this.#mac(origin, taskId, clientId))) return FOREIGN;
+    const check: TokenCheck = { kind: "valid", origin };
     if (this.#verified.size >= CACHE_LIMIT) this.#verified.clear();
-    this.#verified.set(cacheKey, origin);
-    return origin;
+    this.#verified.set(cacheKey, check);
+    return check;
   }
 }

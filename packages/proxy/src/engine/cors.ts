@@ -1,5 +1,5 @@
 import type { IncomingMeta, PlainResponse } from "./types";
-import { detail } from "./responses";
+import { refuse } from "./responses";
 
 /** The CORS outcome of a request: refused, or allowed with headers to add to every answer. */
 export type CorsDecision =
@@ -9,10 +9,16 @@ export type CorsDecision =
 const NO_CORS: CorsDecision = { ok: true, headers: undefined };
 
 /**
- * Requests without `Origin` (servers, curl) and same-origin requests pass untouched; browsers on an allowed
- * origin get that exact origin reflected (`Vary: Origin`); every other origin is refused with 403.
+ * Requests without `Origin` (servers, curl) pass untouched; browsers on an allowed origin get that exact origin
+ * reflected (`Vary: Origin`); a same-origin request passes when its whole `Origin` (scheme, host and port) is
+ * `ownOrigin` (the configured `publicOrigin`, else the origin the request arrived on); every other origin is
+ * refused with 403 `origin_not_allowed`.
  */
-export function checkCors(meta: IncomingMeta, allowed: ReadonlySet<string>): CorsDecision {
+export function checkCors(
+  meta: IncomingMeta,
+  allowed: ReadonlySet<string>,
+  ownOrigin: string | undefined,
+): CorsDecision {
   const origin = meta.header("origin");
   if (origin === undefined) return NO_CORS;
   if (allowed.has(origin)) {
@@ -26,18 +32,15 @@ export function checkCors(meta: IncomingMeta, allowed: ReadonlySet<string>): Cor
       },
     };
   }
-  if (meta.host !== undefined && origin !== "null") {
-    const at = origin.indexOf("://");
-    if (at > 0 && origin.slice(at + 3) === meta.host) return NO_CORS;
-  }
+  if (ownOrigin !== undefined && origin === ownOrigin) return NO_CORS;
   return {
     ok: false,
-    response: detail(
+    response: refuse(
       403,
-      "This origin is not allowed to use the proxy. Add it to `allowedOrigins` on the server.",
-      {
-        vary: "Origin",
-      },
+      "origin_not_allowed",
+      "This site is not allowed to use the image service: its origin is neither the proxy's own nor in " +
+        "`allowedOrigins`. (A dev server that proxies to it must keep the Host header: in Vite, changeOrigin: false.)",
+      { vary: "Origin" },
     ),
   };
 }

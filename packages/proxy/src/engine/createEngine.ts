@@ -1,26 +1,51 @@
 import type { ProxyErrorEvent, ProxyLogEvent } from "../options";
 import { ClientLimiter } from "./ClientLimiter";
 import { checkCors, preflight } from "./cors";
+import { FluxProxyConfigError } from "./FluxProxyConfigError";
 import { PollingTokens } from "./PollingTokens";
-import { detail } from "./responses";
+import { createRedactor } from "./redact";
+import { detail, refuse } from "./responses";
 import type { ProxyConfig } from "./resolveConfig";
 import { allowedMethods, matchRoute, methodAllowed } from "./route";
 import { TaskMemo } from "./TaskMemo";
+import { nearestForwarded } from "./trust";
+import { authorizeRequest, OPEN, type AuthOutcome } from "./authorizeRequest";
 import { planImage } from "./planImage";
 import { planPoll } from "./planPoll";
 import { planSubmit } from "./planSubmit";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody } from "./types";
 
+/** What exists only once the API key is known: the key itself, the token signer and the key's redactor. */
+export interface Secrets {
+  readonly apiKey: string;
+  readonly tokens: PollingTokens;
+  readonly redact: (text: string) => string;
+}
+
+/** Who submitted a task, and the upstream host that answers for it: only that host's answers end it. */
+export interface TaskBinding {
+  readonly client: string;
+  readonly origin: string;
+}
+
 /** Shared state and helpers the route planners use. */
 export interface EngineContext {
   readonly config: ProxyConfig;
   readonly limiter: ClientLimiter;
-  readonly tokens: PollingTokens;
+  /** Per task: its submitter and polling host, kept well past BFL's one-hour retention. */
+  readonly bindings: TaskMemo<TaskBinding>;
   /** Per task: the `onResult` outcome (a replacement sample URL, or `undefined`). */
   readonly results: TaskMemo<Promise<string | undefined>>;
+  /** The key and what derives from it; read only after `plan` has checked they exist. */
+  readonly secrets: Secrets;
   log(level: ProxyLogEvent["level"], event: string, fields?: Record<string, unknown>): void;
+  /**
+   * Logs `event` the first time only (configuration problems that every request would repeat); with no logger
+   * configured, `message` still gets its one line on the console.
+   */
+  logOnce(level: ProxyLogEvent["level"], event: string, fields: { readonly message: string }): void;
   reportError(event: ProxyErrorEvent): void;
-  /** Removes the API key from text that came from elsewhere (upstream bodies, error messages). */
+  /** Removes the API key, in any encoding, from text that came from elsewhere (upstream bodies, headers). */
   redact(text: string): string;
   /** `scheme://host` to put in rewritten URLs, or `""` (a relative URL) when unknown. */
   publicOrigin(meta: IncomingMeta): string;
@@ -28,47 +53,95 @@ export interface EngineContext {
 
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
-/** Who the caller is after `authorize`: refused (with the answer), or allowed with an optional client id. */
-type AuthOutcome =
-  | { readonly ok: false; readonly response: PlainResponse }
-  | { readonly ok: true; readonly clientId?: string };
-
-const OPEN: AuthOutcome = { ok: true };
-
 /** The transport-agnostic policy core: decides every answer and upstream call; transports only move bytes. */
 export interface Engine {
   plan(meta: IncomingMeta, readBody: ReadBody): Promise<Plan>;
+  /** Throws `FluxProxyConfigError` when the proxy cannot serve yet (no API key): for adapters' `listen`. */
+  assertReady(): void;
   readonly context: EngineContext;
 }
 
+const NO_KEY =
+  "No BFL API key: set the BFL_API_KEY environment variable on the server (or pass `apiKey`), then restart.";
+
 export function createEngine(config: ProxyConfig): Engine {
-  const { options, apiKey } = config;
-  const redact = (text: string): string =>
-    text.includes(apiKey) ? text.split(apiKey).join("[redacted]") : text;
-  const redactDeep = (value: unknown): unknown => {
+  const { options } = config;
+  let secrets: Secrets | undefined;
+
+  /** The key and its helpers, made on first use; `undefined` while no key is configured. */
+  const ready = (): Secrets | undefined => {
+    if (secrets) return secrets;
+    const apiKey = config.readApiKey();
+    if (!apiKey) return undefined;
+    secrets = {
+      apiKey,
+      tokens: new PollingTokens(config.signingSecret ?? `derived:${apiKey}`),
+      redact: createRedactor(apiKey),
+    };
+    return secrets;
+  };
+
+  const redactText = (text: string): string => ready()?.redact(text) ?? text;
+  const redactDeep = (value: unknown, redact: (text: string) => string, depth = 0): unknown => {
     if (typeof value === "string") return redact(value);
+    if (depth > 8) return "[…]";
     if (value instanceof Error) return { name: value.name, message: redact(value.message) };
-    if (Array.isArray(value)) return value.map(redactDeep);
+    if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact, depth + 1));
     if (value && typeof value === "object") {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v);
+      for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, redact, depth + 1);
       return out;
     }
     return value;
   };
 
+  const logged = new Set<string>();
+  const trust = config.trust;
+  /** Whether the peer that connected is one of the trusted proxies (unknown peers are the platform's edge). */
+  const trustsPeer = (meta: IncomingMeta) =>
+    trust !== undefined && (meta.clientAddress === undefined || trust(meta.clientAddress, 0));
+
+  /** The origin the request arrived on: its `Host` and scheme, or what a trusted proxy forwarded. */
+  const arrivedOrigin = (meta: IncomingMeta): string | undefined => {
+    let host = meta.host;
+    let scheme = meta.secure ? "https" : "http";
+    if (trustsPeer(meta)) {
+      host = nearestForwarded(meta.header("x-forwarded-host")) ?? host;
+      const proto = nearestForwarded(meta.header("x-forwarded-proto"))?.toLowerCase();
+      if (proto === "https" || proto === "http") scheme = proto;
+    }
+    if (host === undefined || !HOST.test(host)) return undefined;
+    try {
+      return new URL(`${scheme}://${host}`).origin;
+    } catch {
+      return undefined;
+    }
+  };
+
   const context: EngineContext = {
     config,
     limiter: new ClientLimiter(config.maxActiveTasksPerClient, config.activeTaskTtlMs),
-    tokens: new PollingTokens(config.signingSecret),
+    bindings: new TaskMemo(100_000, 3 * 60 * 60_000),
     results: new TaskMemo(50_000, 60 * 60_000),
+    get secrets(): Secrets {
+      const known = ready();
+      if (!known) throw new FluxProxyConfigError(NO_KEY);
+      return known;
+    },
     log(level, event, fields) {
       if (!options.logger) return;
       try {
-        options.logger(redactDeep({ ...fields, level, event }) as ProxyLogEvent);
+        options.logger(redactDeep({ ...fields, level, event }, redactText) as ProxyLogEvent);
       } catch {
         // a throwing logger must not break the request
       }
+    },
+    logOnce(level, event, fields) {
+      if (logged.has(event)) return;
+      logged.add(event);
+      if (options.logger) return context.log(level, event, fields);
+      // with no logger configured, a configuration problem still gets its one line
+      console.error(`[@flux-kit/proxy] ${fields.message}`);
     },
     reportError(event) {
       context.log("error", event.kind === "hook" ? "hook_error" : `${event.kind}_error`, {
@@ -83,39 +156,14 @@ export function createEngine(config: ProxyConfig): Engine {
         // onError itself failing is ignored
       }
     },
-    redact,
-    publicOrigin(meta) {
-      if (config.publicOrigin !== undefined) return config.publicOrigin;
-      let host = meta.host;
-      let scheme = meta.secure ? "https" : "http";
-      if (config.trustProxy) {
-        host = meta.header("x-forwarded-host")?.split(",")[0]?.trim() || host;
-        const proto = meta.header("x-forwarded-proto")?.split(",")[0]?.trim();
-        if (proto === "https" || proto === "http") scheme = proto;
-      }
-      return host !== undefined && HOST.test(host) ? `${scheme}://${host}` : "";
-    },
+    redact: redactText,
+    publicOrigin: (meta) => config.publicOrigin ?? arrivedOrigin(meta) ?? "",
   };
-
-  async function authorize(meta: IncomingMeta): Promise<AuthOutcome> {
-    if (!options.authorize) return { ok: true };
-    const result = await options.authorize(meta.toRequest(), { clientAddress: meta.clientAddress });
-    if (result === true) return { ok: true };
-    if (result === false) {
-      return { ok: false, response: detail(401, "Not authenticated: this proxy requires a signed-in user.") };
-    }
-    if (result.allow)
-      return result.clientId === undefined ? { ok: true } : { ok: true, clientId: result.clientId };
-    return {
-      ok: false,
-      response: detail(result.status ?? 403, result.detail ?? "Not allowed to use this proxy."),
-    };
-  }
 
   async function plan(meta: IncomingMeta, readBody: ReadBody): Promise<Plan> {
     const route = matchRoute(meta.path, config.basePath);
     if (route.kind === "not_found") return { type: "respond", response: detail(404, "Not Found") };
-    const cors = checkCors(meta, config.allowedOrigins);
+    const cors = checkCors(meta, config.allowedOrigins, config.publicOrigin ?? arrivedOrigin(meta));
     if (!cors.ok) {
       context.log("warn", "refused", { reason: "origin", origin: meta.header("origin") });
       return { type: "respond", response: cors.response };
@@ -127,17 +175,22 @@ export function createEngine(config: ProxyConfig): Engine {
     if (!methodAllowed(route, meta.method)) {
       return { type: "respond", response: withCors(detail(405, "Method Not Allowed", { allow })) };
     }
+    if (!ready()) {
+      context.logOnce("error", "misconfigured", { message: NO_KEY });
+      return {
+        type: "respond",
+        response: withCors(
+          refuse(
+            500,
+            "misconfigured",
+            "The image service is not set up on this server yet (it has no BFL API key). The site's owner must set BFL_API_KEY.",
+          ),
+        ),
+      };
+    }
     let auth: AuthOutcome = OPEN;
-    try {
-      if (options.authorize) auth = await authorize(meta);
-    } catch (error) {
-      context.reportError({ error, kind: "hook", route: route.kind });
-      return { type: "respond", response: withCors(detail(500, "The proxy's authorize hook failed.")) };
-    }
-    if (!auth.ok) {
-      context.log("info", "refused", { reason: "auth", status: auth.response.status });
-      return { type: "respond", response: withCors(auth.response) };
-    }
+    if (options.authorize) auth = await authorizeRequest(context, meta, route.kind);
+    if (!auth.ok) return { type: "respond", response: withCors(auth.response) };
     const p =
       route.kind === "submit"
         ? await planSubmit(context, meta, route.model, auth.clientId, readBody)
@@ -163,5 +216,11 @@ export function createEngine(config: ProxyConfig): Engine {
     };
   }
 
-  return { plan, context };
+  return {
+    plan,
+    context,
+    assertReady() {
+      if (!ready()) throw new FluxProxyConfigError(NO_KEY);
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { EngineContext } from "./createEngine";
 import { isAllowedDeliveryOrigin, isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
-import { detail, jsonText } from "./responses";
+import { jsonText, refuse, taskNotFound } from "./responses";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, UpstreamJson } from "./types";
 import { resolveClientId } from "./resolveClientId";
@@ -31,9 +31,12 @@ function missingId(input: unknown): PlainResponse {
 }
 
 /**
- * `GET /v1/get_result?id=…[&t=token]`: polls the host BFL named for the task (carried in a signed token), or the
- * configured upstream. Terminal statuses free the client's slot; `Ready` runs `onResult` once and rewrites
- * `result.sample` to the image route.
+ * `GET /v1/get_result?id=…[&t=token]`: polls the host that answers for the task. The token (from the proxy's
+ * `polling_url`) names that host and proves the caller submitted the task; a caller who did not gets BFL's
+ * `Task not found` and frees nothing. Only an answer from the task's own host ends it: a terminal status frees
+ * the submitter's slot, and `Ready` runs `onResult` once (with the submitter's client id) and rewrites
+ * `result.sample` to the image route. A poll without a token goes to the configured upstream, as BFL's own
+ * routes would, and ends the task only if that is its host.
  */
 export async function planPoll(
   ctx: EngineContext,
@@ -45,16 +48,45 @@ export async function planPoll(
   const taskId = params.get("id");
   if (taskId === null) return respond(missingId(undefined));
   if (!TASK_ID.test(taskId)) return respond(missingId(taskId.slice(0, 200)));
+  let caller: string;
+  try {
+    const pending = resolveClientId(ctx, meta, authClientId);
+    caller = (typeof pending === "object" ? await pending : pending) ?? "anonymous";
+  } catch (error) {
+    ctx.reportError({ error, kind: "hook", route: "poll", taskId });
+    return respond(refuse(500, "hook_failed", "The proxy's clientId hook failed."));
+  }
+
   let origin = config.upstreamOrigin;
+  /** Whether this poll asks the task's own host, as its submitter: only then may its answer end the task. */
+  let authoritative: boolean;
   const token = params.get("t");
   if (token !== null) {
-    const signed = await ctx.tokens.verify(token, taskId);
-    const url = signed === undefined ? undefined : parseFetchableUrl(signed);
+    const check = await ctx.secrets.tokens.verify(token, taskId, caller);
+    const url = check.kind === "valid" ? parseFetchableUrl(check.origin) : undefined;
+    if (check.kind === "foreign") {
+      ctx.log("warn", "refused", { reason: "not_owner", taskId, clientId: caller });
+      return respond(taskNotFound(taskId));
+    }
     if (!url || !isAllowedPollingOrigin(url, config.pollingOrigins)) {
       ctx.log("warn", "refused", { reason: "polling_token", taskId });
-      return respond(detail(400, "Invalid polling token: use the polling_url the proxy returned on submit."));
+      return respond(
+        refuse(
+          400,
+          "invalid_body",
+          "Invalid polling token: use the polling_url the proxy returned on submit.",
+        ),
+      );
     }
     origin = url.origin;
+    authoritative = true;
+  } else {
+    const binding = ctx.bindings.get(taskId);
+    if (binding !== undefined && binding.client !== caller) {
+      ctx.log("warn", "refused", { reason: "not_owner", taskId, clientId: caller });
+      return respond(taskNotFound(taskId));
+    }
+    authoritative = binding?.origin === origin;
   }
 
   const finish = async (answer: UpstreamJson): Promise<PlainResponse> => {
@@ -67,9 +99,11 @@ export async function planPoll(
     }
     if (!body || typeof body !== "object") return passThrough(ctx, answer);
     const status = body.status;
-    if (typeof status === "string" && TERMINAL.has(status)) ctx.limiter.release(taskId);
+    if (authoritative && typeof status === "string" && TERMINAL.has(status)) ctx.limiter.release(taskId);
     if (status === "Ready" && body.result && typeof body.result === "object") {
-      await rewriteReady(ctx, meta, taskId, body.result as Record<string, unknown>, authClientId);
+      const result = body.result as Record<string, unknown>;
+      const persisted = authoritative && (await runOnResult(ctx, taskId, result, caller));
+      if (!persisted) rewriteSample(ctx, meta, result);
       return jsonText(200, ctx.redact(JSON.stringify(body)));
     }
     return jsonText(200, ctx.redact(answer.text));
@@ -81,43 +115,47 @@ export async function planPoll(
     call: {
       method: "GET",
       url: `${origin}/v1/get_result?id=${encodeURIComponent(taskId)}`,
-      headers: { "x-key": config.apiKey, accept: "application/json" },
+      headers: { "x-key": ctx.secrets.apiKey, accept: "application/json" },
     },
     finish,
     fail: (failure, error) => upstreamFailure(ctx, "poll", failure, error, taskId),
   };
 }
 
-async function rewriteReady(
+/**
+ * `onResult`, once per task (concurrent polls share one run). Puts a replacement `sample` in place and says
+ * whether there was one.
+ */
+async function runOnResult(
   ctx: EngineContext,
-  meta: IncomingMeta,
   taskId: string,
   result: Record<string, unknown>,
-  authClientId: string | undefined,
-): Promise<void> {
-  const { config } = ctx;
-  const onResult = config.options.onResult;
-  if (onResult) {
-    let outcome = ctx.results.get(taskId);
-    if (outcome === undefined) {
-      const sample = typeof result.sample === "string" ? result.sample : undefined;
-      outcome = (async () => {
-        const clientId = await resolveClientId(ctx, meta, authClientId);
-        const replaced = await onResult({ taskId, result: { ...result }, sample, clientId });
-        return replaced && typeof replaced.sample === "string" ? replaced.sample : undefined;
-      })();
-      ctx.results.set(taskId, outcome);
-      outcome.catch((error: unknown) => {
-        ctx.results.delete(taskId);
-        ctx.reportError({ error, kind: "hook", route: "poll", taskId });
-      });
-    }
-    const replacement = await outcome.catch(() => undefined);
-    if (replacement !== undefined) {
-      result.sample = replacement;
-      return;
-    }
+  clientId: string,
+): Promise<boolean> {
+  const onResult = ctx.config.options.onResult;
+  if (!onResult) return false;
+  let outcome = ctx.results.get(taskId);
+  if (outcome === undefined) {
+    const sample = typeof result.sample === "string" ? result.sample : undefined;
+    outcome = (async () => {
+      const replaced = await onResult({ taskId, result: { ...result }, sample, clientId });
+      return replaced && typeof replaced.sample === "string" ? replaced.sample : undefined;
+    })();
+    ctx.results.set(taskId, outcome);
+    outcome.catch((error: unknown) => {
+      ctx.results.delete(taskId);
+      ctx.reportError({ error, kind: "hook", route: "poll", taskId });
+    });
   }
+  const replacement = await outcome.catch(() => undefined);
+  if (replacement === undefined) return false;
+  result.sample = replacement;
+  return true;
+}
+
+/** Points `result.sample` at the image route when it is on an allowed delivery host (BFL sends no CORS). */
+function rewriteSample(ctx: EngineContext, meta: IncomingMeta, result: Record<string, unknown>): void {
+  const { config } = ctx;
   if (!config.imageProxy || typeof result.sample !== "string") return;
   const url = parseFetchableUrl(result.sample);
   if (!url || !isAllowedDeliveryOrigin(url, config.imageProxy.extraOrigins)) return;

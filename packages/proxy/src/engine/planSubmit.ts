@@ -1,15 +1,22 @@
 import { isCatalogueModel } from "./coreBridge";
 import type { EngineContext } from "./createEngine";
-import { BodyTooLargeError, parseJsonBody } from "./body";
+import { BodyTimeoutError, BodyTooLargeError, parseJsonBody } from "./body";
 import { isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
-import { detail, jsonText } from "./responses";
+import { detail, jsonText, refuse } from "./responses";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody, UpstreamJson } from "./types";
-import { resolveClientId } from "./resolveClientId";
+import { NO_CLIENT_ID, resolveClientId } from "./resolveClientId";
 
 const respond = (response: PlainResponse): Plan => ({ type: "respond", response });
 
-/** `POST /v1/{model}`: model allowlist, body limit, JSON, validation, per-client limit; then forward with the key. */
+/** Submit fields that make BFL call an address: a browser may not choose them unless `clientWebhooks` says so. */
+const WEBHOOK_FIELDS = ["webhook_url", "webhook_secret"] as const;
+
+/**
+ * `POST /v1/{model}`: model allowlist, body limit and deadline, JSON, webhook fields, validation, per-client
+ * limit; then forward with the key. Once the body is forwarded the task may exist, so the client's slot is
+ * kept (until a poll sees the task end, or its TTL) unless BFL's answer says no task was made.
+ */
 export async function planSubmit(
   ctx: EngineContext,
   meta: IncomingMeta,
@@ -19,8 +26,9 @@ export async function planSubmit(
 ): Promise<Plan> {
   const { config } = ctx;
   if (!config.allowedModels.has(model)) {
-    if (isCatalogueModel(model))
-      return respond(detail(403, `The model "${model}" is not enabled on this proxy.`));
+    if (isCatalogueModel(model)) {
+      return respond(refuse(403, "model_not_enabled", `The model "${model}" is not enabled on this server.`));
+    }
     return respond(detail(404, "Not Found"));
   }
   const declared = meta.header("content-length");
@@ -29,16 +37,43 @@ export async function planSubmit(
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readBody(config.maxBodyBytes);
+    bytes = await readBody(config.maxBodyBytes, config.bodyTimeoutMs);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return respond(tooLarge(config.maxBodyBytes));
-    return respond(detail(400, "The request body could not be read."));
+    if (error instanceof BodyTimeoutError) {
+      ctx.log("info", "refused", { reason: "body_timeout" });
+      return respond(
+        refuse(
+          408,
+          "body_timeout",
+          `The request body did not arrive within ${Math.round(config.bodyTimeoutMs / 1000)} s.`,
+          { connection: "close" },
+        ),
+      );
+    }
+    return respond(refuse(400, "invalid_body", "The request body could not be read."));
   }
   const parsed = parseJsonBody(bytes);
-  if (!parsed.ok) return respond(detail(400, parsed.message));
+  if (!parsed.ok) return respond(refuse(400, "invalid_body", parsed.message));
   const input = parsed.value;
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    return respond(detail(400, "The request body must be a JSON object of the model's inputs."));
+    return respond(
+      refuse(400, "invalid_body", "The request body must be a JSON object of the model's inputs."),
+    );
+  }
+  const fields = input as Record<string, unknown>;
+  if (config.clientWebhooks !== "forward" && WEBHOOK_FIELDS.some((f) => Object.hasOwn(fields, f))) {
+    if (config.clientWebhooks === "reject") {
+      return respond(
+        refuse(
+          400,
+          "invalid_body",
+          "webhook_url and webhook_secret are set by the server, not in a browser's request.",
+        ),
+      );
+    }
+    for (const field of WEBHOOK_FIELDS) delete fields[field];
+    ctx.log("debug", "webhook_fields_stripped", { model });
   }
   // Serialised up front: a body nested too deeply to re-encode is the client's error (400), and must fail
   // before a client slot is taken.
@@ -46,7 +81,7 @@ export async function planSubmit(
   try {
     outgoing = JSON.stringify(input);
   } catch {
-    return respond(detail(400, "The request body is nested too deeply."));
+    return respond(refuse(400, "invalid_body", "The request body is nested too deeply."));
   }
   if (config.validate) {
     let verdict;
@@ -55,68 +90,77 @@ export async function planSubmit(
       verdict = pending instanceof Promise ? await pending : pending;
     } catch (error) {
       ctx.reportError({ error, kind: "hook", route: "submit" });
-      return respond(detail(500, "The proxy's validate hook failed."));
+      return respond(refuse(500, "hook_failed", "The proxy's validate hook failed."));
     }
     if (!verdict.success) {
       ctx.log("info", "refused", { reason: "validation", model });
       return respond(jsonText(422, JSON.stringify(verdict.body ?? { detail: verdict.issues })));
     }
   }
-  let clientId: string;
+  let clientId: string | undefined;
   try {
     const pending = resolveClientId(ctx, meta, authClientId);
-    clientId = typeof pending === "string" ? pending : await pending;
+    clientId = typeof pending === "object" ? await pending : pending;
   } catch (error) {
     ctx.reportError({ error, kind: "hook", route: "submit" });
-    return respond(detail(500, "The proxy's clientId hook failed."));
+    return respond(refuse(500, "hook_failed", "The proxy's clientId hook failed."));
+  }
+  if (clientId === undefined) {
+    ctx.logOnce("error", "no_client_id", { message: NO_CLIENT_ID });
+    return respond(refuse(500, "misconfigured", NO_CLIENT_ID));
   }
   const slot = ctx.limiter.reserve(clientId);
   if (!slot) {
     ctx.log("info", "refused", { reason: "client_limit", clientId });
     return respond(
-      detail(
+      refuse(
         429,
-        `Too many active tasks for this client (limit ${config.maxActiveTasksPerClient}). Wait for one to finish.`,
+        "client_limit",
+        `Too many images in progress for this user (limit ${config.maxActiveTasksPerClient}). Wait for one to finish.`,
         { "retry-after": "5" },
       ),
     );
   }
+  const owner = clientId;
+  const { secrets } = ctx;
 
   const finish = async (answer: UpstreamJson): Promise<PlainResponse> => {
-    if (answer.status !== 200) {
+    if (answer.status < 200 || answer.status >= 300) {
+      // BFL answered, and not with a task: nothing was made, so the slot is free again
       ctx.limiter.cancel(slot);
-      ctx.log("warn", "submit", { model, clientId, status: answer.status });
+      ctx.log("warn", "submit", { model, clientId: owner, status: answer.status });
       return passThrough(ctx, answer);
     }
-    let body: Record<string, unknown>;
+    let body: Record<string, unknown> | undefined;
     try {
-      body = JSON.parse(answer.text) as Record<string, unknown>;
+      const value: unknown = JSON.parse(answer.text);
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        body = value as Record<string, unknown>;
+      }
     } catch (error) {
-      ctx.limiter.cancel(slot);
       ctx.reportError({ error, kind: "upstream", route: "submit" });
-      return detail(502, "BFL answered the submit with a body that is not JSON; the task may exist.");
     }
-    const taskId = typeof body.id === "string" ? body.id : undefined;
-    if (!body || typeof body !== "object" || taskId === undefined) {
-      ctx.limiter.cancel(slot);
-      return passThrough(ctx, answer);
+    const taskId = typeof body?.id === "string" ? body.id : undefined;
+    if (body === undefined || taskId === undefined) {
+      // a 2xx we cannot read may still have made a task: the slot stays taken until its TTL
+      return detail(502, "BFL answered the submit with a body the proxy could not read; the task may exist.");
     }
     ctx.limiter.bind(slot, taskId);
     const upstreamPolling = typeof body.polling_url === "string" ? body.polling_url : undefined;
-    if (upstreamPolling !== undefined) {
-      const rewritten = pollingUrl(ctx, meta, taskId, upstreamPolling);
-      body.polling_url = typeof rewritten === "string" ? rewritten : await rewritten;
-    }
-    ctx.log("info", "submit", { model, clientId, taskId, cost: body.cost });
+    const origin = pollingOrigin(ctx, taskId, upstreamPolling);
+    ctx.bindings.set(taskId, { client: owner, origin });
+    const token = await secrets.tokens.sign(origin, taskId, owner);
+    body.polling_url = `${ctx.publicOrigin(meta)}${config.basePath}/v1/get_result?id=${encodeURIComponent(taskId)}&t=${token}`;
+    ctx.log("info", "submit", { model, clientId: owner, taskId, cost: body.cost });
     if (config.options.onSubmit) {
       try {
         await config.options.onSubmit({
           taskId,
           model,
-          clientId,
+          clientId: owner,
           cost: typeof body.cost === "number" ? body.cost : null,
           pollingUrl: upstreamPolling,
-          input: input as Record<string, unknown>,
+          input: fields,
           request: meta.toRequest(),
         });
       } catch (error) {
@@ -129,40 +173,38 @@ export async function planSubmit(
   return {
     type: "json",
     route: "submit",
+    // the task may exist once the body is sent: finish the call even if the client leaves, so the slot is
+    // bound to the task and `onSubmit` learns its id
+    detached: true,
     call: {
       method: "POST",
       url: `${config.upstreamOrigin}/v1/${model}`,
-      headers: { "x-key": config.apiKey, "content-type": "application/json", accept: "application/json" },
+      headers: { "x-key": secrets.apiKey, "content-type": "application/json", accept: "application/json" },
       body: outgoing,
     },
     finish,
     fail: (failure, error) => {
-      ctx.limiter.cancel(slot);
+      // only a request that certainly never left keeps no slot; a timeout or a reset may have made a task
+      if (failure === "not_sent") ctx.limiter.cancel(slot);
       return upstreamFailure(ctx, "submit", failure, error);
     },
   };
 }
 
 function tooLarge(max: number): PlainResponse {
-  return detail(413, `The request body is larger than this proxy accepts (${max} bytes).`);
+  return refuse(413, "body_too_large", `The request body is larger than this proxy accepts (${max} bytes).`);
 }
 
 /**
- * The proxy's own polling URL for a task. The upstream host BFL named travels in a signed token, so clients
- * can hand it back but never choose it; the configured upstream needs no token (and no promise).
+ * The upstream origin that answers for a task: the host BFL named in `polling_url` when it is one the proxy
+ * trusts, else the configured upstream. It travels in the signed token of the proxy's own polling URL.
  */
-function pollingUrl(
-  ctx: EngineContext,
-  meta: IncomingMeta,
-  taskId: string,
-  upstream: string,
-): string | Promise<string> {
-  const base = `${ctx.publicOrigin(meta)}${ctx.config.basePath}/v1/get_result?id=${encodeURIComponent(taskId)}`;
+function pollingOrigin(ctx: EngineContext, taskId: string, upstream: string | undefined): string {
+  if (upstream === undefined) return ctx.config.upstreamOrigin;
   const url = parseFetchableUrl(upstream);
   if (!url || !isAllowedPollingOrigin(url, ctx.config.pollingOrigins)) {
     ctx.log("warn", "polling_url_refused", { taskId, host: url?.host });
-    return base;
+    return ctx.config.upstreamOrigin;
   }
-  if (url.origin === ctx.config.upstreamOrigin) return base;
-  return ctx.tokens.sign(url.origin, taskId).then((token) => `${base}&t=${token}`);
+  return url.origin;
 }

@@ -1,6 +1,7 @@
 import type { FluxProxyOptions, ValidateFunction } from "../options";
 import { FluxProxyConfigError } from "./FluxProxyConfigError";
 import { defaultModelIds, defaultValidate } from "./coreBridge";
+import { compileTrust, type TrustHop } from "./trust";
 
 const REGIONS: Record<string, string> = {
   global: "https://api.bfl.ai",
@@ -8,9 +9,13 @@ const REGIONS: Record<string, string> = {
   us: "https://api.us.bfl.ai",
 };
 
-/** Options with every default applied, checked once at startup. */
+/**
+ * Options with every default applied, checked once when the proxy is created. The API key is not among them:
+ * it is read on the first request (`readApiKey`), so an app builds with no secrets in its environment.
+ */
 export interface ProxyConfig {
-  readonly apiKey: string;
+  /** The key from `apiKey` or `BFL_API_KEY`, read when needed; `undefined` while neither is set. */
+  readonly readApiKey: () => string | undefined;
   /** Upstream origin without a trailing slash, e.g. `https://api.bfl.ai`. */
   readonly upstreamOrigin: string;
   readonly basePath: string;
@@ -21,13 +26,17 @@ export interface ProxyConfig {
   readonly maxActiveTasksPerClient: number;
   readonly activeTaskTtlMs: number;
   readonly upstreamTimeoutMs: number;
+  readonly bodyTimeoutMs: number;
   readonly validate: ValidateFunction | undefined;
   readonly imageProxy:
     { readonly extraOrigins: ReadonlySet<string>; readonly maxAgeSeconds: number } | undefined;
   readonly pollingOrigins: ReadonlySet<string>;
   readonly publicOrigin: string | undefined;
-  readonly trustProxy: boolean;
-  readonly signingSecret: string;
+  /** Which forwarding hops to trust (`trustProxy`); `undefined` trusts none. */
+  readonly trust: TrustHop | undefined;
+  /** `signingSecret`, or `undefined` to derive it from the key. */
+  readonly signingSecret: string | undefined;
+  readonly clientWebhooks: "strip" | "reject" | "forward";
 }
 
 function envKey(): string | undefined {
@@ -58,13 +67,21 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   return value;
 }
 
-/** Applies defaults and refuses unsafe or incomplete configurations with a message that says how to fix them. */
+/**
+ * Applies defaults and refuses unsafe or incomplete configurations with a message that says how to fix them.
+ * Only what the options themselves say is checked here; a missing key is reported by the first request.
+ */
 export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
-  const apiKey = options.apiKey ?? envKey();
-  if (!apiKey) {
+  if (options.apiKey !== undefined && typeof options.apiKey !== "string") {
+    throw new FluxProxyConfigError("`apiKey` must be a string (or leave it out to use BFL_API_KEY).");
+  }
+  if (options.authorize !== undefined && typeof options.authorize !== "function") {
     throw new FluxProxyConfigError(
-      "No BFL API key: set the BFL_API_KEY environment variable on the server, or pass `apiKey` to createFluxProxy().",
+      "`authorize` must be a function `(request, info) => boolean | { allow }`.",
     );
+  }
+  if (options.clientId !== undefined && typeof options.clientId !== "function") {
+    throw new FluxProxyConfigError("`clientId` must be a function `(request, info) => string`.");
   }
   if (!options.authorize && options.allowAnonymous !== true) {
     throw new FluxProxyConfigError(
@@ -92,8 +109,18 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
   if (typeof options.validate === "function") validate = options.validate;
   else if (options.validate !== false) validate = defaultValidate;
 
+  const clientWebhooks = options.clientWebhooks ?? "strip";
+  if (clientWebhooks !== "strip" && clientWebhooks !== "reject" && clientWebhooks !== "forward") {
+    throw new FluxProxyConfigError(
+      `\`clientWebhooks\` must be "strip", "reject" or "forward", got ${JSON.stringify(clientWebhooks)}.`,
+    );
+  }
+  if (options.signingSecret !== undefined && options.signingSecret.trim() === "") {
+    throw new FluxProxyConfigError("`signingSecret` is empty: leave it out to derive one from the key.");
+  }
+
   return {
-    apiKey,
+    readApiKey: () => options.apiKey || envKey() || undefined,
     upstreamOrigin,
     basePath,
     options,
@@ -103,6 +130,7 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
     maxActiveTasksPerClient: positive(limits.maxActiveTasksPerClient, 4, "maxActiveTasksPerClient"),
     activeTaskTtlMs: positive(limits.activeTaskTtlMs, 10 * 60_000, "activeTaskTtlMs"),
     upstreamTimeoutMs: positive(limits.upstreamTimeoutMs, 30_000, "upstreamTimeoutMs"),
+    bodyTimeoutMs: positive(limits.bodyTimeoutMs, 60_000, "bodyTimeoutMs"),
     validate,
     imageProxy:
       image === false
@@ -121,7 +149,8 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
     ]),
     publicOrigin:
       options.publicOrigin === undefined ? undefined : toOrigin(options.publicOrigin, "`publicOrigin`"),
-    trustProxy: options.trustProxy === true,
-    signingSecret: options.signingSecret ?? `derived:${apiKey}`,
+    trust: compileTrust(options.trustProxy),
+    signingSecret: options.signingSecret,
+    clientWebhooks,
   };
 }

@@ -39,8 +39,11 @@ export interface UpstreamJson {
   readonly text: string;
 }
 
-/** How an upstream call failed before an answer arrived. */
-export type UpstreamFailure = "timeout" | "network";
+/**
+ * How an upstream call failed before an answer arrived: `not_sent` when the connection never opened (refused,
+ * unresolvable), so nothing reached BFL; `network` and `timeout` may have delivered the request.
+ */
+export type UpstreamFailure = "timeout" | "network" | "not_sent";
 
 /** What the transport should do with a request. */
 export type Plan =
@@ -49,6 +52,8 @@ export type Plan =
       readonly type: "json";
       readonly route: Route["kind"];
       readonly call: UpstreamCall;
+      /** Run the call to its end even if the client leaves (a submit: the task exists once the body is sent). */
+      readonly detached?: boolean;
       readonly finish: (answer: UpstreamJson) => Promise<PlainResponse>;
       readonly fail: (failure: UpstreamFailure, error: unknown) => PlainResponse;
     }
@@ -66,8 +71,11 @@ export type Plan =
       readonly fail: (failure: UpstreamFailure, error: unknown) => PlainResponse;
     };
 
-/** Reads the request body, throwing `BodyTooLargeError` past `maxBytes`. */
-export type ReadBody = (maxBytes: number) => Promise<Uint8Array>;
+/**
+ * Reads the request body, throwing `BodyTooLargeError` past `maxBytes` and `BodyTimeoutError` when it has not
+ * arrived in full within `timeoutMs`.
+ */
+export type ReadBody = (maxBytes: number, timeoutMs: number) => Promise<Uint8Array>;
 
 /** Largest upstream JSON answer the proxy buffers. */
 export const MAX_UPSTREAM_JSON_BYTES = 2 * 1024 * 1024;

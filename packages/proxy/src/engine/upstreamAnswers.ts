@@ -1,12 +1,18 @@
 import type { ProxyErrorEvent } from "../options";
 import type { EngineContext } from "./createEngine";
-import { detail, jsonText } from "./responses";
+import { detail, jsonText, refuse } from "./responses";
 import type { PlainResponse, UpstreamFailure, UpstreamJson } from "./types";
 
-/** Keeps `Retry-After` (the only upstream header a client needs) when passing an answer through. */
+/** An HTTP `Retry-After`: delay-seconds, or an HTTP-date such as `Wed, 21 Oct 2026 07:28:00 GMT`. */
+const RETRY_AFTER = /^(?:\d{1,9}|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+
+/**
+ * Keeps `Retry-After` (the only upstream header a client needs) when passing an answer through: only in its two
+ * standard forms, so nothing else an upstream put there (once, the key) reaches the client.
+ */
 export function retryAfter(header: (name: string) => string | undefined): Record<string, string> | undefined {
-  const value = header("retry-after");
-  return value !== undefined && /^[\w ,:+-]{1,64}$/.test(value) ? { "retry-after": value } : undefined;
+  const value = header("retry-after")?.trim();
+  return value !== undefined && RETRY_AFTER.test(value) ? { "retry-after": value } : undefined;
 }
 
 /**
@@ -35,7 +41,7 @@ function isJson(text: string): boolean {
   }
 }
 
-/** The client's answer when BFL could not be reached (502) or was too slow (504). */
+/** The client's answer when BFL could not be reached (502 `upstream_unreachable`) or was too slow (504). */
 export function upstreamFailure(
   ctx: EngineContext,
   route: ProxyErrorEvent["route"],
@@ -44,7 +50,12 @@ export function upstreamFailure(
   taskId?: string,
 ): PlainResponse {
   ctx.reportError({ error, kind: "upstream", route, taskId });
-  return failure === "timeout"
-    ? detail(504, "BFL did not answer in time. Try again; a submit may still have created the task.")
-    : detail(502, "Could not reach BFL. Try again shortly.");
+  if (failure === "timeout") {
+    return refuse(
+      504,
+      "upstream_timeout",
+      "BFL did not answer in time. Try again; a submit may still have created the task.",
+    );
+  }
+  return refuse(502, "upstream_unreachable", "Could not reach BFL. Try again shortly.");
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createNodeHandler } from "../node";
 import type { FluxProxyOptions } from "../options";
 import { createFakeBfl, TEST_KEY } from "../../test/fakeBfl";
+import { pollingUrlFor } from "../../test/helpers";
 import { raw, serve } from "../../test/wire";
 
 const closers: (() => Promise<void>)[] = [];
@@ -39,7 +40,7 @@ describe("/node adapter on real sockets", () => {
     expect(submit.status).toBe(200);
     expect(submit.headers.get("set-cookie")).toBeNull();
     const { polling_url } = (await submit.json()) as { polling_url: string };
-    expect(polling_url).toBe(`${proxy.url}/api/flux/v1/get_result?id=task-1`);
+    expect(polling_url).toMatch(pollingUrlFor("task-1", proxy.url));
     expect(fake.calls[0]!.headers["x-key"]).toBe(TEST_KEY);
     expect(fake.calls[0]!.headers.cookie).toBeUndefined();
     expect(fake.calls[0]!.headers.authorization).toBeUndefined();
@@ -203,7 +204,10 @@ describe("/node adapter on real sockets", () => {
     });
     const res = await raw(proxy.port, "GET", "/api/flux/v1/get_result?id=abc");
     expect(res.status).toBe(502);
-    expect(JSON.parse(res.body)).toEqual({ detail: "Could not reach BFL. Try again shortly." });
+    expect(JSON.parse(res.body)).toEqual({
+      detail: "Could not reach BFL. Try again shortly.",
+      code: "upstream_unreachable",
+    });
     expect(String(errors[0])).toContain("too large");
     expect(sent).toBeLessThan(8 * 1024 * 1024);
   });

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -15,7 +15,17 @@ import { createJsonCaller, type JsonCaller } from "./undiciJson";
 import { preParsedBody, readNodeBody } from "./readNodeBody";
 
 /** Node's `(req, res)` handler. It resolves once the response is complete (or the client has gone). */
-export type NodeFluxProxyHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+export interface NodeFluxProxyHandler {
+  (req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /**
+   * Serves the proxy alone on `port` (`0` picks a free one) and resolves once it listens. Rejects with
+   * `FluxProxyConfigError` before listening when the proxy cannot serve (no BFL API key), so a deployment fails
+   * at start rather than on its first visitor. Slow clients are bounded: headers within 20 s, a whole request
+   * within `limits.bodyTimeoutMs` plus that.
+   * @example await createNodeHandler({ allowAnonymous: true }).listen(3000)
+   */
+  listen(port?: number, host?: string): Promise<Server>;
+}
 
 /** How an adapter hands a request over: its full URL path (before mount stripping) and any parsed body. */
 export interface NodeRequestOverrides {
@@ -25,12 +35,17 @@ export interface NodeRequestOverrides {
 }
 
 /** The core of the Node adapters: one engine, `(req, res, overrides?)`. */
-export function createNodeCore(
-  options: FluxProxyOptions,
-): (req: IncomingMessage, res: ServerResponse, overrides?: NodeRequestOverrides) => Promise<void> {
+export interface NodeCore {
+  (req: IncomingMessage, res: ServerResponse, overrides?: NodeRequestOverrides): Promise<void>;
+  readonly engine: Engine;
+}
+
+export function createNodeCore(options: FluxProxyOptions): NodeCore {
   const engine = createEngine(resolveConfig(options));
   const json = createJsonCaller(engine.context.config.upstreamTimeoutMs);
-  return (req, res, overrides) => handleNode(engine, json, req, res, overrides);
+  const core = (req: IncomingMessage, res: ServerResponse, overrides?: NodeRequestOverrides) =>
+    handleNode(engine, json, req, res, overrides);
+  return Object.assign(core, { engine });
 }
 
 /**
@@ -45,7 +60,25 @@ export function createNodeCore(
  */
 export function createNodeHandler(options: FluxProxyOptions = {}): NodeFluxProxyHandler {
   const core = createNodeCore(options);
-  return (req, res) => core(req, res);
+  const handler = (req: IncomingMessage, res: ServerResponse) => core(req, res);
+  const listen = (port = 0, host?: string): Promise<Server> => {
+    try {
+      core.engine.assertReady();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const server = createServer((req, res) => void handler(req, res));
+    server.headersTimeout = 20_000;
+    server.requestTimeout = core.engine.context.config.bodyTimeoutMs + 20_000;
+    return new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => {
+        server.off("error", reject);
+        resolve(server);
+      });
+    });
+  };
+  return Object.assign(handler, { listen });
 }
 
 async function handleNode(
@@ -58,9 +91,9 @@ async function handleNode(
   const { config } = engine.context;
   try {
     const url = overrides?.url ?? req.url ?? "/";
-    const readBody = (max: number): Promise<Uint8Array> => {
+    const readBody = (max: number, timeoutMs: number): Promise<Uint8Array> => {
       const consumed = (req as { _body?: unknown })._body === true || req.readableEnded;
-      if (!consumed && overrides?.parsedBody === undefined) return readNodeBody(req, max);
+      if (!consumed && overrides?.parsedBody === undefined) return readNodeBody(req, max, timeoutMs);
       const bytes = preParsedBody(overrides?.parsedBody) ?? new Uint8Array(0);
       if (bytes.byteLength > max) return Promise.reject(new BodyTooLargeError(`body exceeds ${max} bytes`));
       return Promise.resolve(bytes);
@@ -71,7 +104,7 @@ async function handleNode(
     if (plan.type === "json") {
       let answer: UpstreamJson;
       try {
-        answer = await json(plan.call, res);
+        answer = await json(plan.call, res, plan.detached);
       } catch (error) {
         return failed(res, plan, error);
       }
@@ -106,10 +139,16 @@ async function handleNode(
   }
 }
 
+/**
+ * Answers a failed upstream call. A call the client's leaving aborted needs no answer; any other failure goes
+ * through the plan (which decides, for a submit, whether the client's slot stays taken) even when the client has
+ * gone meanwhile.
+ */
 function failed(res: ServerResponse, plan: Extract<Plan, { type: "json" | "image" }>, error: unknown): void {
   if (!(error instanceof UpstreamError)) throw error;
-  if (error.failure === "aborted" || res.destroyed) return;
-  writePlain(res, plan.fail(error.failure, error.cause));
+  if (error.failure === "aborted") return;
+  const answer = plan.fail(error.failure, error.cause);
+  if (!res.destroyed) writePlain(res, answer);
 }
 
 /** Writes one of the proxy's own answers. */
@@ -136,7 +175,12 @@ async function viaFetch(
     if (plan.type === "json") {
       let answer: UpstreamJson;
       try {
-        answer = await fetchJson(fetchImpl, plan.call, controller.signal, config.upstreamTimeoutMs);
+        answer = await fetchJson(
+          fetchImpl,
+          plan.call,
+          plan.detached ? undefined : controller.signal,
+          config.upstreamTimeoutMs,
+        );
       } catch (error) {
         return failed(res, plan, error);
       }

@@ -1,10 +1,17 @@
 import type { ServerResponse } from "node:http";
 import type { Agent, Dispatcher } from "undici";
 import { MAX_UPSTREAM_JSON_BYTES, type UpstreamCall, type UpstreamJson } from "../engine/types";
-import { UpstreamError } from "../web/fetchUpstream";
+import { neverSent, UpstreamError } from "../web/fetchUpstream";
 
-/** Runs one JSON upstream call (a submit or a poll) for the client behind `res`. */
-export type JsonCaller = (call: UpstreamCall, res: ServerResponse) => Promise<UpstreamJson>;
+/**
+ * Runs one JSON upstream call (a submit or a poll) for the client behind `res`; `detached` calls run to their
+ * end even when that client leaves.
+ */
+export type JsonCaller = (
+  call: UpstreamCall,
+  res: ServerResponse,
+  detached?: boolean,
+) => Promise<UpstreamJson>;
 
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
 
@@ -21,8 +28,8 @@ export function createJsonCaller(timeoutMs: number): JsonCaller {
   // (or a serverless cold start on another route) does not pay its ~50 ms load.
   let agent: Agent | undefined;
   let loading: Promise<Agent> | undefined;
-  return (call, res) => {
-    if (agent) return callJson(agent, call, res, timeoutMs);
+  return (call, res, detached = false) => {
+    if (agent) return callJson(agent, call, res, timeoutMs, detached);
     loading ??= import("undici").then(
       (undici) =>
         (agent = new undici.Agent({
@@ -35,7 +42,7 @@ export function createJsonCaller(timeoutMs: number): JsonCaller {
         throw error;
       },
     );
-    return loading.then((loaded) => callJson(loaded, call, res, timeoutMs));
+    return loading.then((loaded) => callJson(loaded, call, res, timeoutMs, detached));
   };
 }
 
@@ -52,9 +59,15 @@ function split(url: string): { origin: string; path: string } {
 }
 const parts = new Map<string, { origin: string; path: string }>();
 
-function callJson(agent: Agent, call: UpstreamCall, res: ServerResponse, timeoutMs: number) {
+function callJson(
+  agent: Agent,
+  call: UpstreamCall,
+  res: ServerResponse,
+  timeoutMs: number,
+  detached: boolean,
+) {
   return new Promise<UpstreamJson>((resolve, reject) => {
-    if (res.destroyed) {
+    if (res.destroyed && !detached) {
       reject(new UpstreamError("aborted", new Error("the client went away")));
       return;
     }
@@ -85,7 +98,7 @@ function callJson(agent: Agent, call: UpstreamCall, res: ServerResponse, timeout
     const settle = () => {
       settled = true;
       clearTimeout(timer);
-      res.off("close", onClientClose);
+      if (!detached) res.off("close", onClientClose);
     };
     const handler: Dispatcher.DispatchHandlers = {
       onConnect(abortCall) {
@@ -120,13 +133,15 @@ function callJson(agent: Agent, call: UpstreamCall, res: ServerResponse, timeout
         const code = (error as { code?: unknown }).code;
         const failure = clientGone
           ? "aborted"
-          : typeof code === "string" && TIMEOUT_CODES.has(code)
-            ? "timeout"
-            : "network";
+          : neverSent(error)
+            ? "not_sent"
+            : typeof code === "string" && TIMEOUT_CODES.has(code)
+              ? "timeout"
+              : "network";
         reject(new UpstreamError(failure, error));
       },
     };
-    res.on("close", onClientClose);
+    if (!detached) res.on("close", onClientClose);
     agent.dispatch(
       {
         origin,

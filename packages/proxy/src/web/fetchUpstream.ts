@@ -16,6 +16,26 @@ export class UpstreamError extends Error {
   }
 }
 
+/** Error codes Node and undici attach when a connection never opened, so nothing was sent. */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** Whether `error` (or a cause of it) says the connection never opened. */
+export function neverSent(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return NOT_SENT_CODES.has(code);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Runs `call` with `fetch`: never follows redirects, aborts with the client, times out after `timeoutMs`. */
 export async function fetchUpstream(
   fetchImpl: typeof fetch,
@@ -49,7 +69,10 @@ export async function fetchUpstream(
     return { response, done, timedOut: () => timedOut };
   } catch (error) {
     done();
-    throw new UpstreamError(timedOut ? "timeout" : clientSignal?.aborted ? "aborted" : "network", error);
+    throw new UpstreamError(
+      timedOut ? "timeout" : clientSignal?.aborted ? "aborted" : neverSent(error) ? "not_sent" : "network",
+      error,
+    );
   }
 }
 

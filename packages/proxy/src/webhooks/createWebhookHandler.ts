@@ -5,14 +5,18 @@ import {
   type VerifyWebhookOptions,
 } from "@flux-kit/core";
 import { BodyTooLargeError, readLimited } from "../engine/body";
+import { FluxProxyConfigError } from "../engine/FluxProxyConfigError";
 import { TaskMemo } from "../engine/TaskMemo";
 
 export interface WebhookHandlerOptions {
   /**
-   * The `webhook_secret` you sent with the generation request (several to rotate).
-   * @example { secret: process.env.BFL_WEBHOOK_SECRET! }
+   * The `webhook_secret` you sent with the generation request (several to rotate). It may be `undefined` when
+   * the handler is created (a build with no secrets in its environment): deliveries then get a 500
+   * `{ detail, code: "misconfigured" }` and one log line until it is set. A secret that is empty after trimming,
+   * alone or in a list, is a configuration error.
+   * @example { secret: process.env.BFL_WEBHOOK_SECRET }
    */
-  readonly secret: string | readonly string[];
+  readonly secret: string | readonly string[] | undefined;
   /**
    * Called once per task id with the verified, parsed event. Throw to answer 500, so BFL delivers again.
    * @example { onEvent: async (e) => { if (e.outcome === "ready") await persist(e.taskId, e.result!.sample) } }
@@ -54,17 +58,28 @@ const json = (status: number, body: unknown): Response =>
 export function createWebhookHandler(
   options: WebhookHandlerOptions,
 ): (request: Request) => Promise<Response> {
-  const secrets = typeof options.secret === "string" ? [options.secret] : options.secret;
-  if (!secrets.some((s) => s.trim() !== "")) {
-    throw new TypeError(
-      "createWebhookHandler() needs the `secret` you send as `webhook_secret` with each request.",
-    );
+  const secret = checkSecret(options.secret);
+  if (typeof options.onEvent !== "function") {
+    throw new FluxProxyConfigError("createWebhookHandler() needs an `onEvent(event)` function.");
   }
+  let reported = false;
   const seen = new TaskMemo<Promise<void>>(100_000, options.dedupeTtlMs ?? 86_400_000);
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 
   return async (request) => {
     if (request.method !== "POST") return json(405, { detail: "Method Not Allowed" });
+    if (secret === undefined) {
+      if (!reported) {
+        reported = true;
+        console.error(
+          "[@flux-kit/proxy] createWebhookHandler() has no `secret`: set the webhook secret in the server's environment. Deliveries get 500 until then.",
+        );
+      }
+      return json(500, {
+        detail: "Webhooks are not set up on this server yet (no webhook secret).",
+        code: "misconfigured",
+      });
+    }
     let rawBody: Uint8Array;
     try {
       rawBody = await readLimited(request.body, maxBodyBytes);
@@ -75,7 +90,7 @@ export function createWebhookHandler(
     const verdict = await verifyWebhook({
       rawBody,
       headers: request.headers,
-      secret: options.secret,
+      secret,
       ...(options.toleranceMs === undefined ? {} : { toleranceMs: options.toleranceMs }),
       ...(options.schemes === undefined ? {} : { schemes: options.schemes }),
     });
@@ -106,4 +121,24 @@ export function createWebhookHandler(
     }
     return json(200, { ok: true });
   };
+}
+
+/**
+ * The secret(s) as given, checked: `undefined` stays `undefined` (reported per request), anything else must be a
+ * string or a non-empty list of strings, none of them empty after trimming.
+ */
+function checkSecret(secret: unknown): string | readonly string[] | undefined {
+  if (secret === undefined) return undefined;
+  const list = typeof secret === "string" ? [secret] : secret;
+  if (
+    !Array.isArray(list) ||
+    list.length === 0 ||
+    list.some((s: unknown) => typeof s !== "string" || s.trim() === "")
+  ) {
+    throw new FluxProxyConfigError(
+      "createWebhookHandler(): `secret` must be the `webhook_secret` you send with each request (or a list of " +
+        "them to rotate), and none may be empty.",
+    );
+  }
+  return secret as string | readonly string[];
 }
