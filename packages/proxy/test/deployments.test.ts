@@ -161,7 +161,7 @@ describe("a build with no secrets", () => {
   it("createWebhookHandler refuses secrets that are empty after trimming, alone or in a list", () => {
     for (const secret of ["", "  ", ["real-secret", " "], [], ["", ""]]) {
       expect(
-        () => createWebhookHandler({ secret: secret as string[], onEvent: () => undefined }),
+        () => createWebhookHandler({ secret: secret, onEvent: () => undefined }),
         JSON.stringify(secret),
       ).toThrow(FluxProxyConfigError);
     }
