@@ -10,7 +10,19 @@ export interface MockHandlersOptions {
    * has a `deliveryOrigin`. @default "https://api.bfl.ai"
    */
   readonly baseUrl?: string;
+  /**
+   * The key a proxy mounted at `baseUrl` would add: requests through a mount other than BFL's own API origin
+   * get it as `x-key` (a browser sends none through a proxy, and any it sends is replaced, as
+   * `@flux-kit/proxy` does), so keyless browser code works against the mock as written. `false` passes
+   * requests on as they come; a key the mock does not accept plays a proxy with a revoked key.
+   * @default the mock's first `apiKeys` entry when `baseUrl` is not BFL's API origin; otherwise none
+   * @example createMockHandlers(mock, { baseUrl: "/api/flux", proxyKey: "revoked" }) // every submit 403s
+   */
+  readonly proxyKey?: string | false;
 }
+
+/** BFL's own API origins, where requests must carry their own key. */
+const BFL_API = /^https:\/\/api(?:\.[a-z0-9-]+)?\.bfl\.ai$/;
 
 function isMock(value: unknown): value is MockBfl {
   return typeof value === "object" && value !== null && typeof (value as MockBfl).handle === "function";
@@ -31,14 +43,24 @@ export function createMockHandlers(
   const mock = isMock(mockOrOptions) ? mockOrOptions : createMockBfl(mockOrOptions);
   const baseUrl = (options.baseUrl ?? "https://api.bfl.ai").replace(/\/+$/, "");
   const basePath = /^https?:\/\//.test(baseUrl) ? new URL(baseUrl).pathname.replace(/\/+$/, "") : baseUrl;
+  const proxyKey = options.proxyKey ?? (BFL_API.test(baseUrl) ? false : (mock.settings.apiKeys[0] ?? false));
   const resolver = async ({ request }: { request: Request }) => {
-    const outcome = await mock.handle(request, { basePath });
+    const outcome = await mock.handle(proxyKey === false ? request : withKey(request, proxyKey), {
+      basePath,
+    });
     return outcome.kind === "reset" ? HttpResponse.error() : outcome.response;
   };
   const handlers = [http.all(`${baseUrl}/v1/*`, resolver), http.all(`${baseUrl}/results/*`, resolver)];
   const delivery = mock.settings.deliveryOrigin?.replace(/\/+$/, "");
   if (delivery && delivery !== baseUrl) handlers.push(http.all(`${delivery}/results/*`, resolver));
   return handlers;
+}
+
+/** `request` as a proxy forwards it: the same request with the proxy's own `x-key`. */
+function withKey(request: Request, key: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set("x-key", key);
+  return new Request(request, { headers });
 }
 
 export { createMockBfl } from "./createMockBfl";
