@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { FluxCreditsError, FluxModerationError, FluxRateLimitError, type FluxResult } from "@flux-kit/core";
 import { createMockBfl, createMockHandlers, type MockBfl, type MockBflOptions } from "@flux-kit/mock/msw";
 import { FluxProvider, useFluxClient, useFluxGeneration } from "./index";
+import { advanceFakeTime } from "../test/advanceFakeTime";
 
 /**
  * The default path an app takes: `<FluxProvider baseUrl>` with no client and no custom fetch, so the core client
@@ -18,24 +19,31 @@ const BASE_URL = "/api/flux";
 
 let mock: MockBfl;
 const server = setupServer();
-const inflight = new Set<string>();
-server.events.on("request:start", ({ requestId }) => inflight.add(requestId));
-server.events.on("request:end", ({ requestId }) => inflight.delete(requestId));
+/** Requests MSW is handling, each settled by its `request:end` event. */
+const inflight = new Map<string, Promise<void>>();
+const ended = new Map<string, () => void>();
+server.events.on("request:start", ({ requestId }) => {
+  inflight.set(requestId, new Promise<void>((resolve) => ended.set(requestId, resolve)));
+});
+server.events.on("request:end", ({ requestId }) => {
+  ended.get(requestId)?.();
+  ended.delete(requestId);
+  inflight.delete(requestId);
+});
 
-const realSetTimeout = globalThis.setTimeout;
-const realPause = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
-
-/** Fake time forward, then let MSW-handled requests (the mock signs URLs with WebCrypto in real time) finish. */
-async function advance(ms: number): Promise<void> {
-  await act(() => vi.advanceTimersByTimeAsync(ms));
-  for (let i = 0; i < 20; i++) {
+/** Waits, in real time, for the requests MSW is handling (the mock signs URLs with WebCrypto in real time). */
+async function settle(): Promise<void> {
+  while (inflight.size > 0) {
+    const now = [...inflight.values()];
     await act(async () => {
-      await realPause(inflight.size > 0 ? 20 : 5);
+      await Promise.all(now);
       await vi.advanceTimersByTimeAsync(0);
     });
-    if (inflight.size === 0) break;
   }
 }
+
+/** Fake time forward one timer at a time, letting the requests each timer started finish before the next. */
+const advance = (ms: number) => advanceFakeTime(ms, settle);
 
 const count = (route: "submit" | "poll") => mock.requests.filter((r) => r.route === route).length;
 
@@ -70,6 +78,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   server.resetHandlers();
   inflight.clear();
+  ended.clear();
 });
 
 describe("useFluxGeneration over the global fetch against the mock's MSW handlers", () => {

@@ -3,8 +3,9 @@ import { QueryClient } from "@tanstack/react-query";
 import { vi } from "vitest";
 import { StrictMode, type ReactNode } from "react";
 import { createFluxClient, type FluxClient, type FluxClientOptions } from "@flux-kit/core";
-import { createMockBfl, type MockBfl, type MockBflOptions } from "@flux-kit/mock";
+import { createMockBfl, type MockBfl, type MockBflOptions, type MockRequestLog } from "@flux-kit/mock";
 import { FluxProvider } from "../src/index";
+import { advanceFakeTime } from "./advanceFakeTime";
 
 export const BASE = "https://api.bfl.ai";
 
@@ -16,14 +17,12 @@ export interface Harness {
   /** Requests the mock served for a route. */
   count(route: "submit" | "poll"): number;
   /**
-   * Advances the fake clock by `ms`, then lets requests in flight finish: the mock signs delivery URLs with WebCrypto,
-   * which resolves in real time, not fake time. Requests held by a fake-time delay (a latency fault) are not awaited.
+   * Advances the fake clock by `ms` one timer at a time, letting the requests each timer started finish before the
+   * next fires: the mock signs delivery URLs with WebCrypto, which resolves in real time, not fake time. Requests
+   * held by a fake-time delay (a latency fault) are not awaited: moving time on releases them.
    */
   advance(ms: number): Promise<void>;
 }
-
-const realSetTimeout = globalThis.setTimeout;
-const realPause = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
 
 /**
  * A BFL mock on the (faked) real clock, a client that talks to it through `mock.fetch` (no key: as behind the
@@ -38,13 +37,26 @@ export function harness(
   } = {},
 ): Harness {
   const mock = createMockBfl({ requireAuth: false, seed: 1, durationMs: 4000, ...options.mock });
-  const inflight = new Set<Promise<unknown>>();
+  // each request in flight, with the mock's log entry for it (written as the request starts)
+  const inflight = new Map<Promise<unknown>, MockRequestLog | undefined>();
   const fetch: typeof globalThis.fetch = (input, init) => {
+    const last = mock.requests.at(-1);
     const promise = mock.fetch(input, init);
-    inflight.add(promise);
+    const entry = mock.requests.at(-1);
+    inflight.set(promise, entry === last ? undefined : entry);
     const forget = () => inflight.delete(promise);
     promise.then(forget, forget);
     return promise;
+  };
+  /** Waits, in real time, for every request in flight that is not held by a fake-time latency fault. */
+  const settle = async () => {
+    const running = () => [...inflight].filter(([, entry]) => entry?.fault !== "latency").map(([p]) => p);
+    for (let now = running(); now.length > 0; now = running()) {
+      await act(async () => {
+        await Promise.allSettled(now);
+        await vi.advanceTimersByTimeAsync(0);
+      });
+    }
   };
   const client = createFluxClient({ baseUrl: BASE, fetch, ...options.client });
   const queryClient =
@@ -59,16 +71,6 @@ export function harness(
     return options.strict ? <StrictMode>{tree}</StrictMode> : tree;
   };
   const count = (route: "submit" | "poll") => mock.requests.filter((r) => r.route === route).length;
-  const advance = async (ms: number) => {
-    await act(() => vi.advanceTimersByTimeAsync(ms));
-    for (let i = 0; i < 10 && inflight.size > 0; i++) {
-      const before = inflight.size;
-      await act(async () => {
-        await Promise.race([Promise.allSettled([...inflight]), realPause(50)]);
-        await vi.advanceTimersByTimeAsync(0);
-      });
-      if (inflight.size >= before) break; // only fake-time-delayed requests are left
-    }
-  };
+  const advance = (ms: number) => advanceFakeTime(ms, settle);
   return { mock, client, queryClient, wrapper, count, advance };
 }
