@@ -9,6 +9,9 @@ export default mergeConfig(
       environment: "node",
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       typecheck: { enabled: true, include: ["src/**/*.test-d.ts"] },
+      // expect.poll waits for what the mock finishes in real time (WebCrypto signing, a webhook's delivery):
+      // bounded just inside the 5 s test timeout, not by a 1 s budget a loaded machine can overrun
+      expect: { poll: { timeout: 4_000, interval: 10 } },
     },
   }),
 );

@@ -30,7 +30,7 @@ describe("webhooks", () => {
     await mock.advance(1999);
     expect(received).toHaveLength(0);
     await mock.advance(1);
-    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await expect.poll(() => received).toHaveLength(1);
     const [hit] = received;
     expect(hit?.headers.get("x-webhook-secret")).toBe("s3cret");
     const payload = JSON.parse(hit?.body ?? "{}") as Record<string, unknown>;
@@ -58,7 +58,7 @@ describe("webhooks", () => {
       webhook_secret: "k",
     });
     await mock.advance(2000);
-    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await expect.poll(() => received).toHaveLength(1);
     const hit = received[0];
     expect(hit?.headers.get("x-bfl-signature")).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(hit?.headers.get("x-webhook-secret")).toBeNull();
@@ -84,7 +84,7 @@ describe("webhooks", () => {
     });
     await submitOk(mock, "flux-2-pro", { prompt: "[mock:error:boom]", webhook_url: "https://h.example/" });
     await mock.advance(2000);
-    await vi.waitFor(() => expect(received).toHaveLength(2));
+    await expect.poll(() => received).toHaveLength(2);
     const events = received.map((r) => parseWebhookEvent(r.body));
     expect(events[0]).toMatchObject({
       outcome: "moderated",
@@ -99,20 +99,20 @@ describe("webhooks", () => {
     const mock = make({ fetch });
     await submitOk(mock, "flux-2-pro", { prompt: "a", webhook_url: "https://h.example/" });
     await mock.advance(2000);
-    await vi.waitFor(() => expect(received).toHaveLength(1));
-    await vi.waitFor(() => expect(mock.webhooks).toHaveLength(1));
+    await expect.poll(() => received).toHaveLength(1);
+    await expect.poll(() => mock.webhooks).toHaveLength(1);
     await mock.advance(999);
     expect(received).toHaveLength(1);
     await mock.advance(1);
-    await vi.waitFor(() => expect(mock.webhooks).toHaveLength(2));
+    await expect.poll(() => mock.webhooks).toHaveLength(2);
     await mock.advance(4999);
     expect(received).toHaveLength(2);
     await mock.advance(1);
-    await vi.waitFor(() => expect(mock.webhooks).toHaveLength(3));
+    await expect.poll(() => mock.webhooks).toHaveLength(3);
     await mock.advance(29_999);
     expect(received).toHaveLength(3);
     await mock.advance(1);
-    await vi.waitFor(() => expect(mock.webhooks).toHaveLength(4));
+    await expect.poll(() => mock.webhooks).toHaveLength(4);
     await mock.advance(600_000);
     expect(received).toHaveLength(4);
     expect(mock.webhooks.map((w) => [w.attempt, w.status, w.delivered])).toEqual([
@@ -128,9 +128,9 @@ describe("webhooks", () => {
     const mock = make({ fetch });
     await submitOk(mock, "flux-2-pro", { prompt: "a", webhook_url: "https://h.example/" });
     await mock.advance(2000);
-    await vi.waitFor(() => expect(mock.webhooks).toHaveLength(1));
+    await expect.poll(() => mock.webhooks).toHaveLength(1);
     await mock.advance(1000);
-    await vi.waitFor(() => expect(mock.webhooks).toHaveLength(2));
+    await expect.poll(() => mock.webhooks).toHaveLength(2);
     await mock.advance(60_000);
     expect(received).toHaveLength(2);
   });

@@ -11,8 +11,11 @@ const KEY = "mock-key";
 const json = { "content-type": "application/json", "x-key": KEY };
 
 describe("startMockServer on loopback", () => {
-  it("runs the seed skill's curl flow: POST, poll polling_url, download", async () => {
-    server = await startMockServer({ port: 0, durationMs: 30, seed: 1 });
+  // Real work, not waiting: the download renders and JPEG-encodes a 1024×1024 image in pure JS, which takes
+  // a few hundred ms on an idle machine and several seconds on a loaded CI runner; hence the 30 s budget.
+  // Time itself is the mock's manual clock, so no poll depends on how fast the machine is.
+  it("runs the seed skill's curl flow: POST, poll polling_url, download", { timeout: 30_000 }, async () => {
+    server = await startMockServer({ port: 0, clock: "manual", durationMs: 30, seed: 1 });
     // 1. Submit, exactly as the skill's curl line does
     const submit = await fetch(`${server.url}/v1/flux-2-pro`, {
       method: "POST",
@@ -24,7 +27,7 @@ describe("startMockServer on loopback", () => {
     // 2. Poll polling_url verbatim until Ready
     let body: { status: string; result: { sample: string } | null } = { status: "Pending", result: null };
     while (body.status === "Pending") {
-      await new Promise((r) => setTimeout(r, 10));
+      await server.mock.advance(10);
       body = (await (await fetch(polling_url, { headers: { "x-key": KEY } })).json()) as typeof body;
     }
     expect(body.status).toBe("Ready");
