@@ -14,6 +14,23 @@ const chromium = playwright({
   launchOptions: chromiumLaunchOptions,
 });
 
+/**
+ * Pre-bundle what each browser project imports, or a cold-cache run finds a dependency late, re-optimizes and
+ * reloads the page mid-test. Each list is resolved from its project's root (packages/ui for the browser tests,
+ * the repository root for Storybook's), so it names only packages resolvable there; what workspace sources
+ * import (zod from core, jpeg-js and fflate from the mock) the optimizer's scan finds through those sources.
+ */
+const reactDeps = [
+  "react",
+  "react-dom",
+  "react-dom/client",
+  "react/jsx-dev-runtime",
+  "react/jsx-runtime",
+  "@tanstack/react-query",
+];
+const browserTestDeps = [...reactDeps, "vitest-browser-react"];
+const storyDeps = [...reactDeps, "msw", "msw/browser", "msw-storybook-addon/csf3", "storybook/test"];
+
 // a fresh object per project: vitest mutates `instances`
 const browser = () => ({
   enabled: true,
@@ -26,26 +43,6 @@ export default mergeConfig(
   sharedConfig,
   defineConfig({
     plugins: [react()],
-    // pre-bundle what stories and browser tests import, or a cold-cache run reloads mid-test and fails
-    optimizeDeps: {
-      include: [
-        "msw",
-        "msw/browser",
-        "msw-storybook-addon/csf3",
-        "@tanstack/react-query",
-        "react",
-        "react-dom",
-        "react-dom/client",
-        "react/jsx-dev-runtime",
-        "react/jsx-runtime",
-        "zod/mini",
-        "jpeg-js",
-        "fflate",
-        "axe-core",
-        "vitest-browser-react",
-        "storybook/test",
-      ],
-    },
     test: {
       projects: [
         {
@@ -60,6 +57,7 @@ export default mergeConfig(
         },
         {
           extends: true,
+          optimizeDeps: { include: browserTestDeps },
           test: {
             name: "browser",
             include: ["test/**/*.browser.test.{ts,tsx}"],
@@ -69,6 +67,7 @@ export default mergeConfig(
         {
           extends: true,
           plugins: [storybookTest({ configDir: path.join(dirname, "../../.storybook") })],
+          optimizeDeps: { include: storyDeps },
           test: { name: "storybook", browser: browser() },
         },
       ],

@@ -41,12 +41,18 @@ function renderStudio(props: Partial<FluxStudioProps> = {}) {
   );
 }
 
+// Real work, not waiting: each test renders the whole studio in happy-dom and runs a generation through the
+// real hook, MSW and the mock (which signs with WebCrypto); up to 1 s idle, past 5 s on a loaded CI machine.
+// The waits are for what appears (findBy*, waitFor), bounded just inside the test's own timeout.
+const TEST = { timeout: 30_000 };
+const OPTIONS = { timeout: 25_000 };
+
 /** Generates "A red fox", then moves the clock 11 minutes on (past a delivery URL's 10) and reopens the result. */
 async function generateThenReopenLater(props: Partial<FluxStudioProps> = {}) {
   const user = userEvent.setup();
   const { container } = renderStudio(props);
   await user.type(screen.getByRole("textbox", { name: "Prompt" }), "A red fox{Control>}{Enter}{/Control}");
-  await screen.findByRole("img", { name: "Generated image: A red fox" }, { timeout: 4000 });
+  await screen.findByRole("img", { name: "Generated image: A red fox" }, OPTIONS);
   const history = screen.getByRole("region", { name: "This session" });
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(Date.now() + 11 * 60_000);
@@ -54,7 +60,7 @@ async function generateThenReopenLater(props: Partial<FluxStudioProps> = {}) {
   return { container, history };
 }
 
-describe("FluxStudio history and expiry", () => {
+describe("FluxStudio history and expiry", TEST, () => {
   it("a reopened delivery URL turns expired after its lifetime", async () => {
     const { container } = await generateThenReopenLater();
     expect(container.querySelector(".flux-viewer")).toHaveAttribute("data-state", "expired");
@@ -81,7 +87,7 @@ describe("FluxStudio history and expiry", () => {
     // the viewer and the history switch to the persisted copy once persistImage resolves
     await vi.waitFor(
       () => expect(history.querySelector("img")!.getAttribute("src")).toMatch(/^https:\/\/cdn/),
-      { timeout: 4000 },
+      OPTIONS,
     );
     expect(persistImage).toHaveBeenCalledTimes(1);
     const kept = history.querySelector("img")!.getAttribute("src");

@@ -24,9 +24,13 @@ function renderStudio() {
   );
 }
 
-const OPTIONS = { timeout: 4000 };
+// Real work, not waiting: each test renders the whole studio in happy-dom, runs generations through the real
+// hook, MSW and the mock (which signs with WebCrypto), and the first audits the page with axe; about 1 s idle,
+// past 5 s on a loaded CI machine. The waits are for what appears (findBy*, waitFor), bounded just inside it.
+const TEST = { timeout: 30_000 };
+const OPTIONS = { timeout: 25_000 };
 
-describe("FluxStudio with the real hook and the mock API", () => {
+describe("FluxStudio with the real hook and the mock API", TEST, () => {
   it("generates, lists the result in history, reopens it and re-runs it with the same seed", async () => {
     const user = userEvent.setup();
     const { container } = renderStudio();
@@ -58,10 +62,9 @@ describe("FluxStudio with the real hook and the mock API", () => {
   it("shows moderation from the mock through the real hook", async () => {
     const user = userEvent.setup();
     renderStudio();
-    await user.type(
-      screen.getByRole("textbox", { name: "Prompt" }),
-      "x [[mock:request-moderated:Derivative Works]",
-    );
+    // pasted: typing it key by key re-renders the studio 45 times for nothing this test checks
+    await user.click(screen.getByRole("textbox", { name: "Prompt" }));
+    await user.paste("x [mock:request-moderated:Derivative Works]");
     await user.click(screen.getByRole("button", { name: "Generate" }));
     expect(await screen.findByText(/flagged before generation started/, {}, OPTIONS)).toBeInTheDocument();
     expect(screen.getByText("Reasons: Derivative Works")).toBeInTheDocument();
