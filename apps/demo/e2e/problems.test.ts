@@ -87,7 +87,10 @@ test("the proxy refuses callers without the demo's session cookie", async () => 
     body: JSON.stringify({ prompt: "no cookie" }),
   });
   expect(response.status).toBe(401);
-  expect(await response.json()).toEqual({ detail: "No demo session: reload the demo page to get one." });
+  expect(await response.json()).toEqual({
+    detail: "No demo session: reload the demo page to get one.",
+    code: "unauthenticated",
+  });
 });
 
 test("the server's key appears in no response the browser received", async () => {
