@@ -12,6 +12,9 @@ export default mergeConfig(
       globalSetup: ["./e2e/buildApp.ts"],
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      // expect.poll waits for what the server and the browser finish in real time (a watcher's poll, an image's
+      // decode): bounded inside the test timeout, not by a 1 s budget a loaded machine can overrun
+      expect: { poll: { timeout: 20_000 } },
     },
   }),
 );

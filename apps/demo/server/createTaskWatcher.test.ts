@@ -54,9 +54,9 @@ test("follows a task to its image and hands the result to onReady", async () => 
   watcher.watch(job);
   expect(watcher.pending().map((t) => t.id)).toEqual([job.id]);
 
-  await vi.waitFor(() => expect(onReady).toHaveBeenCalledTimes(1));
+  await expect.poll(() => onReady).toHaveBeenCalledTimes(1);
   expect(onReady.mock.calls[0]![0]).toMatchObject({ id: job.id, prompt: "a red kite" });
-  await vi.waitFor(() => expect(watcher.pending()).toEqual([]));
+  await expect.poll(() => watcher.pending()).toEqual([]);
   expect(watcher.failed()).toEqual([]);
 });
 
@@ -65,7 +65,7 @@ test("a moderated task is kept as a failure with its reasons, and outlives a res
   const job = await submit("a market [mock:content-moderated:Violence|Derivative Works]");
   watcher.watch(job);
 
-  await vi.waitFor(() => expect(watcher.failed()).toHaveLength(1));
+  await expect.poll(() => watcher.failed()).toHaveLength(1);
   expect(watcher.failed()[0]).toMatchObject({
     id: job.id,
     model: "flux-2-pro",
@@ -85,7 +85,7 @@ test("a moderated task is kept as a failure with its reasons, and outlives a res
 test("a failed generation is kept with what BFL said", async () => {
   const watcher = await open();
   watcher.watch(await submit("a lamp [mock:error:GPU fell over]"));
-  await vi.waitFor(() => expect(watcher.failed()).toHaveLength(1));
+  await expect.poll(() => watcher.failed()).toHaveLength(1);
   expect(watcher.failed()[0]).toMatchObject({
     code: "generation_failed",
     reasons: [],
