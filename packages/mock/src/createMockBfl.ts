@@ -21,7 +21,7 @@ const FLUX2 = /^flux-2-/;
 
 /**
  * Creates an in-process BFL simulator: same routes, statuses, error bodies, limits, expiring signed delivery
- * URLs, webhooks and real image bytes as api.bfl.ai (reference/bfl-api.md), with scripting and inspection.
+ * URLs, webhooks and real image bytes as api.bfl.ai (docs/bfl-api.md), with scripting and inspection.
  *
  * @example
  * const mock = createMockBfl({ clock: "manual", seed: 1 });

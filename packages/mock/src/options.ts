@@ -54,7 +54,7 @@ export interface MockWebhookOptions {
   readonly submitResponse?: "polling" | "webhook" | "both";
 }
 
-/** Options of {@link createMockBfl}. Every default follows reference/bfl-api.md's best guess. */
+/** Options of {@link createMockBfl}. Every default follows docs/bfl-api.md's best guess. */
 export interface MockBflOptions {
   /**
    * API keys the mock accepts in `x-key`. Never use a real `bfl_` key here.
