@@ -73,11 +73,27 @@ const servers: Record<Exclude<Path, "direct">, { child: ChildProcess; port: numb
   fal: await start("server.ts", ["fal", up]),
 };
 
+/**
+ * The poll query every path sends: the one in the polling_url our proxy hands out (its signed, client-bound
+ * token included), as a real client polls. The other paths pass the token on and the upstream ignores it.
+ */
+const POLL_QUERY = await (async () => {
+  const res = await fetch(`http://127.0.0.1:${servers.ours.port}/api/flux/v1/flux-2-pro`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ prompt: "a red fox" }),
+  });
+  const { polling_url } = (await res.json()) as { polling_url: string };
+  const query = new URL(polling_url).search.slice(1);
+  if (!/^id=t1&t=[\w-]+\.[\w-]+$/.test(query)) throw new Error(`unexpected polling_url ${polling_url}`);
+  return query;
+})();
+
 /** URL and headers that make a poll or submit on each path. */
 function target(
   path: Path,
   kind: "poll" | "submit",
-  query = "id=t1",
+  query = POLL_QUERY,
 ): { url: string; headers: Record<string, string> } {
   const suffix = kind === "poll" ? `/v1/get_result?${query}` : "/v1/flux-2-pro";
   if (path === "direct") return { url: `${up}${suffix}`, headers: {} };

@@ -2,7 +2,7 @@ import type { ProxyErrorEvent, ProxyLogEvent } from "../options";
 import { ClientLimiter } from "./ClientLimiter";
 import { checkCors, preflight } from "./cors";
 import { FluxProxyConfigError } from "./FluxProxyConfigError";
-import { PollingTokens } from "./PollingTokens";
+import { PollingTokens, type TokenMacFactory } from "./PollingTokens";
 import { createRedactor } from "./redact";
 import { detail, refuse } from "./responses";
 import type { ProxyConfig } from "./resolveConfig";
@@ -64,7 +64,13 @@ export interface Engine {
 const NO_KEY =
   "No BFL API key: set the BFL_API_KEY environment variable on the server (or pass `apiKey`), then restart.";
 
-export function createEngine(config: ProxyConfig): Engine {
+/** Parts a transport may swap for its own faster ones. */
+export interface EngineParts {
+  /** The polling tokens' HMAC (default: Web Crypto). */
+  readonly tokenMac?: TokenMacFactory;
+}
+
+export function createEngine(config: ProxyConfig, parts: EngineParts = {}): Engine {
   const { options } = config;
   let secrets: Secrets | undefined;
 
@@ -75,7 +81,7 @@ export function createEngine(config: ProxyConfig): Engine {
     if (!apiKey) return undefined;
     secrets = {
       apiKey,
-      tokens: new PollingTokens(config.signingSecret ?? `derived:${apiKey}`),
+      tokens: new PollingTokens(config.signingSecret ?? `derived:${apiKey}`, parts.tokenMac),
       redact: createRedactor(apiKey),
     };
     return secrets;

@@ -10,6 +10,7 @@ import type { Plan, PlainResponse, UpstreamJson } from "../engine/types";
 import type { FluxProxyOptions } from "../options";
 import { fetchJson, fetchUpstream, UpstreamError } from "../web/fetchUpstream";
 import { nodeMeta } from "./nodeMeta";
+import { nodeTokenMac } from "./nodeTokenMac";
 import { requestUpstream } from "./nodeUpstream";
 import { createJsonCaller, type JsonCaller } from "./undiciJson";
 import { preParsedBody, readNodeBody } from "./readNodeBody";
@@ -41,7 +42,7 @@ export interface NodeCore {
 }
 
 export function createNodeCore(options: FluxProxyOptions): NodeCore {
-  const engine = createEngine(resolveConfig(options));
+  const engine = createEngine(resolveConfig(options), { tokenMac: nodeTokenMac });
   const json = createJsonCaller(engine.context.config.upstreamTimeoutMs);
   const core = (req: IncomingMessage, res: ServerResponse, overrides?: NodeRequestOverrides) =>
     handleNode(engine, json, req, res, overrides);
