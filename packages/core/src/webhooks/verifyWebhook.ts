@@ -16,7 +16,9 @@ export interface VerifyWebhookOptions {
   readonly headers: WebhookHeaders;
   /**
    * The `webhook_secret` sent with the generation request. Pass several to rotate secrets: any one
-   * verifies. Blank secrets are ignored; none left gives reason `"missing_secret"`.
+   * verifies. A secret that is empty or only whitespace is never used: a blank string, an empty list, or a list
+   * with any blank (or non-string) entry, e.g. `[process.env.NEW_SECRET ?? "", old]` with the variable unset, gives
+   * reason `"missing_secret"` (a configuration error: answer 500), so a blank key can never verify a forgery.
    */
   readonly secret: string | readonly string[];
   /**
@@ -48,7 +50,7 @@ export interface VerifyWebhookOptions {
 
 /** Why a webhook was rejected. */
 export type WebhookFailureReason =
-  /** No usable secret was configured (a server bug: answer 500, not 401). */
+  /** No usable secret was configured, or one in the list is blank (a server bug: answer 500, not 401). */
   | "missing_secret"
   /** No header of an accepted scheme was sent. */
   | "missing_signature"
@@ -115,17 +117,25 @@ export type WebhookVerification = WebhookVerified | WebhookFailure;
  */
 export async function verifyWebhook(options: VerifyWebhookOptions): Promise<WebhookVerification> {
   const { rawBody, headers } = options;
-  const secrets = (typeof options.secret === "string" ? [options.secret] : [...options.secret]).filter(
-    (s) => typeof s === "string" && s.length > 0,
-  );
+  const list = Array.isArray(options.secret);
+  const given = (list ? options.secret : [options.secret]) as readonly unknown[];
+  const blank = given.findIndex((s) => typeof s !== "string" || s.trim() === "");
   const schemes = options.schemes ?? WEBHOOK_SCHEMES;
   const toleranceMs = options.toleranceMs ?? DEFAULT_WEBHOOK_TOLERANCE_MS;
   if (schemes.length === 0) throw new TypeError("verifyWebhook: `schemes` must name at least one scheme.");
   if (!(toleranceMs >= 0))
     throw new TypeError("verifyWebhook: `toleranceMs` must be a number >= 0 (or Infinity).");
-  if (secrets.length === 0) {
+  if (given.length === 0 || (!list && blank === 0)) {
     return fail("missing_secret", "No webhook secret is configured, so no webhook can be verified.");
   }
+  if (blank !== -1) {
+    return fail(
+      "missing_secret",
+      `Webhook secret ${blank + 1} of ${given.length} is blank: set it or remove it from the list (a blank ` +
+        "secret would let anyone sign a webhook).",
+    );
+  }
+  const secrets = given as readonly string[];
 
   const signature = await checkWebhookSignature(rawBody, headers, secrets, schemes);
   if (!signature.ok) return signature;
