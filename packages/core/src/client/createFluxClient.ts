@@ -30,7 +30,15 @@ import type {
   TaskRef,
   WaitOptions,
 } from "./types";
-import { mayReceiveKey, normaliseBaseUrl, originOf, REGIONS, resolveReturnedUrl } from "./urls";
+import {
+  absoluteBase,
+  isPath,
+  mayReceiveKey,
+  normaliseBaseUrl,
+  originOf,
+  REGIONS,
+  resolveReturnedUrl,
+} from "./urls";
 
 /** A BFL client: see `createFluxClient`. */
 export interface FluxClient {
@@ -66,7 +74,10 @@ export interface FluxClient {
     input: InputOf<D>,
     options?: GenerateOptions,
   ): Promise<FluxResult>;
-  /** Downloads the image (never with the key), refusing an expired URL before any request. */
+  /**
+   * Downloads the image (never with the key), refusing an expired URL before any request. A relative URL is
+   * resolved like a `polling_url`; the caller's `headers` go only to the API's own origin.
+   */
   download(result: FluxResult | string, options?: RequestOptions): Promise<FluxDownload>;
   /** The account's remaining credits (`GET /v1/credits`). */
   credits(options?: RequestOptions): Promise<number>;
@@ -106,7 +117,8 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       `createFluxClient: unknown region "${String(options.region)}"; use "global", "eu" or "us".`,
     );
   }
-  const apiOrigin = originOf(baseUrl);
+  /** The API's origin: the base's own, the page's for a path base in a browser, else `undefined`. */
+  const apiOrigin = originOf(absoluteBase(baseUrl) ?? "");
   const retry = resolveRetry(options.retry);
   const requestTimeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const waitTimeoutMs = options.poll?.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
@@ -140,7 +152,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
 
   /** Headers for `url`: the key and the caller's headers only where they may go. */
   async function headersFor(url: string, json: boolean): Promise<Headers> {
-    const trusted = url.startsWith("/") || mayReceiveKey(url, apiOrigin);
+    const trusted = isPath(url) || mayReceiveKey(url, apiOrigin);
     const headers = new Headers(trusted ? await resolveHeaders(options.headers) : undefined);
     headers.set("accept", "application/json");
     if (json) headers.set("content-type", "application/json");
@@ -244,7 +256,9 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   async function getResult(task: TaskRef, opts: RequestOptions = {}): Promise<FluxTaskSnapshot> {
     const { id, model, submittedAt, pollingUrl } = refOf(task);
     try {
-      const url = pollingUrl || `${baseUrl}/v1/get_result?id=${encodeURIComponent(id)}`;
+      const url =
+        (pollingUrl && resolveReturnedUrl(pollingUrl, baseUrl)) ||
+        `${baseUrl}/v1/get_result?id=${encodeURIComponent(id)}`;
       const { json } = await get(url, opts.signal, id);
       const snapshot = toSnapshot(json, model);
       if (snapshot.terminal) {
@@ -315,11 +329,13 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     }
     const response = await withRetry(
       async () => {
-        // Never the key (delivery hosts must not see it); the caller's headers only on this API's own origin.
-        const sameOrigin = url.startsWith("/") || (apiOrigin !== undefined && originOf(url) === apiOrigin);
+        // Never the key (delivery hosts must not see it); the caller's headers only on this API's own origin,
+        // decided by where the URL resolves (`//other.host/…` is another host, not a path).
+        const target = resolveReturnedUrl(url, baseUrl) ?? url;
+        const sameOrigin = isPath(target) || (apiOrigin !== undefined && originOf(target) === apiOrigin);
         const headers = sameOrigin ? new Headers(await resolveHeaders(options.headers)) : new Headers();
         headers.delete("x-key");
-        const res = await fetchFn()(url, {
+        const res = await fetchFn()(target, {
           headers,
           signal: opts.signal ?? null,
           cache: "no-store",

@@ -14,6 +14,8 @@ export interface FluxClientOptions {
   readonly apiKey?: string | undefined;
   /**
    * Where the API lives: BFL itself, a proxy path on this origin (`"/api/flux"`), or the mock. Wins over `region`.
+   * Anything else (`"api/flux"`, `"//host"`, an absolute URL that does not parse) makes `createFluxClient` throw a
+   * `TypeError`.
    * @default the `region`'s host
    * @example createFluxClient({ baseUrl: "/api/flux" })
    */
@@ -24,7 +26,8 @@ export interface FluxClientOptions {
   readonly fetch?: typeof globalThis.fetch | undefined;
   /**
    * Extra headers for API calls (e.g. your app's session token for the proxy), or a function returning them per
-   * request. Sent only where the key may go (the API origin, `*.bfl.ai`, or same-origin paths). @default none
+   * request. Sent only where the key may go (the API origin, `*.bfl.ai`, or same-origin paths), decided by where
+   * each URL resolves. @default none
    */
   readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
   /** Retries for reads (polls, downloads, credits) on 429/5xx/network errors, or `false`. @default { retries: 4, baseDelayMs: 500, maxDelayMs: 30_000 } */
@@ -57,7 +60,11 @@ export interface PollOptions {
 export interface FluxJob {
   /** BFL's task id. */
   readonly id: string;
-  /** Where to poll, verbatim from BFL (another cluster host) or the proxy; `undefined` for webhook-shaped answers. */
+  /**
+   * Where to poll, as BFL (another cluster host) or the proxy named it, resolved against the base URL;
+   * `undefined` for webhook-shaped answers, and for a URL that cannot be resolved (polls then go to
+   * `{baseUrl}/v1/get_result`).
+   */
   readonly pollingUrl: string | undefined;
   /** The model id it was submitted to. */
   readonly model: string;
