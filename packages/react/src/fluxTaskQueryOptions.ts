@@ -20,8 +20,9 @@ export function fluxTaskQueryKey(id: string) {
 /**
  * TanStack Query options that watch a BFL task: key `["flux", "task", id]`, one `getResult` per fetch (the query's
  * `signal` aborts it), polling through `refetchInterval` on core's adaptive schedule (`client.nextPollDelay`),
- * stopping at a terminal status (which then never goes stale). No TanStack retries: the client already retries
- * reads.
+ * stopping at a terminal status (which then never goes stale) or a final failure (401/403, 402, 404…). After a
+ * retryable failure (network, 5xx, 429…) the query keeps polling on the client's backoff: the task may still
+ * finish. No TanStack retries: the client already retries reads.
  *
  * @example
  * const client = useFluxClient();
@@ -32,10 +33,14 @@ export function fluxTaskQueryOptions(client: FluxClient, task: TaskRef, extras: 
   return queryOptions<FluxTaskSnapshot, FluxError, FluxTaskSnapshot, ReturnType<typeof fluxTaskQueryKey>>({
     queryKey: fluxTaskQueryKey(ref.id),
     queryFn: ({ signal }) => client.getResult(ref, { signal }),
-    refetchInterval: (query) =>
-      query.state.status === "error"
-        ? false
-        : client.nextPollDelay(ref, query.state.data, query.state.dataUpdateCount),
+    // after a failed poll, back off by every failure this task has had (TanStack counts no run of them)
+    refetchInterval: ({ state }) =>
+      client.nextPollDelay(
+        ref,
+        state.data,
+        state.dataUpdateCount,
+        state.status === "error" ? { error: state.error, failures: state.errorUpdateCount } : undefined,
+      ),
     refetchIntervalInBackground: extras.pollWhileHidden ?? false,
     staleTime: (query) => (query.state.data?.terminal ? Infinity : 0),
     refetchOnWindowFocus: true,

@@ -31,10 +31,13 @@ export function queryWatcher(
         lastData = result.data;
         listener.snapshot(result.data);
       }
-      if (!failed && result.status === "error" && result.errorUpdatedAt > errorsSince && !result.isFetching) {
-        failed = true;
-        listener.error(FluxError.from(result.error));
-      }
+      if (failed || result.status !== "error" || result.errorUpdatedAt <= errorsSince || result.isFetching)
+        return;
+      // A retryable failure leaves the task pending (the query polls again on the client's backoff).
+      const error = FluxError.from(result.error);
+      if (client.nextPollDelay(job, result.data, 0, { error, failures: 1 }) !== false) return;
+      failed = true;
+      listener.error(error);
     };
     const unsubscribe = observer.subscribe(report);
     report(observer.getCurrentResult());

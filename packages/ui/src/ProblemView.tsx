@@ -1,6 +1,12 @@
 /** @jsxImportSource . */
 import { useState, type ReactNode } from "react";
-import { FluxModerationError, FluxRateLimitError, FluxValidationError, type FluxError } from "@flux-kit/core";
+import {
+  FluxAuthError,
+  FluxModerationError,
+  FluxRateLimitError,
+  FluxValidationError,
+  type FluxError,
+} from "@flux-kit/core";
 import type { GenerationView } from "./generationView";
 import type { FluxLabels } from "./labels";
 import { useNow } from "./useNow";
@@ -11,18 +17,34 @@ export interface ProblemViewProps {
   readonly labels: FluxLabels;
 }
 
-/** The message for a failed generation, by error class. */
+/**
+ * The message for a failed generation, by error code: a signed-out user, a refused origin or model and a server
+ * that is not set up each get their own; only BFL's own refusal (`"auth"`) is about the API key.
+ */
 export function failureMessage(error: FluxError | undefined, labels: FluxLabels, retryInS?: number): string {
   switch (error?.code) {
     case "credits":
       return labels.creditsMessage;
     case "auth":
       return labels.authMessage;
+    case "unauthenticated":
+      return labels.unauthenticatedMessage;
+    case "forbidden":
+      return labels.forbiddenMessage;
+    case "model_not_enabled":
+      return labels.modelNotEnabledMessage;
+    case "origin_not_allowed":
+      return labels.originNotAllowedMessage;
+    case "misconfigured":
+      return labels.misconfiguredMessage;
     case "rate_limited":
-      return labels.rateLimitMessage(retryInS);
+      return (error as FluxRateLimitError).scope === "client"
+        ? labels.clientLimitMessage(retryInS)
+        : labels.rateLimitMessage(retryInS);
     case "validation":
       return labels.validationMessage;
     case "network":
+    case "timeout":
       return labels.networkMessage;
     case "submit_uncertain":
       return labels.uncertainMessage;
@@ -69,7 +91,9 @@ function Failed({ generation, labels }: ProblemViewProps) {
   const left =
     retryAfterMs === undefined ? undefined : Math.max(0, Math.ceil((since + retryAfterMs - now) / 1000));
   const fields = error instanceof FluxValidationError ? error.fieldErrors : [];
-  const canRetry = error?.code !== "auth" && error?.code !== "validation";
+  // trying again cannot help until someone changes something (a sign-in, the key, the server's settings)
+  const canRetry =
+    !(error instanceof FluxAuthError) && error?.code !== "validation" && error?.code !== "misconfigured";
   return (
     <>
       <h3 className="flux-title">{labels.failedTitle}</h3>

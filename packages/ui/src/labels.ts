@@ -68,8 +68,22 @@ export interface FluxLabels {
   moderatedAdvice: string;
   failedTitle: string;
   creditsMessage: string;
+  /** BFL refused the server's API key (a 401/403 without a proxy code). */
   authMessage: string;
+  /** The proxy's `authorize` says the user is not signed in (`unauthenticated`). */
+  unauthenticatedMessage: string;
+  /** `authorize` refused a signed-in user (`forbidden`). */
+  forbiddenMessage: string;
+  /** The model is not in the proxy's `allowedModels` (`model_not_enabled`). */
+  modelNotEnabledMessage: string;
+  /** The page's origin is not in the proxy's `allowedOrigins` (`origin_not_allowed`). */
+  originNotAllowedMessage: string;
+  /** The proxy is not set up, e.g. no `BFL_API_KEY` (`misconfigured`). */
+  misconfiguredMessage: string;
+  /** BFL's limit of active tasks for the whole account. */
   rateLimitMessage: (seconds: number | undefined) => string;
+  /** The proxy's limit of active tasks for this user (`client_limit`). */
+  clientLimitMessage: (seconds: number | undefined) => string;
   validationMessage: string;
   serverMessage: string;
   networkMessage: string;
@@ -159,10 +173,19 @@ export const defaultLabels: FluxLabels = {
   creditsMessage: "The account is out of credits. Top up the BFL account, then try again.",
   authMessage:
     "The server could not authenticate with the image service. Ask the site's owner to check the API key.",
+  unauthenticatedMessage: "Sign in to generate images.",
+  forbiddenMessage: "Your account is not allowed to generate images here.",
+  modelNotEnabledMessage: "This model is not enabled on this server. Choose another model.",
+  originNotAllowedMessage:
+    "This site is not allowed to use the image service. The site's owner must add its origin to allowedOrigins.",
+  misconfiguredMessage:
+    "The image service is not set up on this server. Ask the site's owner to configure it.",
   rateLimitMessage: (s) =>
     s === undefined
       ? "Too many images are being generated at once. Wait a moment, then try again."
       : `Too many images are being generated at once. You can try again in ${seconds(s)}.`,
+  clientLimitMessage: (s) =>
+    `You have too many images in progress. ${s === undefined ? "Wait for one to finish" : `Try again in ${seconds(s)}`}.`,
   validationMessage: "Some settings were rejected. Fix them and try again:",
   serverMessage: "The image service had a problem. Try again in a moment.",
   networkMessage: "The connection failed. Check your network and try again.",

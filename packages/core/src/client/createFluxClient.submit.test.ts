@@ -204,6 +204,34 @@ describe("submit retries only when no task can exist", () => {
     expect(f.calls).toHaveLength(1);
   });
 
+  it.each([
+    ["misconfigured", 500, "misconfigured"],
+    ["hook_failed", 500, "server"],
+    ["unauthenticated", 401, "unauthenticated"],
+    ["body_timeout", 408, "timeout"],
+  ])(
+    "a proxy's own %s refusal (%i) is definite: no task exists, so it is no FluxSubmitUncertainError",
+    async (code, status, expected) => {
+      const f = fakeFetch(json({ detail: "Refused by the proxy.", code }, status), submitted("second"));
+      const client = createFluxClient({ baseUrl: "/api/flux", fetch: f.fetch });
+      const promise = client.submit("flux-2-pro", { prompt: "x" }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(60_000);
+      const error = await promise;
+      expect(error).not.toBeInstanceOf(FluxSubmitUncertainError);
+      expect((error as FluxError).code).toBe(expected);
+      expect(f.calls).toHaveLength(1);
+    },
+  );
+
+  it("a proxy's upstream_timeout (504) stays uncertain: BFL may have created the task", async () => {
+    const f = fakeFetch(json({ detail: "BFL did not answer in time.", code: "upstream_timeout" }, 504));
+    const promise = createFluxClient({ baseUrl: "/api/flux", fetch: f.fetch })
+      .submit("flux-2-pro", { prompt: "x" })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await promise).toBeInstanceOf(FluxSubmitUncertainError);
+  });
+
   it("never re-submits after a request timeout", async () => {
     const f = fakeFetch(hang, submitted("second"));
     const client = createFluxClient({ fetch: f.fetch, timeoutMs: 5_000 });

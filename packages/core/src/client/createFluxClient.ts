@@ -10,6 +10,7 @@ import {
 import { getModel, type ModelId, type ModelInput } from "../models/catalogue";
 import type { ModelDefinition } from "../models/types";
 import { toFieldErrors, validateModelInput } from "../models/validateInput";
+import type { ProxyErrorCode } from "../errors/proxyErrorCodes";
 import { parseSubmitResponse } from "../schemas/index";
 import { deliveryExpiry, isDeliveryExpired } from "./delivery";
 import { ConcurrencyLimiter, type Lease } from "./limiter";
@@ -26,6 +27,7 @@ import type {
   FluxResult,
   FluxTaskSnapshot,
   GenerateOptions,
+  PollFailure,
   RequestOptions,
   TaskRef,
   WaitOptions,
@@ -52,10 +54,22 @@ export interface FluxClient {
   readonly poll: { readonly policy: PollingPolicy; readonly timeoutMs: number };
   /**
    * When to poll `task` next, in ms, given its last snapshot and how many polls were made — or `false` when it
-   * should not be polled again (terminal status). The same schedule `wait()` follows; for TanStack Query's
-   * `refetchInterval` and other schedulers.
+   * should not be polled again: a terminal status, or a `failure` that is final. The same schedule `wait()`
+   * follows; for TanStack Query's `refetchInterval` and other schedulers.
+   *
+   * Pass `failure` when the last poll failed. A retryable failure (network error, 5xx, 429, 408, a request
+   * timeout, a body that could not be read) leaves the task pending: the delay backs off with the run of failures
+   * (`retry.baseDelayMs` doubling up to `retry.maxDelayMs`, full jitter), is at least the normal poll delay and
+   * honours the server's `Retry-After` (capped at `retry.maxDelayMs`). Any other failure (401/403, 402, a 404 for
+   * the task, 422, an abort), and every failure when `retry` is `false`, gives `false`.
+   * @example client.nextPollDelay(job, last, polls, { error, failures: 3 })
    */
-  nextPollDelay(task: TaskRef, last: FluxTaskSnapshot | undefined, polls: number): number | false;
+  nextPollDelay(
+    task: TaskRef,
+    last: FluxTaskSnapshot | undefined,
+    polls: number,
+    failure?: PollFailure,
+  ): number | false;
   /**
    * Creates a task. Validates `input` locally first (`FluxValidationError`, no request), waits for a slot under
    * the concurrency caps, then POSTs once. Retried only when the request certainly created no task (429,
@@ -65,7 +79,12 @@ export interface FluxClient {
   submit<D extends ModelDefinition>(model: D, input: InputOf<D>, options?: RequestOptions): Promise<FluxJob>;
   /** Polls a task once (with read retries). Never throws for a terminal failure status: read `snapshot.error`. */
   getResult(task: TaskRef, options?: RequestOptions): Promise<FluxTaskSnapshot>;
-  /** Polls until a terminal status; resolves with the result or throws the typed failure. */
+  /**
+   * Polls until a terminal status; resolves with the result or throws the typed failure. A poll that fails in a
+   * retryable way (after its read retries) leaves the task pending until the deadline (see `nextPollDelay`): at
+   * the deadline it throws `FluxTimeoutError` (phase `"wait"`, the last failure as `cause`), since the task may
+   * still finish. A final failure (401/403, 402, 404, 422) ends the wait at once.
+   */
   wait(task: TaskRef, options?: WaitOptions): Promise<FluxResult>;
   /** `submit` then `wait`. */
   generate<M extends ModelId>(model: M, input: ModelInput<M>, options?: GenerateOptions): Promise<FluxResult>;
@@ -224,8 +243,15 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
           await sleep(delay, signal);
           continue;
         }
-        // A definite answer (4xx, or nothing sent): no task exists.
-        if (certainlyNoTask || (error.status !== undefined && error.status < 500)) throw error;
+        // A definite answer (4xx, a proxy's own 500 before forwarding, or nothing sent): no task exists.
+        const refused = (error.body as { code?: ProxyErrorCode } | null)?.code;
+        if (
+          certainlyNoTask ||
+          (error.status !== undefined && error.status < 500) ||
+          refused === "misconfigured" ||
+          refused === "hook_failed"
+        )
+          throw error;
         if (error instanceof FluxAbortError) {
           throw new FluxAbortError(
             "Aborted while the submit was in flight: the task may exist at BFL and be billed.",
@@ -274,12 +300,31 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     }
   }
 
-  function nextPollDelay(task: TaskRef, last: FluxTaskSnapshot | undefined, polls: number, origin?: number) {
+  /** Whether a failed poll leaves the task pending (to poll again later) rather than ending its watch. */
+  const pollMayRetry = (error: FluxError) => options.retry !== false && error.isRetryable;
+
+  function nextPollDelay(
+    task: TaskRef,
+    last: FluxTaskSnapshot | undefined,
+    polls: number,
+    failure?: PollFailure,
+    origin?: number,
+  ): number | false {
     if (last?.terminal) return false;
     const ref = refOf(task);
     const { expectedMs, spread } = estimator.estimate(ref.model ?? "");
     const elapsedMs = Date.now() - (origin ?? ref.submittedAt ?? Date.now());
-    return policy.nextDelay({ elapsedMs, attempt: polls, progress: last?.progress, expectedMs, spread });
+    const delay = policy.nextDelay({
+      elapsedMs,
+      attempt: polls,
+      progress: last?.progress,
+      expectedMs,
+      spread,
+    });
+    if (!failure) return delay;
+    const error = FluxError.from(failure.error);
+    if (!pollMayRetry(error)) return false;
+    return Math.max(delay, backoffDelay(Math.max(0, failure.failures - 1), retry, error));
   }
 
   async function wait(task: TaskRef, opts: WaitOptions = {}): Promise<FluxResult> {
@@ -301,11 +346,24 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     const signal = stop.signal;
     try {
       let last: FluxTaskSnapshot | undefined;
+      let failure: PollFailure | undefined;
       for (let polls = 0; ;) {
         if (signal.aborted) throw abortReason(signal);
-        const delay = nextPollDelay(ref, last, polls, origin) || 0;
+        const delay = nextPollDelay(ref, last, polls, failure, origin) || 0;
         await sleep(Math.min(delay, Math.max(0, deadline - Date.now())), signal);
-        const snapshot = await getResult(ref, { signal });
+        let snapshot: FluxTaskSnapshot;
+        try {
+          snapshot = await getResult(ref, { signal });
+        } catch (thrown) {
+          // A retryable failure leaves the task pending: poll again (backing off) until the deadline.
+          const error = FluxError.from(thrown);
+          if (signal.aborted || !pollMayRetry(error)) throw error;
+          if (Date.now() >= deadline)
+            throw new FluxTimeoutError("wait", undefined, { taskId: ref.id, cause: error });
+          failure = { error, failures: (failure?.failures ?? 0) + 1 };
+          continue;
+        }
+        failure = undefined;
         polls++;
         last = snapshot;
         opts.onUpdate?.({ snapshot, elapsedMs: Date.now() - origin, polls });
@@ -380,7 +438,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     limiter,
     estimator,
     poll: { policy, timeoutMs: waitTimeoutMs },
-    nextPollDelay: (task, last, polls) => nextPollDelay(task, last, polls),
+    nextPollDelay: (task, last, polls, failure) => nextPollDelay(task, last, polls, failure),
     submit: submit,
     getResult,
     wait,

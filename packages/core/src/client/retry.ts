@@ -1,4 +1,4 @@
-import { FluxError, FluxRateLimitError } from "../errors/FluxError";
+import { FluxError } from "../errors/FluxError";
 import { sleep } from "./sleep";
 
 /** How reads (polls, downloads, credits) are retried. Submits follow stricter rules: see `createFluxClient`. */
@@ -27,8 +27,8 @@ export function resolveRetry(options: RetryOptions | false | undefined): Resolve
 }
 
 /**
- * The wait before retry number `attempt` (0-based): the server's `Retry-After` when it gave one (capped at
- * `maxDelayMs`), else exponential backoff with full jitter.
+ * The wait before retry number `attempt` (0-based): the server's `Retry-After` when it gave one (on a 429, a 503
+ * or any other answer; capped at `maxDelayMs`), else exponential backoff with full jitter.
  */
 export function backoffDelay(
   attempt: number,
@@ -36,7 +36,7 @@ export function backoffDelay(
   error?: unknown,
   random = Math.random,
 ): number {
-  if (error instanceof FluxRateLimitError && error.retryAfterMs !== undefined) {
+  if (error instanceof FluxError && error.retryAfterMs !== undefined) {
     return Math.min(error.retryAfterMs, policy.maxDelayMs);
   }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
@@ -58,7 +58,8 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
 }
 
 /**
- * Runs an idempotent read, retrying retryable `FluxError`s (429, 5xx, network, request timeout) with backoff.
+ * Runs an idempotent read, retrying retryable `FluxError`s (429, 5xx, 408, network, request timeout, an unreadable
+ * body) with backoff.
  * Aborts stop it at once.
  */
 export async function withRetry<T>(

@@ -14,8 +14,7 @@ export interface FluxClientOptions {
   readonly apiKey?: string | undefined;
   /**
    * Where the API lives: BFL itself, a proxy path on this origin (`"/api/flux"`), or the mock. Wins over `region`.
-   * Anything else (`"api/flux"`, `"//host"`, an absolute URL that does not parse) makes `createFluxClient` throw a
-   * `TypeError`.
+   * Anything else (`"api/flux"`, `"//host"`, an absolute URL that does not parse) makes `createFluxClient` throw a `TypeError`.
    * @default the `region`'s host
    * @example createFluxClient({ baseUrl: "/api/flux" })
    */
@@ -30,7 +29,12 @@ export interface FluxClientOptions {
    * each URL resolves. @default none
    */
   readonly headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
-  /** Retries for reads (polls, downloads, credits) on 429/5xx/network errors, or `false`. @default { retries: 4, baseDelayMs: 500, maxDelayMs: 30_000 } */
+  /**
+   * Retries for reads (polls, downloads, credits) on 429/5xx/408/network errors, or `false`. `wait()` and the
+   * watchers also keep a task pending through failed polls until their deadline, backing off with these delays;
+   * `false` ends them at the first failure.
+   * @default { retries: 4, baseDelayMs: 500, maxDelayMs: 30_000 }
+   */
   readonly retry?: RetryOptions | false | undefined;
   /** Polling policy and the overall deadline of `wait()`. */
   readonly poll?: PollOptions | undefined;
@@ -74,6 +78,14 @@ export interface FluxJob {
   readonly outputMp: number | null;
   /** `Date.now()` when the submit was answered. */
   readonly submittedAt: number;
+}
+
+/** A failed poll, for `FluxClient.nextPollDelay`: what it threw and how many polls in a row have failed. */
+export interface PollFailure {
+  /** What the poll threw (normalised with `FluxError.from`). */
+  readonly error: unknown;
+  /** Failed polls in a row, this one included (1 for the first). */
+  readonly failures: number;
 }
 
 /** A task to watch: a `FluxJob`, or just its id (and polling URL) from elsewhere (a URL, a webhook, storage). */

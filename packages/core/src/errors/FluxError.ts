@@ -1,7 +1,16 @@
-/** What went wrong, as a literal a caller can `switch` on. */
+/**
+ * What went wrong, as a literal a caller can `switch` on. `unauthenticated`, `forbidden`, `model_not_enabled` and
+ * `origin_not_allowed` are a proxy's refusals (a `FluxAuthError`, as is BFL's own `auth`); `misconfigured` means
+ * the proxy is not set up.
+ */
 export type FluxErrorCode =
   | "validation"
   | "auth"
+  | "unauthenticated"
+  | "forbidden"
+  | "model_not_enabled"
+  | "origin_not_allowed"
+  | "misconfigured"
   | "credits"
   | "rate_limited"
   | "moderated"
@@ -21,6 +30,8 @@ export interface FluxErrorOptions {
   readonly body?: unknown;
   readonly requestId?: string | undefined;
   readonly taskId?: string | undefined;
+  /** How long the server asked to wait before trying again (`Retry-After`), in ms. */
+  readonly retryAfterMs?: number | undefined;
   readonly cause?: unknown;
 }
 
@@ -52,6 +63,11 @@ export class FluxError extends Error {
   declare readonly requestId: string | undefined;
   /** The BFL task this error is about, if one exists. */
   declare readonly taskId: string | undefined;
+  /**
+   * How long the server asked to wait before trying again, from `Retry-After` (on a 429, and on a 503 or any other
+   * answer that sends it) or the body; `undefined` if it did not say.
+   */
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(code: FluxErrorCode, message: string, options: FluxErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -60,6 +76,7 @@ export class FluxError extends Error {
     this.body = options.body;
     this.requestId = options.requestId;
     this.taskId = options.taskId;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** Whether the same read (a poll, a download) may succeed if repeated later. */
@@ -136,15 +153,44 @@ export class FluxValidationError extends FluxError {
   }
 }
 
-/** 401/403: the key is missing, wrong or lacks permission (or the proxy refused the caller). */
+/** The codes a `FluxAuthError` carries: who refused the caller, and why. */
+export type FluxAuthErrorCode =
+  "auth" | "unauthenticated" | "forbidden" | "model_not_enabled" | "origin_not_allowed";
+
+export interface FluxAuthErrorOptions extends FluxErrorOptions {
+  /** Why the caller was refused. @default "auth" (BFL's own 401/403: the API key) */
+  readonly code?: FluxAuthErrorCode | undefined;
+}
+
+// Worded as @flux-kit/ui's labels are, so an app bundle holds each sentence once.
+const AUTH_MESSAGES: Record<FluxAuthErrorCode, string> = {
+  auth: "Not authenticated: the API key is missing or invalid. Check BFL_API_KEY on the server.",
+  unauthenticated: "Sign in to generate images.",
+  forbidden: "Your account is not allowed to generate images here.",
+  model_not_enabled: "This model is not enabled on this server. Choose another model.",
+  origin_not_allowed:
+    "This site is not allowed to use the image service. The site's owner must add its origin to allowedOrigins.",
+};
+
+/**
+ * 401/403: the caller was refused. Branch on `code`:
+ * - `"auth"`: BFL itself refused (a 401/403 without a proxy `code`): the API key is missing, wrong or lacks
+ *   permission. Only the site's owner can fix it.
+ * - `"unauthenticated"`: the proxy's `authorize` hook says the user is not signed in. Ask them to sign in.
+ * - `"forbidden"`: `authorize` refused a signed-in user.
+ * - `"model_not_enabled"`: the model is not in the proxy's `allowedModels`. Pick another model.
+ * - `"origin_not_allowed"`: the page's origin is not in the proxy's `allowedOrigins`.
+ *
+ * @example
+ * if (error instanceof FluxAuthError && error.code === "unauthenticated") redirectToSignIn();
+ */
 export class FluxAuthError extends FluxError {
   override readonly name: string = "FluxAuthError";
-  constructor(message?: string, options: FluxErrorOptions = {}) {
-    super(
-      "auth",
-      message ?? "Not authenticated: the API key is missing or invalid. Check BFL_API_KEY on the server.",
-      options,
-    );
+  declare readonly code: FluxAuthErrorCode;
+  /** `message` defaults to a sentence for `options.code` that says what to do. */
+  constructor(message?: string, options: FluxAuthErrorOptions = {}) {
+    const code = options.code ?? "auth";
+    super(code, message ?? AUTH_MESSAGES[code], options);
   }
 }
 
@@ -156,20 +202,31 @@ export class FluxCreditsError extends FluxError {
   }
 }
 
-/** 429: too many active tasks (24, or 6 for `flux-kontext-max`). Wait `retryAfterMs`, then try again. */
+export interface FluxRateLimitErrorOptions extends FluxErrorOptions {
+  /** Whose limit was hit. @default "account" */
+  readonly scope?: "account" | "client" | undefined;
+}
+
+/**
+ * 429: too many active tasks. `scope: "account"` is BFL's own limit for the API key (24 active tasks, or 6 for
+ * `flux-kontext-max`); `scope: "client"` is the proxy's per-client limit (its `client_limit` refusal). Wait
+ * `retryAfterMs`, then try again.
+ */
 export class FluxRateLimitError extends FluxError {
   override readonly name: string = "FluxRateLimitError";
-  /** How long to wait before trying again, from `Retry-After` or the body; `undefined` if BFL did not say. */
-  declare readonly retryAfterMs: number | undefined;
-  constructor(retryAfterMs: number | undefined, message?: string, options: FluxErrorOptions = {}) {
+  /** Whose limit was hit: BFL's for the whole account, or the proxy's for this client. */
+  declare readonly scope: "account" | "client";
+  constructor(retryAfterMs: number | undefined, message?: string, options: FluxRateLimitErrorOptions = {}) {
     const wait = retryAfterMs === undefined ? "a moment" : `${Math.ceil(retryAfterMs / 1000)} s`;
+    const scope = options.scope ?? "account";
     super(
       "rate_limited",
       message ??
-        `Rate limited: too many active tasks. Wait ${wait} for running tasks to finish, then try again.`,
-      options,
+        `Rate limited: too many active tasks${scope === "client" ? " for this client on the server" : ""}. ` +
+          `Wait ${wait} for running tasks to finish, then try again.`,
+      { ...options, retryAfterMs },
     );
-    this.retryAfterMs = retryAfterMs;
+    this.scope = scope;
   }
 }
 

@@ -5,7 +5,11 @@ import type { FluxJob, FluxTaskSnapshot } from "../client/types";
 /** Receives what a watcher sees. */
 export interface TaskWatchListener {
   snapshot(snapshot: FluxTaskSnapshot): void;
-  /** A poll failed after the client's read retries (network, 5xx, auth…). The watch has stopped. */
+  /**
+   * A poll failed for good: a final failure (auth, credits, task not found…), or any failure when the client's
+   * `retry` is `false`. The watch has stopped. Retryable failures (network, 5xx, 429…) are not reported: the task
+   * stays pending and is polled again, backing off, until the watch is stopped or times out.
+   */
   error(error: FluxError): void;
 }
 
@@ -24,7 +28,8 @@ export type TaskWatcher = (job: FluxJob, listener: TaskWatchListener) => TaskWat
 
 /**
  * A watcher that polls with `client.getResult` on the client's adaptive schedule (`client.nextPollDelay`), the
- * first poll at once. For servers, workers and framework-free use.
+ * first poll at once; after a retryable failure it polls again on the same schedule's backoff. For servers,
+ * workers and framework-free use.
  *
  * @example
  * createGenerationController({ client, model: "flux-2-pro", watch: pollingWatcher(client) })
@@ -34,6 +39,7 @@ export function pollingWatcher(client: FluxClient): TaskWatcher {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let polls = 0;
+    let failures = 0;
     let last: FluxTaskSnapshot | undefined;
     let stopped = false;
 
@@ -43,26 +49,32 @@ export function pollingWatcher(client: FluxClient): TaskWatcher {
       let snapshot: FluxTaskSnapshot;
       try {
         snapshot = await client.getResult(job, { signal: controller.signal });
-      } catch (error) {
-        if (!stopped) {
+      } catch (thrown) {
+        if (stopped) return undefined;
+        const error = FluxError.from(thrown);
+        failures++;
+        if (!schedule(error)) {
           stopped = true;
-          listener.error(FluxError.from(error));
+          listener.error(error);
         }
         return undefined;
       }
       if (stopped) return snapshot;
       polls++;
+      failures = 0;
       last = snapshot;
       listener.snapshot(snapshot);
       schedule();
       return snapshot;
     };
-    const schedule = () => {
-      if (stopped) return;
-      const delay = client.nextPollDelay(job, last, polls);
-      if (delay === false) return;
+    /** Schedules the next poll; `false` when there is none (a terminal status, or a final failure). */
+    const schedule = (error?: FluxError) => {
+      if (stopped) return true;
+      const delay = client.nextPollDelay(job, last, polls, error && { error, failures });
+      if (delay === false) return false;
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => void poll(), delay);
+      return true;
     };
 
     void poll();
