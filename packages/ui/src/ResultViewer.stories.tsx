@@ -104,8 +104,8 @@ export const FailedCredits: Story = {
 
 export const FailedAuth: Story = {
   args: { client: { retry: false } },
-  // the mock wants a key: as if the proxy's key were wrong
-  parameters: { msw: mockApi({ requireAuth: true }).handlers },
+  // the stand-in proxy sends a key the mock refuses: as if the server's BFL key were wrong
+  parameters: { msw: mockApi({ requireAuth: true }, undefined, { proxyKey: "revoked-key" }).handlers },
   play: async ({ canvasElement }) => {
     await waitForState(canvasElement, "failed");
     await expect(within(canvasElement).getByText(/could not authenticate/, { selector: "p" })).toBeVisible();

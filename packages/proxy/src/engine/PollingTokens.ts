@@ -81,9 +81,12 @@ export class PollingTokens {
     return sig.subarray(0, SIGNATURE_BYTES);
   }
 
-  async sign(origin: string, taskId: string, clientId: string): Promise<string> {
-    const mac = await this.#mac(origin, taskId, clientId);
-    return `${toBase64Url(encoder.encode(origin))}.${toBase64Url(mac)}`;
+  /** The token for a task; a plain string when the MAC is synchronous (the Node adapters'), no promise. */
+  sign(origin: string, taskId: string, clientId: string): string | Promise<string> {
+    const token = (sig: Uint8Array) =>
+      `${toBase64Url(encoder.encode(origin))}.${toBase64Url(sig.subarray(0, SIGNATURE_BYTES))}`;
+    const sig = this.#sign(`${origin}\n${taskId}\n${clientId}`);
+    return sig instanceof Promise ? sig.then(token) : token(sig);
   }
 
   /** What `token` says about `taskId` polled by `clientId`. */

@@ -11,13 +11,13 @@ const NO_CORS: CorsDecision = { ok: true, headers: undefined };
 /**
  * Requests without `Origin` (servers, curl) pass untouched; browsers on an allowed origin get that exact origin
  * reflected (`Vary: Origin`); a same-origin request passes when its whole `Origin` (scheme, host and port) is
- * `ownOrigin` (the configured `publicOrigin`, else the origin the request arrived on); every other origin is
+ * `ownOrigin()` (the configured `publicOrigin`, else the origin the request arrived on); every other origin is
  * refused with 403 `origin_not_allowed`.
  */
 export function checkCors(
   meta: IncomingMeta,
   allowed: ReadonlySet<string>,
-  ownOrigin: string | undefined,
+  ownOrigin: () => string | undefined,
 ): CorsDecision {
   const origin = meta.header("origin");
   if (origin === undefined) return NO_CORS;
@@ -32,7 +32,7 @@ export function checkCors(
       },
     };
   }
-  if (ownOrigin !== undefined && origin === ownOrigin) return NO_CORS;
+  if (origin === ownOrigin()) return NO_CORS;
   return {
     ok: false,
     response: refuse(

@@ -169,7 +169,7 @@ export function createEngine(config: ProxyConfig, parts: EngineParts = {}): Engi
   async function plan(meta: IncomingMeta, readBody: ReadBody): Promise<Plan> {
     const route = matchRoute(meta.path, config.basePath);
     if (route.kind === "not_found") return { type: "respond", response: detail(404, "Not Found") };
-    const cors = checkCors(meta, config.allowedOrigins, config.publicOrigin ?? arrivedOrigin(meta));
+    const cors = checkCors(meta, config.allowedOrigins, () => context.publicOrigin(meta) || undefined);
     if (!cors.ok) {
       context.log("warn", "refused", { reason: "origin", origin: meta.header("origin") });
       return { type: "respond", response: cors.response };

@@ -1,5 +1,11 @@
 import { http, type HttpHandler } from "msw";
-import { createMockBfl, createMockHandlers, type MockBfl, type MockBflOptions } from "@flux-kit/mock/msw";
+import {
+  createMockBfl,
+  createMockHandlers,
+  type MockBfl,
+  type MockBflOptions,
+  type MockHandlersOptions,
+} from "@flux-kit/mock/msw";
 
 /** Where stories mount the simulated API: the same path a real app mounts `@flux-kit/proxy` on. */
 export const BASE_URL = "/api/flux";
@@ -12,6 +18,7 @@ export const BASE_URL = "/api/flux";
 export function mockApi(
   options: MockBflOptions = {},
   setup?: (mock: MockBfl) => void,
+  handlerOptions: Omit<MockHandlersOptions, "baseUrl"> = {},
 ): { mock: MockBfl; handlers: HttpHandler[] } {
   const mock = createMockBfl({ requireAuth: false, seed: "storybook", durationMs: 1200, ...options });
   setup?.(mock);
@@ -20,5 +27,8 @@ export function mockApi(
     const outcome = await mock.handle(new Request(new URL(u, request.url)), { basePath: BASE_URL });
     return outcome.kind === "reset" ? Response.error() : outcome.response;
   });
-  return { mock, handlers: [imageRoute, ...createMockHandlers(mock, { baseUrl: BASE_URL })] };
+  return {
+    mock,
+    handlers: [imageRoute, ...createMockHandlers(mock, { ...handlerOptions, baseUrl: BASE_URL })],
+  };
 }
