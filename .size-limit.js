@@ -13,7 +13,7 @@ export default [
   {
     name: "@flux-kit/core: everything",
     path: "packages/core/dist/index.js",
-    limit: "24.2 kB",
+    limit: "24.5 kB", // regression budget: +0.2 kB in #11 (the proxy's refusal codes, poll failures ridden out)
   },
   {
     name: "@flux-kit/react (react, TanStack Query and core external)",
@@ -42,6 +42,8 @@ export default [
       "packages/react/dist/index.js": "{ FluxProvider }",
     },
     modifyEsbuildConfig: (config) => ({ ...config, external: reactAndQuery }),
-    limit: "30 kB", // the issue's target
+    // #6's target is 30 kB: over by 0.7 kB since #11 (a message per proxy refusal, poll retries with backoff,
+    // URL resolution); #12's size work (the client without the whole catalogue) is where it comes back
+    limit: "30.8 kB",
   },
 ];

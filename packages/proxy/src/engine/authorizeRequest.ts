@@ -30,10 +30,10 @@ export async function authorizeRequest(
     result = await hook(meta.toRequest(), { clientAddress: meta.clientAddress });
   } catch (error) {
     ctx.reportError({ error, kind: "hook", route });
-    return { ok: false, response: refuse(500, "hook_failed", "The proxy's authorize hook failed.") };
+    return { ok: false, response: refuse("hook_failed", "The proxy's authorize hook failed.") };
   }
   if (result === true) return OPEN;
-  if (result === false) return refused(ctx, 401, "unauthenticated", SIGNED_OUT);
+  if (result === false) return refused(ctx, "unauthenticated", SIGNED_OUT);
   if (result !== null && typeof result === "object") {
     const { allow, clientId, status, detail } = result as Record<string, unknown>;
     if (allow === true) {
@@ -45,29 +45,24 @@ export async function authorizeRequest(
       ctx.logOnce("warn", "authorize_client_id", {
         message: "authorize returned a clientId that is not a non-empty string; the request was refused.",
       });
-      return { ok: false, response: refuse(500, "hook_failed", "The proxy's authorize hook failed.") };
+      return { ok: false, response: refuse("hook_failed", "The proxy's authorize hook failed.") };
     }
     if (allow === false) {
-      const code = status === 401 ? 401 : 403;
       const said = typeof detail === "string" && detail.trim() !== "" ? detail : undefined;
-      return code === 401
-        ? refused(ctx, 401, "unauthenticated", said ?? SIGNED_OUT)
-        : refused(ctx, 403, "forbidden", said ?? NOT_ALLOWED);
+      return status === 401
+        ? refused(ctx, "unauthenticated", said ?? SIGNED_OUT)
+        : refused(ctx, "forbidden", said ?? NOT_ALLOWED);
     }
   }
   ctx.logOnce("warn", "authorize_result", {
     message:
       "authorize returned a value that is neither true, false nor { allow }; it was treated as a refusal.",
   });
-  return refused(ctx, 403, "forbidden", NOT_ALLOWED);
+  return refused(ctx, "forbidden", NOT_ALLOWED);
 }
 
-function refused(
-  ctx: EngineContext,
-  status: 401 | 403,
-  code: "unauthenticated" | "forbidden",
-  message: string,
-): AuthOutcome {
-  ctx.log("info", "refused", { reason: "auth", status });
-  return { ok: false, response: refuse(status, code, message) };
+function refused(ctx: EngineContext, code: "unauthenticated" | "forbidden", message: string): AuthOutcome {
+  const response = refuse(code, message);
+  ctx.log("info", "refused", { reason: "auth", status: response.status });
+  return { ok: false, response };
 }

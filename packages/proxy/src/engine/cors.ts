@@ -36,7 +36,6 @@ export function checkCors(
   return {
     ok: false,
     response: refuse(
-      403,
       "origin_not_allowed",
       "This site is not allowed to use the image service: its origin is neither the proxy's own nor in " +
         "`allowedOrigins`. (A dev server that proxies to it must keep the Host header: in Vite, changeOrigin: false.)",

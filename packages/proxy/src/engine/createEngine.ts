@@ -187,7 +187,6 @@ export function createEngine(config: ProxyConfig, parts: EngineParts = {}): Engi
         type: "respond",
         response: withCors(
           refuse(
-            500,
             "misconfigured",
             "The image service is not set up on this server yet (it has no BFL API key). The site's owner must set BFL_API_KEY.",
           ),

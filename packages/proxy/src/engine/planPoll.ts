@@ -54,7 +54,7 @@ export async function planPoll(
     caller = (typeof pending === "object" ? await pending : pending) ?? "anonymous";
   } catch (error) {
     ctx.reportError({ error, kind: "hook", route: "poll", taskId });
-    return respond(refuse(500, "hook_failed", "The proxy's clientId hook failed."));
+    return respond(refuse("hook_failed", "The proxy's clientId hook failed."));
   }
 
   let origin = config.upstreamOrigin;
@@ -71,11 +71,7 @@ export async function planPoll(
     if (!url || !isAllowedPollingOrigin(url, config.pollingOrigins)) {
       ctx.log("warn", "refused", { reason: "polling_token", taskId });
       return respond(
-        refuse(
-          400,
-          "invalid_body",
-          "Invalid polling token: use the polling_url the proxy returned on submit.",
-        ),
+        refuse("invalid_body", "Invalid polling token: use the polling_url the proxy returned on submit."),
       );
     }
     origin = url.origin;

@@ -27,7 +27,7 @@ export async function planSubmit(
   const { config } = ctx;
   if (!config.allowedModels.has(model)) {
     if (isCatalogueModel(model)) {
-      return respond(refuse(403, "model_not_enabled", `The model "${model}" is not enabled on this server.`));
+      return respond(refuse("model_not_enabled", `The model "${model}" is not enabled on this server.`));
     }
     return respond(detail(404, "Not Found"));
   }
@@ -44,29 +44,25 @@ export async function planSubmit(
       ctx.log("info", "refused", { reason: "body_timeout" });
       return respond(
         refuse(
-          408,
           "body_timeout",
           `The request body did not arrive within ${Math.round(config.bodyTimeoutMs / 1000)} s.`,
           { connection: "close" },
         ),
       );
     }
-    return respond(refuse(400, "invalid_body", "The request body could not be read."));
+    return respond(refuse("invalid_body", "The request body could not be read."));
   }
   const parsed = parseJsonBody(bytes);
-  if (!parsed.ok) return respond(refuse(400, "invalid_body", parsed.message));
+  if (!parsed.ok) return respond(refuse("invalid_body", parsed.message));
   const input = parsed.value;
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    return respond(
-      refuse(400, "invalid_body", "The request body must be a JSON object of the model's inputs."),
-    );
+    return respond(refuse("invalid_body", "The request body must be a JSON object of the model's inputs."));
   }
   const fields = input as Record<string, unknown>;
   if (config.clientWebhooks !== "forward" && WEBHOOK_FIELDS.some((f) => Object.hasOwn(fields, f))) {
     if (config.clientWebhooks === "reject") {
       return respond(
         refuse(
-          400,
           "invalid_body",
           "webhook_url and webhook_secret are set by the server, not in a browser's request.",
         ),
@@ -81,7 +77,7 @@ export async function planSubmit(
   try {
     outgoing = JSON.stringify(input);
   } catch {
-    return respond(refuse(400, "invalid_body", "The request body is nested too deeply."));
+    return respond(refuse("invalid_body", "The request body is nested too deeply."));
   }
   if (config.validate) {
     let verdict;
@@ -90,7 +86,7 @@ export async function planSubmit(
       verdict = pending instanceof Promise ? await pending : pending;
     } catch (error) {
       ctx.reportError({ error, kind: "hook", route: "submit" });
-      return respond(refuse(500, "hook_failed", "The proxy's validate hook failed."));
+      return respond(refuse("hook_failed", "The proxy's validate hook failed."));
     }
     if (!verdict.success) {
       ctx.log("info", "refused", { reason: "validation", model });
@@ -103,18 +99,17 @@ export async function planSubmit(
     clientId = typeof pending === "object" ? await pending : pending;
   } catch (error) {
     ctx.reportError({ error, kind: "hook", route: "submit" });
-    return respond(refuse(500, "hook_failed", "The proxy's clientId hook failed."));
+    return respond(refuse("hook_failed", "The proxy's clientId hook failed."));
   }
   if (clientId === undefined) {
     ctx.logOnce("error", "no_client_id", { message: NO_CLIENT_ID });
-    return respond(refuse(500, "misconfigured", NO_CLIENT_ID));
+    return respond(refuse("misconfigured", NO_CLIENT_ID));
   }
   const slot = ctx.limiter.reserve(clientId);
   if (!slot) {
     ctx.log("info", "refused", { reason: "client_limit", clientId });
     return respond(
       refuse(
-        429,
         "client_limit",
         `Too many images in progress for this user (limit ${config.maxActiveTasksPerClient}). Wait for one to finish.`,
         { "retry-after": "5" },
@@ -193,7 +188,7 @@ export async function planSubmit(
 }
 
 function tooLarge(max: number): PlainResponse {
-  return refuse(413, "body_too_large", `The request body is larger than this proxy accepts (${max} bytes).`);
+  return refuse("body_too_large", `The request body is larger than this proxy accepts (${max} bytes).`);
 }
 
 /**

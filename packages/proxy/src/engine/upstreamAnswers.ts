@@ -52,10 +52,9 @@ export function upstreamFailure(
   ctx.reportError({ error, kind: "upstream", route, taskId });
   if (failure === "timeout") {
     return refuse(
-      504,
       "upstream_timeout",
       "BFL did not answer in time. Try again; a submit may still have created the task.",
     );
   }
-  return refuse(502, "upstream_unreachable", "Could not reach BFL. Try again shortly.");
+  return refuse("upstream_unreachable", "Could not reach BFL. Try again shortly.");
 }
