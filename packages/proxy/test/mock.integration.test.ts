@@ -8,11 +8,18 @@ afterEach(async () => {
   while (closers.length) await closers.pop()!();
 });
 
-async function pollUntilDone(url: string): Promise<{ status: string; result?: { sample: string } }> {
-  for (let i = 0; i < 200; i++) {
+/**
+ * Polls `url` until the task ends, moving the mock's manual clock between polls: no poll depends on how fast
+ * the machine is.
+ */
+async function pollUntilDone(
+  mock: MockServer,
+  url: string,
+): Promise<{ status: string; result?: { sample: string } }> {
+  for (let i = 0; i < 50; i++) {
     const body = (await (await fetch(url)).json()) as { status: string; result?: { sample: string } };
     if (body.status !== "Pending") return body;
-    await new Promise((r) => setTimeout(r, 20));
+    await mock.mock.advance(10);
   }
   throw new Error("task never finished");
 }
@@ -22,6 +29,7 @@ describe("through @flux-kit/mock on real sockets", () => {
     const mock: MockServer = await startMockServer({
       pollingPort: 0,
       strictPollingOrigin: true,
+      clock: "manual",
       durationMs: 50,
     });
     closers.push(() => mock.close());
@@ -45,7 +53,7 @@ describe("through @flux-kit/mock on real sockets", () => {
     expect(polling_url.startsWith(`${proxy.url}/api/flux/v1/get_result?id=`)).toBe(true);
     expect(new URL(polling_url).searchParams.get("t")).not.toBeNull();
 
-    const done = await pollUntilDone(polling_url);
+    const done = await pollUntilDone(mock, polling_url);
     expect(done.status).toBe("Ready");
     const sample = done.result!.sample;
     expect(sample.startsWith(`${proxy.url}/api/flux/v1/image?u=`)).toBe(true);
@@ -56,7 +64,7 @@ describe("through @flux-kit/mock on real sockets", () => {
   });
 
   it('handles a Ready answer fully even when its text contains "Pending" (a prompt of that word)', async () => {
-    const mock = await startMockServer({ durationMs: 20 });
+    const mock = await startMockServer({ clock: "manual", durationMs: 20 });
     closers.push(() => mock.close());
     let results = 0;
     const handler = createNodeHandler({
@@ -79,7 +87,7 @@ describe("through @flux-kit/mock on real sockets", () => {
       });
     const first = await submit("Pending");
     const { polling_url } = (await first.json()) as { polling_url: string };
-    const done = await pollUntilDone(polling_url);
+    const done = await pollUntilDone(mock, polling_url);
     expect(done.status).toBe("Ready");
     expect(done.result!.sample.startsWith(`${proxy.url}/api/flux/v1/image?u=`)).toBe(true);
     expect(results).toBe(1);
