@@ -1,16 +1,11 @@
 import { chromiumLaunchOptions } from "../../../scripts/chromium.mjs";
+import { recordTraffic, type RecordedResponse } from "../../../scripts/e2e.mjs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { demoRoot } from "../server/demoRoot";
 
-/** One response the browser received: where from, its headers and its body as text (binary as latin1). */
-export interface RecordedResponse {
-  readonly url: string;
-  readonly status: number;
-  readonly headers: string;
-  readonly body: string;
-}
+export type { RecordedResponse };
 
 export interface DemoBrowser {
   readonly browser: Browser;
@@ -36,32 +31,14 @@ export async function launchBrowser(): Promise<DemoBrowser> {
     colorScheme: "light",
     acceptDownloads: true,
   });
-  const responses: RecordedResponse[] = [];
-  const requests: { method: string; url: string }[] = [];
-  const reading = new Set<Promise<void>>();
-  context.on("request", (request) => requests.push({ method: request.method(), url: request.url() }));
-  context.on("response", (response) => {
-    const read = (async () => {
-      const headers = JSON.stringify(await response.allHeaders());
-      // redirects and aborted loads have no body
-      const body = await response.body().then(
-        (b) => b.toString("latin1"),
-        () => "",
-      );
-      responses.push({ url: response.url(), status: response.status(), headers, body });
-    })();
-    reading.add(read);
-    void read.finally(() => reading.delete(read));
-  });
+  const { requests, responses, settled } = recordTraffic(context);
   return {
     browser,
     context,
     responses,
     requests,
     newPage: () => context.newPage(),
-    settled: async () => {
-      while (reading.size > 0) await Promise.allSettled([...reading]);
-    },
+    settled,
     close: () => browser.close(),
   };
 }

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { stopChild } from "../../../scripts/e2e.mjs";
 import { randomBytes } from "node:crypto";
 import { startMockServer, type MockServer } from "@flux-kit/mock";
 import { appRoot } from "./appRoot";
@@ -68,16 +69,4 @@ export async function startApp(): Promise<RunningApp> {
     await mock.close();
     throw error;
   }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
 }
