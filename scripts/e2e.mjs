@@ -11,6 +11,7 @@ export function recordTraffic(context) {
   const reading = new Set();
   context.on("request", (request) => requests.push({ method: request.method(), url: request.url() }));
   context.on("response", (response) => {
+    // a response still arriving as its page or context closes cannot be read: it is left out, not thrown
     const read = (async () => {
       const headers = JSON.stringify(await response.allHeaders());
       // redirects and aborted loads have no body
@@ -25,7 +26,7 @@ export function recordTraffic(context) {
         headers,
         body,
       });
-    })();
+    })().catch(() => undefined);
     reading.add(read);
     void read.finally(() => reading.delete(read));
   });

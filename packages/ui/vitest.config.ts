@@ -53,6 +53,9 @@ export default mergeConfig(
             include: ["test/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"],
             exclude: ["**/*.browser.test.{ts,tsx}"],
             setupFiles: ["./test/setup.ts"],
+            // user-event types character by character through React renders: real work that took over 5 s with
+            // two full test runs on this 2-core machine; tests wait on events, this only bounds a stuck one
+            testTimeout: 30_000,
           },
         },
         {
@@ -62,13 +65,16 @@ export default mergeConfig(
             name: "browser",
             include: ["test/**/*.browser.test.{ts,tsx}"],
             browser: browser(),
+            // every key press is a round trip through Playwright into Chromium: over 15 s under two full runs
+            testTimeout: 60_000,
           },
         },
         {
           extends: true,
           plugins: [storybookTest({ configDir: path.join(dirname, "../../.storybook") })],
           optimizeDeps: { include: storyDeps },
-          test: { name: "storybook", browser: browser() },
+          // stories run real generations against the mock in Chromium
+          test: { name: "storybook", browser: browser(), testTimeout: 60_000 },
         },
       ],
     },
