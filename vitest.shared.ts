@@ -10,5 +10,10 @@ export const sharedConfig = {
   test: {
     // the console summary for people, a JSON report for `pnpm test`'s one-line count
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+    // Tests wait on events and fake time, never on these: they only bound a stuck test. Real work (rendering and
+    // encoding a JPEG in pure JS, React renders, loopback round trips) took over vitest's 5 s default with two
+    // full test runs side by side on this 2-core machine, and a timed-out test's leftovers then failed the next.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 } satisfies ViteUserConfig;
