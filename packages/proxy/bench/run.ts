@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SECONDS = 3;
 const CONNECTIONS = 50;
 

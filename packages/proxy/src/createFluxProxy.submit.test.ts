@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { TEST_KEY } from "../test/fakeBfl";
-import { get, pollingUrlFor, post, setup } from "../test/helpers";
+import { get, pollingUrlFor, post, setup, submitTask } from "../test/helpers";
 
 describe("POST /v1/{model}", () => {
   it("forwards with the key and no client credentials, and rewrites polling_url to the proxy", async () => {
@@ -42,6 +42,28 @@ describe("POST /v1/{model}", () => {
       polling_url: string;
     };
     expect(body.polling_url).toMatch(pollingUrlFor("task-1"));
+  });
+
+  it("polls the host a later polling_url really names, after an allowed host was seen (no prefix shortcut)", async () => {
+    const fakeOptions: { pollingOrigin?: string } = { pollingOrigin: "https://api.eu2.bfl.ai" };
+    const { fake, proxy } = setup({ limits: { maxActiveTasksPerClient: Infinity } }, fakeOptions);
+    const polledHost = async (pollingOrigin: string) => {
+      fakeOptions.pollingOrigin = pollingOrigin;
+      const { poll } = await submitTask(proxy);
+      await proxy(get(poll));
+      return new URL(fake.calls.at(-1)!.url).origin;
+    };
+    expect(await polledHost("https://api.eu2.bfl.ai")).toBe("https://api.eu2.bfl.ai");
+    // each spelling starts with the allowed origin the proxy has just seen, but names another host
+    for (const hostile of [
+      "https://api.eu2.bfl.ai.evil.example",
+      "https://api.eu2.bfl.ai@evil.example",
+      "https://api.eu2.bfl.ai\t.evil.example",
+      "https://api.eu2.bfl.ai:8443",
+    ]) {
+      expect(await polledHost(hostile)).toBe("https://api.bfl.ai");
+    }
+    expect(await polledHost("https://api.eu2.bfl.ai")).toBe("https://api.eu2.bfl.ai");
   });
 
   it("answers 400 (not 500) to a body nested too deeply to re-encode, and takes no slot", async () => {

@@ -1,6 +1,18 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nodeTokenMac } from "../node/nodeTokenMac";
-import { PollingTokens, webTokenMac } from "./PollingTokens";
+import { PollingTokens, toBase64Url, webTokenMac } from "./PollingTokens";
+
+describe("toBase64Url", () => {
+  it("writes what Node's base64url encoder writes, for every length and byte", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 70 }), (bytes) => {
+        expect(toBase64Url(bytes)).toBe(Buffer.from(bytes).toString("base64url"));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe("PollingTokens", () => {
   it("signs the same token with Web Crypto and node:crypto, so transports and instances agree", async () => {

@@ -25,10 +25,27 @@ export const webTokenMac: TokenMacFactory = (secret) => {
 
 export { LABEL as TOKEN_KEY_LABEL };
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/** Unpadded base64url, table-driven: on every submit, and several times cheaper than `btoa` plus rewrites. */
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    out +=
+      ALPHABET.charAt(n >>> 18) +
+      ALPHABET.charAt((n >>> 12) & 63) +
+      ALPHABET.charAt((n >>> 6) & 63) +
+      ALPHABET.charAt(n & 63);
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = ((bytes[i] as number) << 16) | (rest === 2 ? (bytes[i + 1] as number) << 8 : 0);
+    out += ALPHABET.charAt(n >>> 18) + ALPHABET.charAt((n >>> 12) & 63);
+    if (rest === 2) out += ALPHABET.charAt((n >>> 6) & 63);
+  }
+  return out;
 }
 
 function fromBase64Url(text: string): Uint8Array | undefined {
@@ -71,6 +88,8 @@ const FOREIGN: TokenCheck = { kind: "foreign" };
 export class PollingTokens {
   readonly #sign: (data: string) => Uint8Array | Promise<Uint8Array>;
   readonly #verified = new Map<string, TokenCheck>();
+  /** The encoded first half of tokens, per upstream origin (a deployment polls a handful). */
+  readonly #encodedOrigins = new Map<string, string>();
 
   constructor(secret: string, mac: TokenMacFactory = webTokenMac) {
     this.#sign = mac(secret);
@@ -83,8 +102,14 @@ export class PollingTokens {
 
   /** The token for a task; a plain string when the MAC is synchronous (the Node adapters'), no promise. */
   sign(origin: string, taskId: string, clientId: string): string | Promise<string> {
-    const token = (sig: Uint8Array) =>
-      `${toBase64Url(encoder.encode(origin))}.${toBase64Url(sig.subarray(0, SIGNATURE_BYTES))}`;
+    let encoded = this.#encodedOrigins.get(origin);
+    if (encoded === undefined) {
+      encoded = toBase64Url(encoder.encode(origin));
+      if (this.#encodedOrigins.size >= 64) this.#encodedOrigins.clear();
+      this.#encodedOrigins.set(origin, encoded);
+    }
+    const head = encoded;
+    const token = (sig: Uint8Array) => `${head}.${toBase64Url(sig.subarray(0, SIGNATURE_BYTES))}`;
     const sig = this.#sign(`${origin}\n${taskId}\n${clientId}`);
     return sig instanceof Promise ? sig.then(token) : token(sig);
   }

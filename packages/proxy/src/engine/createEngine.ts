@@ -116,13 +116,25 @@ export function createEngine(config: ProxyConfig, parts: EngineParts = {}): Engi
       const proto = nearestForwarded(meta.header("x-forwarded-proto"))?.toLowerCase();
       if (proto === "https" || proto === "http") scheme = proto;
     }
-    if (host === undefined || !HOST.test(host)) return undefined;
-    try {
-      return new URL(`${scheme}://${host}`).origin;
-    } catch {
-      return undefined;
+    if (host === undefined) return undefined;
+    const raw = `${scheme}://${host}`;
+    const known = arrived.get(raw);
+    if (known !== undefined) return known || undefined;
+    let origin = "";
+    if (HOST.test(host)) {
+      try {
+        origin = new URL(raw).origin;
+      } catch {
+        // not an origin: answered as none
+      }
     }
+    // bounded: a client can send any Host, a deployment is reached under a few
+    if (arrived.size >= 256) arrived.clear();
+    arrived.set(raw, origin);
+    return origin || undefined;
   };
+  /** `scheme://host` as arrived → its origin ("" for none), memoised. */
+  const arrived = new Map<string, string>();
 
   const context: EngineContext = {
     config,

@@ -197,10 +197,24 @@ function tooLarge(max: number): PlainResponse {
  */
 function pollingOrigin(ctx: EngineContext, taskId: string, upstream: string | undefined): string {
   if (upstream === undefined) return ctx.config.upstreamOrigin;
+  // A URL that starts with an allowed origin already seen in canonical form, then "/", has that origin (the
+  // parser cannot read what follows the "/" as authority), so it skips the parse on every later submit.
+  const slash = upstream.indexOf("/", upstream.indexOf("//") + 2);
+  const prefix = slash > 0 ? upstream.slice(0, slash) : undefined;
+  let known = trustedPrefixes.get(ctx);
+  if (prefix !== undefined && known?.has(prefix)) return prefix;
   const url = parseFetchableUrl(upstream);
   if (!url || !isAllowedPollingOrigin(url, ctx.config.pollingOrigins)) {
     ctx.log("warn", "polling_url_refused", { taskId, host: url?.host });
     return ctx.config.upstreamOrigin;
   }
+  if (prefix === url.origin) {
+    if (!known) trustedPrefixes.set(ctx, (known = new Set()));
+    if (known.size >= 64) known.clear();
+    known.add(prefix);
+  }
   return url.origin;
 }
+
+/** Per engine, allowed polling origins seen spelled canonically at the start of a `polling_url`. */
+const trustedPrefixes = new WeakMap<EngineContext, Set<string>>();
