@@ -4,6 +4,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { assertSupportedNode } from "./node-version.mjs";
+
+assertSupportedNode();
 
 const root = new URL("..", import.meta.url).pathname;
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", COREPACK_ENABLE_DOWNLOAD_PROMPT: "0" };
@@ -19,6 +22,7 @@ const run = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", ...
 });
 
 const { passed, failed, files } = countReports();
+console.log("(turbo replays packages whose inputs did not change; `pnpm test --force` re-runs every test)");
 console.log(`\n${passed} passed, ${failed} failed`);
 if (files === 0) console.error("No test report was written: did any test run?");
 process.exit(run.status === 0 && failed === 0 && files > 0 ? 0 : 1);
