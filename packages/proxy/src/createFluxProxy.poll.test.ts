@@ -113,6 +113,26 @@ describe("GET /v1/get_result", () => {
     );
   });
 
+  it("ends a task at the statuses the client ends at (any case, trimmed): frees the slot and runs onResult", async () => {
+    // regression: the proxy matched statuses exactly while core's client stops at "ready" too, so such a task
+    // kept its slot until the TTL and never reached onResult
+    const onResult = vi.fn(() => Promise.resolve(undefined));
+    const { fake, proxy } = setup({ onResult, limits: { maxActiveTasksPerClient: 1 } });
+    const path = await submit(proxy);
+    expect((await proxy(post("/v1/flux-2-pro", { prompt: "x" }))).status).toBe(429);
+    fake.script(
+      200,
+      JSON.stringify({
+        id: "task-1",
+        status: " ready ",
+        result: { sample: "https://delivery-eu1.bfl.ai/results/a.jpeg" },
+      }),
+    );
+    expect((await proxy(get(path))).status).toBe(200);
+    expect(onResult).toHaveBeenCalledTimes(1);
+    expect((await proxy(post("/v1/flux-2-pro", { prompt: "x" }))).status).toBe(200);
+  });
+
   it("retries onResult on a later poll when it threw, and reports the error", async () => {
     const onError = vi.fn();
     const onResult = vi.fn().mockRejectedValueOnce(new Error("disk full")).mockResolvedValueOnce(undefined);

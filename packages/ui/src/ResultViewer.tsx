@@ -1,7 +1,7 @@
 /** @jsxImportSource . */
 "use client";
 import { forwardRef, type HTMLAttributes } from "react";
-import { deliveryExpiry, isBflDelivery, type FluxResult } from "@flux-kit/core";
+import { isBflDelivery, type FluxResult } from "@flux-kit/core";
 import { cx } from "./cx";
 import type { GenerationView } from "./generationView";
 import { resolveLabels, type FluxLabels } from "./labels";
@@ -33,10 +33,10 @@ export interface ResultViewerProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 /**
- * The download link for an image: a BFL delivery URL (one that expires, or on a BFL delivery host) goes through
- * the proxy's image route, since BFL's host sends no CORS headers and a cross-origin `download` link would
- * navigate instead. A URL already on the route, a `data:`/`blob:` URL and a persisted copy on your own store
- * (which the route would refuse as a foreign host) are linked as they are.
+ * The download link for an image: a URL on a BFL delivery host (core's `isBflDelivery`, the rule the proxy's
+ * image route applies) goes through that route, since BFL's host sends no CORS headers and a cross-origin
+ * `download` link would navigate instead. A URL already on the route, a `data:`/`blob:` URL and anything else
+ * (a persisted copy on your own store, even a signed one, which the route would refuse) are linked as they are.
  * @example downloadHref("https://delivery…/sample.jpeg?se=…", "/api/flux/v1/image") // "/api/flux/v1/image?u=https%3A…"
  */
 export function downloadHref(url: string, imageRoute: string | false): string {
@@ -45,7 +45,7 @@ export function downloadHref(url: string, imageRoute: string | false): string {
     url.includes("/v1/image?") ||
     url.startsWith("data:") ||
     url.startsWith("blob:") ||
-    (deliveryExpiry(url) === undefined && !isBflDelivery(url))
+    !isBflDelivery(url)
   )
     return url;
   return `${imageRoute}?u=${encodeURIComponent(url)}`;

@@ -35,14 +35,12 @@ describe("ResultViewer ready", () => {
   });
 
   it("honours a custom image route, an already-proxied URL, and a downloadUrl builder", () => {
-    expect(downloadHref("https://x.bfl.ai/a.png", "/flux/v1/image")).toBe(
-      "/flux/v1/image?u=https%3A%2F%2Fx.bfl.ai%2Fa.png",
+    expect(downloadHref("https://delivery-eu1.bfl.ai/a.png", "/flux/v1/image")).toBe(
+      "/flux/v1/image?u=https%3A%2F%2Fdelivery-eu1.bfl.ai%2Fa.png",
     );
     expect(downloadHref("/api/flux/v1/image?u=abc", "/api/flux/v1/image")).toBe("/api/flux/v1/image?u=abc");
-    expect(downloadHref("https://x.bfl.ai/a.png", false)).toBe("https://x.bfl.ai/a.png");
-    // a delivery URL on another host is recognised by its signed expiry
-    expect(downloadHref("https://mock.test/results/a.png?se=2030-01-01T00%3A00%3A00Z", "/r")).toBe(
-      "/r?u=https%3A%2F%2Fmock.test%2Fresults%2Fa.png%3Fse%3D2030-01-01T00%253A00%253A00Z",
+    expect(downloadHref("https://delivery-eu1.bfl.ai/a.png", false)).toBe(
+      "https://delivery-eu1.bfl.ai/a.png",
     );
     render(
       <ResultViewer
@@ -51,6 +49,22 @@ describe("ResultViewer ready", () => {
       />,
     );
     expect(screen.getByRole("link", { name: "Download" })).toHaveAttribute("href", "/mine/task-123");
+  });
+
+  it("routes only what the proxy's image route accepts: BFL's delivery hosts, by core's one rule", () => {
+    // BFL's own Azure account goes through the route …
+    const bflAzure =
+      "https://bfldeliveryprodeu4.blob.core.windows.net/results/a.jpeg?se=2030-01-01T00%3A00%3A00Z";
+    expect(downloadHref(bflAzure, "/r")).toBe(`/r?u=${encodeURIComponent(bflAzure)}`);
+    // … a signed copy on the site's own Azure account, another bfl.ai host or a signed URL elsewhere do not: the
+    // route would refuse them with 403 (it did for the first, which earlier code routed by its `se=`)
+    for (const own of [
+      "https://myapp.blob.core.windows.net/kept/a.jpeg?se=2030-01-01T00%3A00%3A00Z&sig=x",
+      "https://api.bfl.ai/a.png",
+      "https://mock.test/results/a.png?se=2030-01-01T00%3A00%3A00Z",
+    ]) {
+      expect(downloadHref(own, "/r")).toBe(own);
+    }
   });
 
   it("a persisted copy is shown, downloaded directly and never counts down to expiry", () => {

@@ -25,8 +25,4 @@ export function isDeliveryExpired(url: string, now: number = Date.now()): boolea
   return expiry !== undefined && expiry.getTime() <= now;
 }
 
-/** Whether `url` is on a BFL delivery host (`*.bfl.ai`, or the Azure blob stores BFL delivers from). */
-export function isBflDelivery(url: string): boolean {
-  const host = /^https:\/\/([^/?#]+)/i.exec(url)?.[1]?.toLowerCase();
-  return host !== undefined && (host.endsWith(".bfl.ai") || host.endsWith(".blob.core.windows.net"));
-}
+export { isBflDelivery } from "../bfl/hosts";

@@ -1,11 +1,6 @@
-/** BFL's API hosts ([DOCS-gen]): `global` routes across clusters with failover; `eu`/`us` keep data in region. */
-export const REGIONS = {
-  global: "https://api.bfl.ai",
-  eu: "https://api.eu.bfl.ai",
-  us: "https://api.us.bfl.ai",
-} as const;
+import { isBflApiUrl } from "../bfl/hosts";
 
-export type Region = keyof typeof REGIONS;
+export { REGIONS, type Region } from "../bfl/regions";
 
 /**
  * Strips trailing slashes and a trailing `/v1`, so `https://api.bfl.ai/v1/` and `https://api.bfl.ai` agree. Throws a
@@ -72,8 +67,8 @@ export function originOf(url: string): string | undefined {
 }
 
 /**
- * Whether the API key may be sent to `url`: only to the configured API origin and to `https://*.bfl.ai`
- * (BFL answers polls from other cluster hosts). Anything else (delivery blobs, a host a response named) never
+ * Whether the API key may be sent to `url`: only to the configured API origin and to BFL's API hosts
+ * (`isBflApiUrl`: BFL answers polls from other cluster hosts). Anything else (delivery blobs, a host a response named) never
  * sees the key.
  */
 export function mayReceiveKey(url: string, apiOrigin: string | undefined): boolean {
@@ -85,7 +80,5 @@ export function mayReceiveKey(url: string, apiOrigin: string | undefined): boole
   }
   if (parsed.username || parsed.password) return false;
   if (apiOrigin !== undefined && parsed.origin === apiOrigin) return true;
-  return (
-    parsed.protocol === "https:" && (parsed.hostname === "bfl.ai" || parsed.hostname.endsWith(".bfl.ai"))
-  );
+  return isBflApiUrl(parsed);
 }

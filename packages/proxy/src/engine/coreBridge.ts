@@ -1,6 +1,8 @@
 import { fastApiValidationBody, isModelId, modelIds, validateInput } from "@flux-kit/core";
 import type { ValidateResult } from "../options";
 
+export { isBflApiUrl, isBflDeliveryUrl, isRegion, REGIONS, statusOutcome } from "@flux-kit/core/internal";
+
 // Everything the proxy takes from @flux-kit/core's model catalogue, in one place.
 
 /** Every model id in core's catalogue: the default `allowedModels`. */

@@ -1,4 +1,5 @@
 import type { EngineContext } from "./createEngine";
+import { statusOutcome } from "./coreBridge";
 import { isAllowedDeliveryOrigin, isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
 import { jsonText, refuse, taskNotFound } from "./responses";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
@@ -6,14 +7,6 @@ import type { IncomingMeta, Plan, PlainResponse, UpstreamJson } from "./types";
 import { resolveClientId } from "./resolveClientId";
 
 const TASK_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const TERMINAL = new Set([
-  "Ready",
-  "Error",
-  "Failed",
-  "Request Moderated",
-  "Content Moderated",
-  "Task not found",
-]);
 
 const respond = (response: PlainResponse): Plan => ({ type: "respond", response });
 
@@ -95,8 +88,10 @@ export async function planPoll(
     }
     if (!body || typeof body !== "object") return passThrough(ctx, answer);
     const status = body.status;
-    if (authoritative && typeof status === "string" && TERMINAL.has(status)) ctx.limiter.release(taskId);
-    if (status === "Ready" && body.result && typeof body.result === "object") {
+    // the client stops at the same statuses (core's rule: any case, trimmed), so the slot is freed at them
+    const outcome = typeof status === "string" ? statusOutcome(status) : "pending";
+    if (authoritative && outcome !== "pending") ctx.limiter.release(taskId);
+    if (outcome === "ready" && body.result && typeof body.result === "object") {
       const result = body.result as Record<string, unknown>;
       const persisted = authoritative && (await runOnResult(ctx, taskId, result, caller));
       if (!persisted) rewriteSample(ctx, meta, result);

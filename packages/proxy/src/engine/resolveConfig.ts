@@ -1,13 +1,7 @@
 import type { FluxProxyOptions, ValidateFunction } from "../options";
 import { FluxProxyConfigError } from "./FluxProxyConfigError";
-import { defaultModelIds, defaultValidate } from "./coreBridge";
+import { defaultModelIds, defaultValidate, isRegion, REGIONS } from "./coreBridge";
 import { compileTrust, type TrustHop } from "./trust";
-
-const REGIONS: Record<string, string> = {
-  global: "https://api.bfl.ai",
-  eu: "https://api.eu.bfl.ai",
-  us: "https://api.us.bfl.ai",
-};
 
 /**
  * Options with every default applied, checked once when the proxy is created. The API key is not among them:
@@ -90,7 +84,7 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
     );
   }
   const upstream = options.upstream ?? "global";
-  const upstreamOrigin = REGIONS[upstream] ?? toOrigin(upstream, "`upstream`");
+  const upstreamOrigin = isRegion(upstream) ? REGIONS[upstream] : toOrigin(upstream, "`upstream`");
 
   let basePath = options.basePath ?? "/api/flux";
   if (!basePath.startsWith("/")) basePath = `/${basePath}`;

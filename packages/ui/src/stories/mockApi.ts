@@ -12,7 +12,8 @@ export const BASE_URL = "/api/flux";
 
 /**
  * The mock BFL API as MSW handlers on `/api/flux`, like a proxy in front of BFL (so no key is needed), plus the
- * proxy's image route `GET /api/flux/v1/image?u=…` that downloads go through.
+ * proxy's image route `GET /api/flux/v1/image?u=…`. The mock delivers on the page's own origin, so its images
+ * and downloads are same-origin links that need no route.
  * @example parameters: { msw: { handlers: mockApi({ durationMs: 800 }).handlers } }
  */
 export function mockApi(

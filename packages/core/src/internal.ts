@@ -1,0 +1,9 @@
+/**
+ * `@flux-kit/core/internal`: BFL facts and helpers the other flux-kit packages share (the proxy, the mock, the
+ * UI). Not part of the public API: names here change without a major version. Application code imports from
+ * `@flux-kit/core`.
+ * @packageDocumentation
+ */
+export { isBflApiUrl, isBflDelivery, isBflDeliveryUrl } from "./bfl/hosts";
+export { REGIONS, isRegion, type Region } from "./bfl/regions";
+export { isTerminalStatus, statusOutcome } from "./schemas/taskStatus";
