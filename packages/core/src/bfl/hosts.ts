@@ -1,5 +1,6 @@
 // Which hosts are BFL's: one definition for the client (where the key may go, which URLs expire like BFL's) and
-// the proxy (which hosts it polls and relays images from). Sources: docs/bfl-api.md, "Hosts and regions".
+// the proxy (which hosts it polls and relays images from). Sources: docs/bfl-api.md
+// §1 (hosts, cluster polling hosts) and §8 (result delivery).
 
 /** One label of a DNS name (no dots, no `@`, no `%`): what a wildcard may stand for below. */
 const LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
