@@ -7,3 +7,4 @@
 export { isBflApiUrl, isBflDelivery, isBflDeliveryUrl } from "./bfl/hosts";
 export { REGIONS, isRegion, type Region } from "./bfl/regions";
 export { isTerminalStatus, statusOutcome } from "./schemas/taskStatus";
+export { timingSafeEqual } from "./webhooks/webhookCrypto";

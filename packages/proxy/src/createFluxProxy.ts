@@ -9,8 +9,6 @@ import { requestMeta, toResponse } from "./web/requestMeta";
 /** A Web-standard handler: `(request) => Promise<Response>`. Adapters may pass what they know of the socket. */
 export type FluxProxyHandler = (request: Request, info?: ProxyRequestInfo) => Promise<Response>;
 
-const ENGINE = Symbol.for("@flux-kit/proxy.engine");
-
 /**
  * Creates the proxy: a BFL-compatible endpoint that adds the API key server-side and enforces auth, origin,
  * model, body, validation and per-client limits. Web APIs only, so it runs on Node ≥ 20 and edge runtimes.
@@ -22,14 +20,7 @@ const ENGINE = Symbol.for("@flux-kit/proxy.engine");
  */
 export function createFluxProxy(options: FluxProxyOptions = {}): FluxProxyHandler {
   const engine = createEngine(resolveConfig(options));
-  const handler: FluxProxyHandler = (request, info) => handleWithFetch(engine, request, info);
-  Object.defineProperty(handler, ENGINE, { value: engine });
-  return handler;
-}
-
-/** The policy engine behind a handler made by `createFluxProxy` (for adapters that share it). */
-export function engineOf(handler: FluxProxyHandler): Engine | undefined {
-  return (handler as unknown as Record<symbol, Engine | undefined>)[ENGINE];
+  return (request, info) => handleWithFetch(engine, request, info);
 }
 
 async function handleWithFetch(engine: Engine, request: Request, info?: ProxyRequestInfo): Promise<Response> {

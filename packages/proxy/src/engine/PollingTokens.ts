@@ -1,3 +1,5 @@
+import { timingSafeEqual } from "./coreBridge";
+
 const encoder = new TextEncoder();
 const SIGNATURE_BYTES = 16;
 const CACHE_LIMIT = 10_000;
@@ -60,13 +62,6 @@ function fromBase64Url(text: string): Uint8Array | undefined {
   }
 }
 
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return diff === 0;
-}
-
 /** What a polling token says for a given task and caller. */
 export type TokenCheck =
   /** Genuine for this task and this client: poll `origin`. */
@@ -125,7 +120,7 @@ export class PollingTokens {
     const sig = fromBase64Url(token.slice(dot + 1));
     if (!originBytes || !sig || sig.length !== SIGNATURE_BYTES) return MALFORMED;
     const origin = new TextDecoder().decode(originBytes);
-    if (!equal(sig, await this.#mac(origin, taskId, clientId))) return FOREIGN;
+    if (!timingSafeEqual(sig, await this.#mac(origin, taskId, clientId))) return FOREIGN;
     const check: TokenCheck = { kind: "valid", origin };
     if (this.#verified.size >= CACHE_LIMIT) this.#verified.clear();
     this.#verified.set(cacheKey, check);

@@ -1,9 +1,16 @@
 import { fastApiValidationBody, isModelId, modelIds, validateInput } from "@flux-kit/core";
 import type { ValidateResult } from "../options";
 
-export { isBflApiUrl, isBflDeliveryUrl, isRegion, REGIONS, statusOutcome } from "@flux-kit/core/internal";
-
-// Everything the proxy takes from @flux-kit/core's model catalogue, in one place.
+// Everything the proxy takes from @flux-kit/core, in one place: BFL's hosts, regions and statuses, and the
+// model catalogue.
+export {
+  isBflApiUrl,
+  isBflDeliveryUrl,
+  isRegion,
+  REGIONS,
+  statusOutcome,
+  timingSafeEqual,
+} from "@flux-kit/core/internal";
 
 /** Every model id in core's catalogue: the default `allowedModels`. */
 export function defaultModelIds(): string[] {
