@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { isBflApiUrl, isBflDelivery, isBflDeliveryUrl } from "./bfl/hosts";
+export { IMAGE_ROUTE_PATH, imageRouteUrl, isImageRouteUrl } from "./bfl/proxyRoutes";
 export { REGIONS, isRegion, type Region } from "./bfl/regions";
 export { isTerminalStatus, statusOutcome } from "./schemas/taskStatus";
 export { timingSafeEqual } from "./webhooks/webhookCrypto";

@@ -2,6 +2,7 @@
 "use client";
 import { forwardRef, type HTMLAttributes } from "react";
 import { isBflDelivery, type FluxResult } from "@flux-kit/core";
+import { imageRouteUrl, isImageRouteUrl } from "@flux-kit/core/internal";
 import { cx } from "./cx";
 import type { GenerationView } from "./generationView";
 import { resolveLabels, type FluxLabels } from "./labels";
@@ -42,13 +43,13 @@ export interface ResultViewerProps extends HTMLAttributes<HTMLDivElement> {
 export function downloadHref(url: string, imageRoute: string | false): string {
   if (
     imageRoute === false ||
-    url.includes("/v1/image?") ||
+    isImageRouteUrl(url) ||
     url.startsWith("data:") ||
     url.startsWith("blob:") ||
     !isBflDelivery(url)
   )
     return url;
-  return `${imageRoute}?u=${encodeURIComponent(url)}`;
+  return imageRouteUrl(imageRoute, url);
 }
 
 /**

@@ -4,6 +4,8 @@ import type { ValidateResult } from "../options";
 // Everything the proxy takes from @flux-kit/core, in one place: BFL's hosts, regions and statuses, and the
 // model catalogue.
 export {
+  IMAGE_ROUTE_PATH,
+  imageRouteUrl,
   isBflApiUrl,
   isBflDeliveryUrl,
   isRegion,

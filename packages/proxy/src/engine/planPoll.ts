@@ -1,5 +1,5 @@
 import type { EngineContext } from "./createEngine";
-import { statusOutcome } from "./coreBridge";
+import { IMAGE_ROUTE_PATH, imageRouteUrl, statusOutcome } from "./coreBridge";
 import { isAllowedDeliveryOrigin, isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
 import { jsonText, refuse, taskNotFound } from "./responses";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
@@ -154,5 +154,9 @@ function rewriteSample(ctx: EngineContext, meta: IncomingMeta, result: Record<st
   // inside the encoded `u`.
   const se = Date.parse(url.searchParams.get("se") ?? "");
   const exp = Number.isFinite(se) ? `&exp=${se}` : "";
-  result.sample = `${ctx.publicOrigin(meta)}${config.basePath}/v1/image?u=${encodeURIComponent(url.href)}${exp}`;
+  result.sample = imageRouteUrl(
+    `${ctx.publicOrigin(meta)}${config.basePath}${IMAGE_ROUTE_PATH}`,
+    url.href,
+    exp,
+  );
 }

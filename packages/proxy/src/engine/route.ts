@@ -1,3 +1,5 @@
+import { IMAGE_ROUTE_PATH } from "./coreBridge";
+
 /** Which proxy route a request path names. */
 export type Route =
   | { readonly kind: "submit"; readonly model: string }
@@ -19,7 +21,7 @@ export function matchRoute(path: string, basePath: string): Route {
   if (!rest.startsWith("/v1/") || SUSPICIOUS.test(rest)) return { kind: "not_found" };
   const name = rest.slice(4);
   if (name === "get_result") return { kind: "poll" };
-  if (name === "image") return { kind: "image" };
+  if (`/v1/${name}` === IMAGE_ROUTE_PATH) return { kind: "image" };
   if (name === "credits" || !MODEL.test(name) || name.includes("..")) return { kind: "not_found" };
   return { kind: "submit", model: name };
 }
