@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { isBflApiUrl, isBflDelivery, isBflDeliveryUrl } from "./bfl/hosts";
+export { MAX_IMAGE_PIXELS, imageDimensions } from "./bfl/images";
 export { IMAGE_ROUTE_PATH, imageRouteUrl, isImageRouteUrl } from "./bfl/proxyRoutes";
 export { REGIONS, isRegion, type Region } from "./bfl/regions";
 export { isTerminalStatus, statusOutcome } from "./schemas/taskStatus";

@@ -15,4 +15,4 @@ export {
 } from "./formValue";
 export type { GenerationStatus, GenerationView } from "./generationView";
 export { ASPECT_PRESETS, presetsFor, sizeForRatio } from "./sizePresets";
-export { MAX_IMAGE_PIXELS, imageDimensions } from "./imageFiles";
+export { MAX_IMAGE_PIXELS, imageDimensions } from "@flux-kit/core/internal";
