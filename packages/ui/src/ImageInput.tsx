@@ -1,13 +1,27 @@
 /** @jsxImportSource . */
-import { useRef, useState, type DragEvent, type KeyboardEvent } from "react";
+import {
+  forwardRef,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type DragEvent,
+  type KeyboardEvent,
+} from "react";
+import { cx } from "./cx";
 import type { ReferenceImage } from "./formValue";
 import { imageFromUrl, readImageFile } from "./imageFiles";
 import type { FluxLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
 import { describedBy } from "./Field";
 
-/** Props of `ImageInput`: a list of reference images with drop, paste, pick and URL entry. */
-export interface ImageInputProps {
+/**
+ * Props of `ImageInput`: a list of reference images with drop, paste, pick and URL entry. Every other
+ * `<fieldset>` prop (`className`, `style`, `ref`, `data-*`, `aria-*`) passes through, like the other components'.
+ */
+export interface ImageInputProps extends Omit<
+  ComponentPropsWithoutRef<"fieldset">,
+  "id" | "name" | "onChange" | "disabled" | "children"
+> {
   readonly id: string;
   readonly name: string;
   readonly legend: string;
@@ -45,18 +59,14 @@ export async function addFiles(
   return { images: next, errors };
 }
 
-/** Reference images: drop zone, file picker, URL entry and previews. Paste is handled by the form. */
-export function ImageInput({
-  id,
-  name,
-  legend,
-  images,
-  max,
-  onChange,
-  error,
-  labels,
-  disabled,
-}: ImageInputProps) {
+/**
+ * Reference images: drop zone, file picker, URL entry and previews. Paste is handled by the form.
+ * @example <ImageInput id="refs" name="images" legend="Reference images" images={images} max={4} onChange={setImages} labels={labels} />
+ */
+export const ImageInput = forwardRef<HTMLFieldSetElement, ImageInputProps>(function ImageInput(
+  { id, name, legend, images, max, onChange, error, labels, disabled, className, ...rest },
+  ref,
+) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState("");
   const [dragging, setDragging] = useState(false);
@@ -92,7 +102,9 @@ export function ImageInput({
 
   return (
     <fieldset
-      className="flux-field flux-images"
+      {...rest}
+      ref={ref}
+      className={cx("flux-field flux-images", className)}
       data-field={name}
       data-invalid={shownError ? "" : undefined}
       aria-describedby={describedBy(id, false, shownError)}
@@ -188,4 +200,4 @@ export function ImageInput({
       ) : null}
     </fieldset>
   );
-}
+});
