@@ -6,7 +6,7 @@ import { ImageInput } from "../src/ImageInput";
 import type { ReferenceImage } from "../src/formValue";
 import { defaultLabels } from "../src/labels";
 
-const image: ReferenceImage = { id: "i1", name: "fox.png", src: "https://cdn.example/fox.png" };
+const image: ReferenceImage = { id: "i1", name: "fox.png", src: "https://cdn.example/fox.png", bytes: 0 };
 
 describe("ImageInput on its own", () => {
   it("forwards its ref to the fieldset and passes other fieldset props through", async () => {
