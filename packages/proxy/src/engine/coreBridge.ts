@@ -3,14 +3,13 @@ import type { ValidateResult } from "../options";
 
 // Everything the proxy takes from @flux-kit/core, in one place: BFL's hosts, regions and statuses, and the
 // model catalogue.
+export { REGIONS, statusOutcome } from "@flux-kit/core";
 export {
   IMAGE_ROUTE_PATH,
   imageRouteUrl,
   isBflApiUrl,
   isBflDeliveryUrl,
   isRegion,
-  REGIONS,
-  statusOutcome,
   timingSafeEqual,
 } from "@flux-kit/core/internal";
 
