@@ -1,4 +1,5 @@
-import { fastApiValidationBody, getModel, validateInput, type ModelDefinition } from "@flux-kit/core";
+import { getModel, validateInput, type ModelDefinition } from "@flux-kit/core";
+import { fastApiValidationBody } from "@flux-kit/core/internal";
 import { createManualClock, createRealClock, type Clock } from "./clock";
 import { DeliverySigner, sasTime } from "./delivery";
 import { FaultPlan, type Fault, type InjectFaultOptions } from "./faults";

@@ -1,11 +1,11 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import {
   createGenerationController,
-  IDLE_GENERATION,
   type FluxGenerationState,
   type GenerationController,
   type GenerationControllerOptions,
 } from "@flux-kit/core";
+import { IDLE_GENERATION } from "@flux-kit/core/internal";
 
 const serverState = (): FluxGenerationState => IDLE_GENERATION;
 

@@ -11,14 +11,8 @@ import {
   type FormHTMLAttributes,
   type KeyboardEvent,
 } from "react";
-import {
-  getModel,
-  modelIds,
-  toFieldErrors,
-  validateInput,
-  type FluxFieldError,
-  type ModelId,
-} from "@flux-kit/core";
+import { getModel, modelIds, validateInput, type FluxFieldError, type ModelId } from "@flux-kit/core";
+import { toFieldErrors } from "@flux-kit/core/internal";
 import { AdvancedFields } from "./AdvancedFields";
 import { cx } from "./cx";
 import { Field, describedBy } from "./Field";

@@ -1,4 +1,4 @@
-import { MAX_IMAGE_BYTES } from "@flux-kit/core";
+import { MAX_IMAGE_BYTES } from "@flux-kit/core/internal";
 import { imageDimensions, MAX_IMAGE_PIXELS } from "@flux-kit/core/internal";
 import type { FluxLabels } from "./labels";
 import type { ReferenceImage } from "./formValue";

@@ -1,4 +1,5 @@
-import { parseAspectRatio, type SizeCapability } from "@flux-kit/core";
+import { type SizeCapability } from "@flux-kit/core";
+import { parseAspectRatio } from "@flux-kit/core/internal";
 
 /** Aspect-ratio presets offered by the size picker, widest last. Models drop the ones they cannot take. */
 export const ASPECT_PRESETS = ["1:1", "4:3", "3:4", "3:2", "2:3", "16:9", "9:16", "21:9", "9:21"] as const;

@@ -1,5 +1,6 @@
 import { render, screen } from "@testing-library/react";
-import { errorFromResponse, FluxAuthError } from "@flux-kit/core";
+import { FluxAuthError } from "@flux-kit/core";
+import { errorFromResponse } from "@flux-kit/core/internal";
 import { describe, expect, it, vi } from "vitest";
 import { ResultViewer } from "../src/ResultViewer";
 import { defaultLabels } from "../src/labels";

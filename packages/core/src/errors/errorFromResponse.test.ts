@@ -8,12 +8,12 @@ import {
   FluxValidationError,
 } from "./FluxError";
 import { PROXY_ERROR_CODES, PROXY_ERROR_STATUS, type ProxyErrorCode } from "./proxyErrorCodes";
-import * as core from "../index";
+import * as internal from "../internal";
 
 const refusal = (code: string, detail?: string) => (detail === undefined ? { code } : { detail, code });
 
 describe("the proxy's error codes", () => {
-  it("are one list with one status each, exported from the package's entry", () => {
+  it("are one list with one status each, shared through core/internal", () => {
     expect(PROXY_ERROR_CODES).toEqual([
       "unauthenticated",
       "forbidden",
@@ -30,8 +30,8 @@ describe("the proxy's error codes", () => {
     ]);
     expect(Object.isFrozen(PROXY_ERROR_CODES)).toBe(true);
     expect(PROXY_ERROR_STATUS.client_limit).toBe(429);
-    expect(core.PROXY_ERROR_CODES).toBe(PROXY_ERROR_CODES);
-    expect(core.PROXY_ERROR_STATUS).toBe(PROXY_ERROR_STATUS);
+    expect(internal.PROXY_ERROR_CODES).toBe(PROXY_ERROR_CODES);
+    expect(internal.PROXY_ERROR_STATUS).toBe(PROXY_ERROR_STATUS);
   });
 
   it("count only when known: anything else in `code` is ignored", () => {

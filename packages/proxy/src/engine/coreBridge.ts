@@ -1,10 +1,12 @@
-import { fastApiValidationBody, isModelId, modelIds, validateInput } from "@flux-kit/core";
+import { isModelId, modelIds, validateInput } from "@flux-kit/core";
+import { fastApiValidationBody } from "@flux-kit/core/internal";
 import type { ValidateResult } from "../options";
 
 // Everything the proxy takes from @flux-kit/core, in one place: BFL's hosts, regions and statuses, and the
 // model catalogue.
-export { REGIONS, statusOutcome } from "@flux-kit/core";
 export {
+  REGIONS,
+  statusOutcome,
   IMAGE_ROUTE_PATH,
   imageRouteUrl,
   isBflApiUrl,

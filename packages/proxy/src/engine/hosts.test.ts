@@ -1,4 +1,5 @@
-import { isBflDelivery, mayReceiveKey } from "@flux-kit/core";
+import { isBflDelivery } from "@flux-kit/core";
+import { mayReceiveKey } from "@flux-kit/core/internal";
 import { describe, expect, it } from "vitest";
 import { isAllowedDeliveryOrigin, isAllowedPollingOrigin } from "./hosts";
 

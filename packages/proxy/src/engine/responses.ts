@@ -1,4 +1,5 @@
-import { PROXY_ERROR_STATUS, type ProxyErrorCode } from "@flux-kit/core";
+import { type ProxyErrorCode } from "@flux-kit/core";
+import { PROXY_ERROR_STATUS } from "@flux-kit/core/internal";
 import type { PlainResponse } from "./types";
 
 /** Headers on every JSON answer: never cached, never sniffed. */
