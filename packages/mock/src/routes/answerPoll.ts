@@ -1,0 +1,56 @@
+import type { MockContext, RequestOrigins } from "../MockContext";
+import { json, validationError } from "../responses";
+import { progressAt, statusAt } from "../tasks";
+import { taskResult } from "./taskResult";
+
+/**
+ * `GET /v1/get_result?id=`: the task's full `ResultResponse` at the current clock time. Unknown, evicted and
+ * (with `strictPollingOrigin`) wrongly routed polls get `Task not found` with HTTP 200, as at BFL.
+ */
+export async function answerPoll(
+  ctx: MockContext,
+  url: URL,
+  origins: RequestOrigins,
+  entry: { taskId?: string },
+): Promise<Response> {
+  const id = url.searchParams.get("id");
+  if (id === null) {
+    return validationError([{ type: "missing", loc: ["query", "id"], msg: "Field required", input: null }]);
+  }
+  entry.taskId = id;
+  const notFound = {
+    id,
+    status: "Task not found",
+    result: null,
+    progress: null,
+    details: null,
+    preview: null,
+  };
+  const pollingOrigin = origins.pollingOrigin;
+  if (ctx.options.strictPollingOrigin && pollingOrigin && url.origin !== new URL(pollingOrigin).origin) {
+    return json(200, notFound);
+  }
+  const task = ctx.tasks.get(id);
+  if (!task) return json(200, notFound);
+  const now = ctx.clock.now();
+  const status = statusAt(task, now);
+  const base = { id, status, result: null, progress: null, details: null, preview: null };
+  switch (status) {
+    case "Pending":
+      return json(200, { ...base, progress: formatProgress(ctx, progressAt(task, now)) });
+    case "Ready":
+      return json(200, { ...base, result: await taskResult(ctx, task, url, origins) });
+    case "Error":
+      return json(200, { ...base, details: task.errorDetails });
+    default:
+      return json(200, { ...base, details: { "Moderation Reasons": task.reasons } });
+  }
+}
+
+/** `progress` as the `progress` option shapes it, never above 0.99 while Pending. */
+function formatProgress(ctx: MockContext, fraction: number): number | null {
+  const mode = ctx.options.progress ?? "fraction";
+  if (mode === "null") return null;
+  const capped = Math.min(0.99, fraction);
+  return mode === "percent" ? Math.floor(capped * 100) : Math.floor(capped * 100) / 100;
+}

@@ -1,0 +1,91 @@
+import { validateInput, type ModelDefinition } from "@flux-kit/core";
+import { fastApiValidationBody } from "@flux-kit/core/internal";
+import type { MockContext, RequestOrigins } from "../MockContext";
+import { DEFAULT_PRICES, FALLBACK_PRICE, priceOf } from "../pricing";
+import { detail, json, validationError } from "../responses";
+import { scheduleWebhook } from "../scheduleWebhook";
+import { computeSizing } from "../sizing";
+import { checkConcurrency } from "./checkConcurrency";
+import { newTask } from "./newTask";
+
+const FLUX2 = /^flux-2-/;
+
+/**
+ * `POST /v1/{model}`: authenticates, validates with core's schema, prices the request, checks credits and the
+ * active-task limits, then creates and bills the task and answers `{id, polling_url, cost, …}` (or the webhook
+ * shapes). Nothing is created or charged when any check fails.
+ */
+export async function answerSubmit(
+  ctx: MockContext,
+  request: Request,
+  url: URL,
+  model: ModelDefinition,
+  origins: RequestOrigins,
+  entry: { taskId?: string },
+): Promise<Response> {
+  const account = ctx.accounts.authenticate(request);
+  if (account instanceof Response) return account;
+  const body = parseJson(await request.text());
+  if (body instanceof Response) return body;
+  const checked = validateInput(model, body);
+  if (!checked.success) return json(422, fastApiValidationBody(checked.issues));
+  const data = checked.data as Record<string, unknown>;
+
+  const sizing = computeSizing(model, data);
+  const price = ctx.options.pricing?.[model.id] ?? DEFAULT_PRICES[model.id] ?? FALLBACK_PRICE;
+  const cost = priceOf(price, sizing.outputMp, sizing.inputMp);
+  const balance = ctx.accounts.balance(account);
+  if (balance < cost) {
+    return detail(
+      402,
+      `Insufficient credits: this request costs ${cost} credits but the balance is ${balance}.`,
+    );
+  }
+  const limited = checkConcurrency(ctx, account, model);
+  if (limited) return limited;
+
+  const task = newTask(ctx, { account, model, data, sizing, cost });
+  ctx.accounts.charge(account, cost);
+  ctx.tasks.add(task);
+  entry.taskId = task.id;
+  if (task.webhookUrl) scheduleWebhook(ctx, task, url, origins);
+
+  const reported = reportsCost(ctx, model.id);
+  const pollingUrl = `${origins.pollingOrigin ?? url.origin}${origins.basePath}/v1/get_result?id=${task.id}`;
+  const money = {
+    cost: reported ? cost : null,
+    input_mp: reported ? sizing.inputMp : null,
+    output_mp: reported ? sizing.outputMp : null,
+  };
+  const { id, webhookUrl } = task;
+  const shape = webhookUrl ? (ctx.options.webhooks?.submitResponse ?? "polling") : "polling";
+  if (shape === "webhook") return json(200, { id, status: "Pending", webhook_url: webhookUrl, ...money });
+  if (shape === "both") {
+    return json(200, { id, polling_url: pollingUrl, status: "Pending", webhook_url: webhookUrl, ...money });
+  }
+  return json(200, { id, polling_url: pollingUrl, ...money });
+}
+
+/** The request body, or FastAPI's 422 `json_invalid`. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : "Expecting value";
+    return validationError([
+      {
+        type: "json_invalid",
+        loc: ["body", 0],
+        msg: "JSON decode error",
+        input: {},
+        ctx: { error: message },
+      },
+    ]);
+  }
+}
+
+/** Whether the submit response carries `cost`, `input_mp` and `output_mp` (the `reportCost` option). */
+function reportsCost(ctx: MockContext, model: string): boolean {
+  const mode = ctx.options.reportCost ?? "flux-2";
+  return mode === "all" || (mode === "flux-2" && FLUX2.test(model));
+}

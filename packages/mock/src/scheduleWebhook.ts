@@ -1,0 +1,42 @@
+import type { MockContext, RequestOrigins } from "./MockContext";
+import { taskResult } from "./routes/taskResult";
+import { statusAt, type MockTaskRecord } from "./tasks";
+
+/**
+ * Sends the task's outcome to its `webhook_url` when it finishes (the dispatcher retries failed deliveries).
+ * A stuck task never finishes, so it never calls back.
+ */
+export function scheduleWebhook(
+  ctx: MockContext,
+  task: MockTaskRecord,
+  url: URL,
+  origins: RequestOrigins,
+): void {
+  if (!Number.isFinite(task.finishesAt)) return;
+  ctx.timers.at(task.finishesAt, () => void sendOutcome(ctx, task, url, origins));
+}
+
+async function sendOutcome(
+  ctx: MockContext,
+  task: MockTaskRecord,
+  url: URL,
+  origins: RequestOrigins,
+): Promise<void> {
+  const status = statusAt(task, ctx.clock.now());
+  if (status === "Pending" || status === "Task not found") return;
+  const result = status === "Ready" ? await taskResult(ctx, task, url, origins) : null;
+  const details =
+    status === "Ready"
+      ? null
+      : status === "Error"
+        ? task.errorDetails
+        : { "Moderation Reasons": task.reasons };
+  ctx.webhooks.send({
+    taskId: task.id,
+    status,
+    result,
+    details,
+    url: task.webhookUrl ?? "",
+    secret: task.webhookSecret,
+  });
+}
