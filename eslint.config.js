@@ -31,6 +31,10 @@ export default tseslint.config(
   },
   reactHooks.configs.flat["recommended-latest"],
   {
+    // the preset makes this a warning; a missing dependency is a stale-closure bug, so it fails the lint
+    rules: { "react-hooks/exhaustive-deps": "error" },
+  },
+  {
     // core is isomorphic: browsers, Node >= 20 and edge runtimes
     files: ["packages/core/src/**/*.ts"],
     ignores: ["**/*.test.ts", "**/*.test-d.ts"],
