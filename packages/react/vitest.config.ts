@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { defineConfig, mergeConfig } from "vitest/config";
-import { sharedConfig } from "../../vitest.shared";
+import { sharedConfig } from "../../vitest.shared.ts";
 
 const require = createRequire(import.meta.url);
 const dir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));

@@ -5,7 +5,7 @@ import { defineConfig, mergeConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
-import { sharedConfig } from "../../vitest.shared";
+import { sharedConfig } from "../../vitest.shared.ts";
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
