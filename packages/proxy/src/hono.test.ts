@@ -21,10 +21,17 @@ describe("/hono", () => {
     const { fake, hono } = app();
     const submit = () =>
       new Request("https://app.example/api/flux/v1/flux-2-pro", { method: "POST", body: '{"prompt":"x"}' });
+    // with no logger configured, the refusal's reason is the one console line a deployment gets
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const refused = await hono.fetch(submit());
     expect(refused.status).toBe(500);
     expect(await refused.json()).toMatchObject({ code: "misconfigured" });
     expect(fake.calls).toHaveLength(0);
+    expect(errors).toHaveBeenCalledOnce();
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[@flux-kit\/proxy\] .*cannot tell its clients apart/),
+    );
+    errors.mockRestore();
 
     const named = new Hono();
     named.all(
