@@ -8,6 +8,7 @@ import {
   FluxSubmitUncertainError,
   FluxTimeoutError,
   FluxValidationError,
+  flux2Pro,
   type FluxClientOptions,
 } from "@flux-kit/core";
 import type { MockBflOptions } from "@flux-kit/mock";
@@ -92,8 +93,8 @@ describe("submit failures are surfaced", () => {
     expect((error as FluxValidationError).fields["width"]).toBeDefined();
   });
 
-  it("invalid input fails locally before any request", async () => {
-    const h = harness();
+  it("invalid input fails locally before any request when the client knows the model's definition", async () => {
+    const h = harness({ client: { models: [flux2Pro] } });
     const hook = renderHook(() => useFluxGeneration({ model: "flux-2-pro" }), { wrapper: h.wrapper });
     act(() => void hook.result.current.generate({ prompt: "a fox", width: 100_000 }));
     await h.advance(0);

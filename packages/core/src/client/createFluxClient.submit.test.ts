@@ -9,6 +9,8 @@ import {
   FluxValidationError,
 } from "../errors/FluxError";
 import { fakeFetch, hang, json, netError, submitted } from "../../test/fakeFetch";
+import { flux2Klein4b, flux2Pro } from "../models/flux2";
+import { models } from "../models/catalogue";
 import { createFluxClient } from "./createFluxClient";
 
 const KEY = "test-key-0123456789abcdef";
@@ -55,15 +57,42 @@ describe("submit", () => {
 
   it("rejects invalid input locally with field errors and makes no request", async () => {
     const f = fakeFetch(submitted());
+    const bad = { prompt: "x", width: 1000, safety_tolerance: 9 };
+    const expectLocal = (error: unknown) => {
+      expect(error).toBeInstanceOf(FluxValidationError);
+      const v = error as FluxValidationError;
+      expect(v.source).toBe("local");
+      expect(Object.keys(v.fields)).toEqual(expect.arrayContaining(["width", "safety_tolerance"]));
+    };
+    // the definition known by id (`models`: the catalogue or a list), or passed as the model
+    for (const known of [models, [flux2Pro]]) {
+      const client = createFluxClient({ apiKey: KEY, fetch: f.fetch, models: known });
+      expectLocal(await client.submit("flux-2-pro", bad).catch((e: unknown) => e));
+    }
     const client = createFluxClient({ apiKey: KEY, fetch: f.fetch });
-    const error = await client
-      .submit("flux-2-pro", { prompt: "x", width: 1000, safety_tolerance: 9 })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(FluxValidationError);
-    const v = error as FluxValidationError;
-    expect(v.source).toBe("local");
-    expect(Object.keys(v.fields)).toEqual(expect.arrayContaining(["width", "safety_tolerance"]));
+    expectLocal(await client.submit(flux2Pro, bad).catch((e: unknown) => e));
     expect(f.calls).toHaveLength(0);
+  });
+
+  it("leaves the check of a model it has no definition for to the server, whose 422 is the same error", async () => {
+    const detail = [{ loc: ["body", "width"], msg: "Input should be a multiple of 16", type: "multiple_of" }];
+    const f = fakeFetch(json({ detail }, 422));
+    const client = createFluxClient({ apiKey: KEY, fetch: f.fetch, models: [flux2Klein4b] });
+    const error = await client.submit("flux-2-pro", { prompt: "x", width: 1000 }).catch((e: unknown) => e);
+    expect(f.calls).toHaveLength(1);
+    expect(error).toBeInstanceOf(FluxValidationError);
+    expect((error as FluxValidationError).source).toBe("server");
+    expect((error as FluxValidationError).fields["width"]).toEqual(["Input should be a multiple of 16"]);
+  });
+
+  it("keeps BFL's per-model cap for an id without its definition (6 active flux-kontext-max tasks)", async () => {
+    const f = fakeFetch(...Array.from({ length: 7 }, (_, i) => submitted(`t${i}`)));
+    const client = createFluxClient({ apiKey: KEY, fetch: f.fetch });
+    const jobs = Array.from({ length: 7 }, () => client.submit("flux-kontext-max", { prompt: "x" }));
+    await Promise.all(jobs.slice(0, 6));
+    expect(f.calls).toHaveLength(6);
+    expect(client.limiter.activeFor("flux-kontext-max")).toBe(6);
+    expect(client.limiter.queued).toBe(1);
   });
 
   it("rejects an unknown model id without a request", async () => {

@@ -7,9 +7,10 @@ import {
   FluxTimeoutError,
   FluxValidationError,
 } from "../errors/FluxError";
-import { getModel, type ModelId, type ModelInput } from "../models/catalogue";
+import { endpointTasks, type EndpointTasks } from "../bfl/endpoints";
+import type { ModelId, ModelInput } from "../models/catalogue";
+import { toFieldErrors } from "../models/fieldErrors";
 import type { ModelDefinition } from "../models/types";
-import { toFieldErrors, validateModelInput } from "../models/validateInput";
 import type { ProxyErrorCode } from "../errors/proxyErrorCodes";
 import { parseSubmitResponse } from "../schemas/index";
 import { deliveryExpiry, isDeliveryExpired } from "./delivery";
@@ -142,18 +143,23 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   const requestTimeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const waitTimeoutMs = options.poll?.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
   const policy = options.poll?.policy ?? adaptivePolling();
-  /** Definitions this client has met: the catalogue's, and any custom ones passed to `submit`. */
+  /** Definitions this client knows: those in `options.models`, and any passed to `submit`. */
   const known = new Map<string, ModelDefinition>();
-  function resolveModel(model: string | ModelDefinition): ModelDefinition | undefined {
-    if (typeof model !== "string") known.set(model.id, model);
-    return typeof model === "string" ? (known.get(model) ?? getModel(model)) : model;
-  }
+  const listed = options.models ?? [];
+  for (const definition of Array.isArray(listed) ? listed : Object.values(listed))
+    known.set(definition.id, definition);
+  const definitionOf = (model: string | ModelDefinition): ModelDefinition | undefined => {
+    if (typeof model === "string") return known.get(model);
+    known.set(model.id, model);
+    return model;
+  };
+  /** A model's cap and typical run: its definition's, else BFL's for a known id. */
+  const tasksOf = (model: string): EndpointTasks | undefined => known.get(model) ?? endpointTasks(model);
   const estimator =
-    options.poll?.estimator ??
-    new DurationEstimator((model) => resolveModel(model)?.typicalDurationMs ?? 10_000);
+    options.poll?.estimator ?? new DurationEstimator((model) => tasksOf(model)?.typicalDurationMs ?? 10_000);
   const limiter = new ConcurrencyLimiter({
     maxConcurrent: options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
-    modelCap: (model) => resolveModel(model)?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+    modelCap: (model) => tasksOf(model)?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
   });
   /** Slots held by submitted tasks, released when a poll sees them end. */
   const leases = new Map<string, Lease>();
@@ -198,15 +204,16 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
 
   async function submit(model: ModelId | ModelDefinition, input: unknown, opts: RequestOptions = {}) {
     const modelId = typeof model === "string" ? model : model.id;
-    const definition = SAFE_MODEL_ID.test(modelId) ? resolveModel(model) : undefined;
-    if (!definition) {
+    const definition = SAFE_MODEL_ID.test(modelId) ? definitionOf(model) : undefined;
+    if (!definition && !endpointTasks(modelId)) {
       throw new FluxValidationError(
         [{ path: "model", message: `Unknown model "${String(modelId)}"`, type: "unknown_model" }],
         "local",
       );
     }
-    if (options.validate !== false) {
-      const checked = validateModelInput(definition, input);
+    // without the model's definition (an id it was not given), BFL or the proxy checks the body
+    if (definition && options.validate !== false) {
+      const checked = definition.validate(input);
       if (!checked.success) throw new FluxValidationError(toFieldErrors(checked.issues), "local");
     }
     const body = JSON.stringify(input);

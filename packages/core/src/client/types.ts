@@ -2,6 +2,7 @@ import type { FluxError } from "../errors/FluxError";
 import type { PollingPolicy, DurationEstimator } from "./polling";
 import type { RetryOptions } from "./retry";
 import type { Region } from "./urls";
+import type { ModelDefinition } from "../models/types";
 
 /** Options of `createFluxClient`. Every option has a safe default. */
 export interface FluxClientOptions {
@@ -45,8 +46,20 @@ export interface FluxClientOptions {
    * which always applies). `Infinity` disables the client-side cap. @default 24
    */
   readonly maxConcurrent?: number | undefined;
-  /** Check inputs against the model's schema before sending (a `FluxValidationError` and no request). @default true */
+  /**
+   * Check inputs against the model's schema before sending (a `FluxValidationError` and no request). The check
+   * needs the model's definition: one passed to `submit`/`generate` (`flux.generate(flux2Pro, input)`) or listed
+   * in `models`. For a model id the client has no definition for, the server checks the body (BFL, or the proxy
+   * with the same schemas) and its 422 is the same `FluxValidationError`, with `source: "server"`. @default true
+   */
   readonly validate?: boolean | undefined;
+  /**
+   * Model definitions the client knows by id, so `submit("flux-2-pro", …)` is checked locally. Pass the whole
+   * catalogue (`models`) on a server, or only the models a browser bundle uses (`[flux2Pro]`): the client itself
+   * carries no model schemas.
+   * @example createFluxClient({ apiKey, models }) // import { models } from "@flux-kit/core"
+   */
+  readonly models?: readonly ModelDefinition[] | Readonly<Record<string, ModelDefinition>> | undefined;
   /** Allow `apiKey` in a browser. Anyone who opens the page can read it. @default false */
   readonly dangerouslyAllowBrowser?: boolean | undefined;
 }

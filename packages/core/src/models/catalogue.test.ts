@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getModel, isModelId, modelIds, models } from "./catalogue";
 import { validateModelInput } from "./validateInput";
 import type { ModelDefinition, NumberRange } from "./types";
+import { ENDPOINT_TASKS, endpointTasks } from "../bfl/endpoints";
 
 const ALL_IDS = [
   "flux-2-pro",
@@ -164,3 +165,24 @@ describe.each(modelIds.map((id) => [id, models[id] as ModelDefinition] as const)
     });
   },
 );
+
+describe("the endpoints' task facts", () => {
+  it("cover exactly the catalogue, and each definition's cap and typical run are the table's", () => {
+    expect(Object.keys(ENDPOINT_TASKS)).toEqual([...modelIds]);
+    for (const m of Object.values(models)) {
+      expect({ maxConcurrent: m.maxConcurrent, typicalDurationMs: m.typicalDurationMs }, m.id).toEqual(
+        ENDPOINT_TASKS[m.id],
+      );
+    }
+    expect(endpointTasks("flux-kontext-max")?.maxConcurrent).toBe(6);
+    for (const id of ["toString", "__proto__", "constructor", "flux-3"])
+      expect(endpointTasks(id)).toBeUndefined();
+  });
+
+  it("every definition carries its own schema check, the one validateModelInput runs", () => {
+    for (const m of Object.values(models)) {
+      expect(m.validate({})).toEqual(validateModelInput(m, {}));
+      expect(m.validate({ prompt: "a fox" })).toEqual(validateModelInput(m, { prompt: "a fox" }));
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type * as z from "zod/mini";
+import { ENDPOINT_TASKS, type EndpointId } from "../bfl/endpoints";
 import { defineModel } from "./defineModel";
 import { OUTPUT_FORMATS, inputImageNames } from "./fields";
 import {
@@ -29,12 +30,11 @@ const flux2Capabilities = (images: 4 | 8, flex = false): ModelCapabilities => ({
 
 /** A FLUX.2 definition (a function, so bundlers drop the models an app does not import). */
 /* @__NO_SIDE_EFFECTS__ */
-const flux2Model = <const Id extends string, Input extends z.ZodMiniType>(
+const flux2Model = <const Id extends EndpointId, Input extends z.ZodMiniType>(
   id: Id,
   label: string,
   description: string,
   input: Input,
-  typicalDurationMs: number,
   capabilities: ModelCapabilities,
 ) =>
   defineModel({
@@ -43,8 +43,7 @@ const flux2Model = <const Id extends string, Input extends z.ZodMiniType>(
     label,
     description,
     input,
-    maxConcurrent: 24,
-    typicalDurationMs,
+    ...ENDPOINT_TASKS[id],
     capabilities,
   });
 
@@ -54,7 +53,6 @@ export const flux2Pro = flux2Model(
   "FLUX.2 [pro]",
   "Fast, high-quality generation and editing with up to 8 reference images (pinned weights).",
   flux2Input,
-  8000,
   flux2Capabilities(8),
 );
 
@@ -64,7 +62,6 @@ export const flux2ProPreview = flux2Model(
   "FLUX.2 [pro] preview",
   "FLUX.2 [pro] with the latest weights; same inputs as [pro].",
   flux2Input,
-  8000,
   flux2Capabilities(8),
 );
 
@@ -74,7 +71,6 @@ export const flux2Max = flux2Model(
   "FLUX.2 [max]",
   "Highest-quality FLUX.2, with grounding search; slower and dearer than [pro].",
   flux2Input,
-  15000,
   flux2Capabilities(8),
 );
 
@@ -84,7 +80,6 @@ export const flux2Flex = flux2Model(
   "FLUX.2 [flex]",
   "FLUX.2 with control over steps and guidance; strong typography and detail.",
   flux2FlexInput,
-  20000,
   flux2Capabilities(8, true),
 );
 
@@ -94,7 +89,6 @@ export const flux2Klein4b = flux2Model(
   "FLUX.2 [klein] 4B",
   "Smallest, fastest FLUX.2 model; up to 4 reference images.",
   flux2KleinInput,
-  1500,
   flux2Capabilities(4),
 );
 
@@ -104,7 +98,6 @@ export const flux2Klein9b = flux2Model(
   "FLUX.2 [klein] 9B",
   "Fast 9B FLUX.2 model with better quality than 4B; up to 4 reference images.",
   flux2KleinInput,
-  2500,
   flux2Capabilities(4),
 );
 
@@ -114,6 +107,5 @@ export const flux2Klein9bPreview = flux2Model(
   "FLUX.2 [klein] 9B preview",
   "FLUX.2 [klein] 9B with the latest weights and KV caching; up to 4 reference images.",
   flux2KleinInput,
-  2500,
   flux2Capabilities(4),
 );

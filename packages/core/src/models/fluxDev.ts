@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { ENDPOINT_TASKS } from "../bfl/endpoints";
 import { defineModel } from "./defineModel";
 import {
   OUTPUT_FORMATS,
@@ -42,8 +43,7 @@ export const fluxDev = defineModel({
   label: "FLUX.1 [dev]",
   description: "The open-weights FLUX.1 [dev] model: cheap text-to-image with steps and guidance.",
   input: fluxDevInput,
-  maxConcurrent: 24,
-  typicalDurationMs: 6000,
+  ...ENDPOINT_TASKS["flux-dev"],
   capabilities: {
     textToImage: true,
     imageFields: [],

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { ENDPOINT_TASKS } from "../bfl/endpoints";
 import { defineModel } from "./defineModel";
 import {
   OUTPUT_FORMATS,
@@ -80,8 +81,7 @@ export const fluxPro10Fill = defineModel({
   label: "FLUX.1 Fill [pro]",
   description: "Inpainting: repaint the masked part of an image from a prompt.",
   input: fluxPro10FillInput,
-  maxConcurrent: 24,
-  typicalDurationMs: 12000,
+  ...ENDPOINT_TASKS["flux-pro-1.0-fill"],
   capabilities: editCapabilities(true, []),
 });
 
@@ -92,8 +92,7 @@ export const fluxPro10Expand = defineModel({
   label: "FLUX.1 Expand [pro]",
   description: "Outpainting: extend an image beyond its borders by up to 2048 px a side.",
   input: fluxPro10ExpandInput,
-  maxConcurrent: 24,
-  typicalDurationMs: 12000,
+  ...ENDPOINT_TASKS["flux-pro-1.0-expand"],
   capabilities: editCapabilities(false, [
     margin("top", "Expand top (px)"),
     margin("bottom", "Expand bottom (px)"),

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { aspectRatioString } from "./aspectRatio";
+import { ENDPOINT_TASKS } from "../bfl/endpoints";
 import { defineModel } from "./defineModel";
 import {
   customCheck,
@@ -95,8 +96,7 @@ export const fluxPro11 = defineModel({
   label: "FLUX1.1 [pro]",
   description: "Fast, reliable text-to-image up to 1440 px a side, with an optional Redux image prompt.",
   input: fluxPro11Input,
-  maxConcurrent: 24,
-  typicalDurationMs: 5000,
+  ...ENDPOINT_TASKS["flux-pro-1.1"],
   capabilities: flux1Capabilities({ kind: "dimensions", width: FLUX1_WIDTH, height: FLUX1_HEIGHT }, [
     imagePromptField,
   ]),
@@ -109,8 +109,7 @@ export const fluxPro11Ultra = defineModel({
   label: "FLUX1.1 [pro] Ultra",
   description: "Up to 4 MP images chosen by aspect ratio; raw mode for a natural, less processed look.",
   input: fluxPro11UltraInput,
-  maxConcurrent: 24,
-  typicalDurationMs: 10000,
+  ...ENDPOINT_TASKS["flux-pro-1.1-ultra"],
   capabilities: flux1Capabilities(
     {
       kind: "aspect_ratio",

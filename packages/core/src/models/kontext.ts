@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { aspectRatioString } from "./aspectRatio";
+import { ENDPOINT_TASKS } from "../bfl/endpoints";
 import { defineModel } from "./defineModel";
 import {
   OUTPUT_FORMATS,
@@ -54,8 +55,7 @@ export const fluxKontextPro = defineModel({
   description:
     "Edit an image with a text instruction, or generate from text; consistent characters and styles.",
   input: fluxKontextInput,
-  maxConcurrent: 24,
-  typicalDurationMs: 7000,
+  ...ENDPOINT_TASKS["flux-kontext-pro"],
   capabilities: kontextCapabilities,
 });
 
@@ -66,7 +66,6 @@ export const fluxKontextMax = defineModel({
   label: "FLUX.1 Kontext [max]",
   description: "Kontext with the best prompt adherence and typography; at most 6 tasks at a time.",
   input: fluxKontextInput,
-  maxConcurrent: 6,
-  typicalDurationMs: 10000,
+  ...ENDPOINT_TASKS["flux-kontext-max"],
   capabilities: kontextCapabilities,
 });

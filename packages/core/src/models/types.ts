@@ -1,4 +1,5 @@
 import type * as z from "zod/mini";
+import type { InputIssue } from "./toInputIssue";
 
 /** Output formats BFL can deliver ([OAS] `OutputFormat`). */
 export type OutputFormat = "jpeg" | "png" | "webp";
@@ -81,4 +82,14 @@ export interface ModelDefinition<Id extends string = string, Input extends z.Zod
   /** Typical time from submit to `Ready`, in ms: the polling policy's prior before it has measurements. */
   readonly typicalDurationMs: number;
   readonly capabilities: ModelCapabilities;
+  /**
+   * Checks a request body against `input` (defaults applied, unknown keys dropped) and reports problems the way
+   * BFL's 422 does. The client runs it before a submit, so a bundle only carries the checks of the models it
+   * imports.
+   * @example flux2Pro.validate({ prompt: "a fox", width: 1000 }) // { success: false, issues: [{ type: "multiple_of", … }] }
+   */
+  readonly validate: (input: unknown) => InputValidation<z.output<Input>>;
 }
+
+/** Outcome of a local request-body check: the parsed body (defaults applied, unknown keys dropped) or issues. */
+export type InputValidation<T> = { success: true; data: T } | { success: false; issues: InputIssue[] };

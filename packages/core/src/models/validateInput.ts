@@ -1,28 +1,11 @@
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { getModel, type ModelId, type ModelOutput } from "./catalogue";
-import { toInputIssue, type InputIssue } from "./toInputIssue";
-import type { ModelDefinition } from "./types";
+import type { InputValidation, ModelDefinition } from "./types";
+import { validateModelInput } from "./validateModelInput";
 
 export { fastApiValidationBody, toFieldErrors } from "./fieldErrors";
-
-/** Outcome of a local request-body check: the parsed body (defaults applied, unknown keys dropped) or issues. */
-export type InputValidation<T> = { success: true; data: T } | { success: false; issues: InputIssue[] };
-
-/**
- * Checks a request body against one model's schema, without touching the catalogue (so a bundle that imports
- * one model stays small). Unknown keys are dropped, as BFL's pydantic models ignore them.
- * @example
- * const r = validateModelInput(flux2Pro, { prompt: "a fox", width: 1000 });
- * if (!r.success) r.issues[0] // { loc: ["body", "width"], type: "multiple_of", msg: "Input should be a multiple of 16", … }
- */
-export function validateModelInput<D extends ModelDefinition>(
-  model: D,
-  input: unknown,
-): InputValidation<z.output<D["input"]>> {
-  const result = z.safeParse(model.input, input, { reportInput: true });
-  if (result.success) return { success: true, data: result.data as z.output<D["input"]> };
-  return { success: false, issues: result.error.issues.map(toInputIssue) };
-}
+export { validateModelInput } from "./validateModelInput";
+export type { InputValidation } from "./types";
 
 /**
  * Checks a request body for a model given by id or definition.
