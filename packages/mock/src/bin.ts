@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { startMockServer } from "./startMockServer";
+import { listenErrorMessage, type CliListener } from "./listenErrorMessage";
+import { startMockServer, type MockServer } from "./startMockServer";
 
 const USAGE = `flux-mock: a local simulator of the BFL FLUX API
 
@@ -39,22 +40,55 @@ const num = (value: string | undefined, name: string): number | undefined => {
 };
 
 const port = num(values.port ?? process.env["PORT"], "port") ?? 4010;
+const host = values.host ?? process.env["HOST"] ?? "127.0.0.1";
+const deliveryPort = num(values["delivery-port"], "delivery-port") ?? (port === 0 ? 0 : port + 1);
+const pollingPort = num(values["polling-port"], "polling-port");
 const key = values.key ?? process.env["FLUX_MOCK_KEY"] ?? "mock-key";
 const seed = num(values.seed ?? process.env["FLUX_MOCK_SEED"], "seed");
 const speed = num(values.speed ?? process.env["FLUX_MOCK_SPEED"], "speed");
 const credits = num(values.credits, "credits");
-const pollingPort = num(values["polling-port"], "polling-port");
 
-const server = await startMockServer({
-  port,
-  host: values.host ?? process.env["HOST"] ?? "127.0.0.1",
-  deliveryPort: num(values["delivery-port"], "delivery-port") ?? (port === 0 ? 0 : port + 1),
-  apiKeys: [key],
-  ...(pollingPort !== undefined && { pollingPort }),
-  ...(seed !== undefined && { seed }),
-  ...(speed !== undefined && { speed }),
-  ...(credits !== undefined && { credits }),
-});
+// Ctrl+C (SIGINT) and SIGTERM stop the server and exit 0. The handlers are in place before the server starts,
+// so a signal that arrives during startup, or just after the listening line, is not lost.
+let server: MockServer | undefined;
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  if (server) void shutDown(server);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+
+async function shutDown(running: MockServer): Promise<void> {
+  await running.close();
+  console.log("flux-mock: stopped");
+  process.exit(0);
+}
+
+const listeners: CliListener[] = [
+  { port, change: "pass --port <n> or set PORT=<n>" },
+  ...(pollingPort === undefined
+    ? []
+    : [{ name: "polling", port: pollingPort, change: "pass --polling-port <n>" }]),
+  { name: "delivery", port: deliveryPort, change: "pass --delivery-port <n>" },
+];
+try {
+  server = await startMockServer({
+    port,
+    host,
+    deliveryPort,
+    apiKeys: [key],
+    ...(pollingPort !== undefined && { pollingPort }),
+    ...(seed !== undefined && { seed }),
+    ...(speed !== undefined && { speed }),
+    ...(credits !== undefined && { credits }),
+  });
+} catch (error) {
+  console.error(`flux-mock: ${listenErrorMessage(error, host, listeners)}`);
+  process.exit(1);
+}
+if (stopping) await shutDown(server);
 
 const body = JSON.stringify({ prompt: "A serene mountain landscape at sunset", width: 1024, height: 1024 });
 console.log(`flux-mock: BFL simulator listening on ${server.url}`);
@@ -68,9 +102,3 @@ console.log(
 console.log(
   `  # then: curl -s "<polling_url>" -H "x-key: ${key}"   and   curl -s -o out.jpeg "<result.sample>"\n`,
 );
-
-const stop = () => {
-  void server.close().then(() => process.exit(0));
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
