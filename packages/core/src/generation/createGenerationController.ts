@@ -1,5 +1,6 @@
 import { FluxAbortError, FluxError, FluxTimeoutError } from "../errors/FluxError";
 import type { ModelId } from "../models/catalogue";
+import type { ModelDefinition } from "../models/types";
 import type { FluxClient } from "../client/createFluxClient";
 import type { FluxJob, FluxResult, FluxTaskSnapshot, TaskRef } from "../client/types";
 import type { GenerationPersistence } from "./generationPersistence";
@@ -27,12 +28,21 @@ export interface GenerationCallbacks {
 /** Options of `createGenerationController`. */
 export interface GenerationControllerOptions extends GenerationCallbacks {
   readonly client: FluxClient;
-  /** The model `generate(input)` submits to. Not needed to only `watch` tasks. */
-  readonly model?: string | undefined;
+  /**
+   * The model `generate(input)` submits to when the call names none (`generate(input, { model })` wins). Not
+   * needed to only `watch` tasks.
+   * @default undefined (each `generate` must then name its model)
+   * @example { model: "flux-2-pro" }
+   */
+  readonly model?: ModelRef | undefined;
   /** Input fields merged under every `generate(input)` (the call's fields win). @default {} */
   readonly defaults?: Readonly<Record<string, unknown>> | undefined;
-  /** How a submit is made. @default `client.submit(model, input, { signal })` */
-  readonly submit?: ((input: Record<string, unknown>, signal: AbortSignal) => Promise<FluxJob>) | undefined;
+  /**
+   * How a submit is made; `model` is the call's model, else the `model` option.
+   * @default `client.submit(model, input, { signal })`
+   */
+  readonly submit?:
+    ((input: Record<string, unknown>, signal: AbortSignal, model: ModelRef) => Promise<FluxJob>) | undefined;
   /** How a task is watched. @default pollingWatcher(client) */
   readonly watch?: TaskWatcher | undefined;
   /** Where the pending task is kept to survive a reload; `false`/`undefined` for nowhere. @default undefined */
@@ -54,24 +64,34 @@ export interface GenerationControllerOptions extends GenerationCallbacks {
   readonly tickMs?: number | undefined;
 }
 
+/** A model id (`"flux-2-pro"`) or a model definition (a catalogue one or your own `defineModel`). */
+type ModelRef = string | ModelDefinition;
+
 /** The framework-agnostic generation: state machine, submit-once, watch, persistence, expiry. */
 export interface GenerationController {
   getState: () => FluxGenerationState;
   /** Called after every distinct state change. */
   subscribe: (listener: () => void) => () => void;
   /**
-   * Submits `{ ...defaults, ...input }` and watches the task. The same input again while it is still submitting or
-   * pending returns the same promise (double clicks, StrictMode effects): it never submits twice. The promise
-   * never causes an unhandled rejection; the failure is also in `state.error`.
+   * Submits `{ ...defaults, ...input }` to `call.model` (default: the `model` option) and watches the task. The
+   * same input to the same model again while it is still submitting or pending returns the same promise (double
+   * clicks, StrictMode effects): it never submits twice. Another input or model starts another task; the state
+   * follows the latest and the earlier promise still settles. The promise never causes an unhandled rejection;
+   * the failure is also in `state.error`. The persisted handle records the model the task was submitted to.
+   * @example gen.generate({ prompt: "a red fox" }, { model: "flux-2-klein-4b" })
    */
-  generate: (input?: Readonly<Record<string, unknown>>) => Promise<FluxResult>;
+  generate: (
+    input?: Readonly<Record<string, unknown>>,
+    call?: { readonly model?: ModelRef | undefined },
+  ) => Promise<FluxResult>;
   /** Watches an existing task (an id from a URL, a webhook, another tab). */
   watch: (task: TaskRef) => Promise<FluxResult>;
   /** Stops watching (BFL has no cancel: the task may still finish and be billed). `resume()` watches again. */
   cancel: () => void;
   /**
-   * After a settled generation: submits the last input again (a new, billed task). After a failed *watch* (a poll
-   * that failed on the network), watches the same task again instead, since it may still finish.
+   * After a settled generation: submits the last input to the same model again (a new, billed task). After a
+   * failed *watch* (a poll that failed on the network), watches the same task again instead, since it may still
+   * finish.
    */
   retry: () => Promise<FluxResult>;
   /** Watches the current task again after `cancel()`, a time-out or a failed poll. */
@@ -92,6 +112,8 @@ export interface GenerationController {
 interface Run {
   readonly key: string | undefined;
   readonly input: Record<string, unknown> | undefined;
+  /** The model `input` was (or is to be) submitted to. */
+  readonly model: ModelRef | undefined;
   job: FluxJob | undefined;
   readonly abort: AbortController;
   watch: TaskWatch | undefined;
@@ -142,7 +164,11 @@ export function createGenerationController(initial: GenerationControllerOptions)
 
   const persistence = () => options.persistence || undefined;
 
-  const newRun = (key: string | undefined, input: Record<string, unknown> | undefined): Run => {
+  const newRun = (
+    key: string | undefined,
+    input: Record<string, unknown> | undefined,
+    model: ModelRef | undefined,
+  ): Run => {
     let resolve!: (result: FluxResult) => void;
     let reject!: (error: FluxError) => void;
     const promise = new Promise<FluxResult>((res, rej) => {
@@ -153,6 +179,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
     const run: Run = {
       key,
       input,
+      model,
       job: undefined,
       abort: new AbortController(),
       watch: undefined,
@@ -257,31 +284,43 @@ export function createGenerationController(initial: GenerationControllerOptions)
     }, timeoutMs);
   };
 
-  const startWatch = (job: FluxJob, input?: Record<string, unknown>): Promise<FluxResult> => {
-    const run = newRun(undefined, input);
+  const startWatch = (
+    job: FluxJob,
+    input?: Record<string, unknown>,
+    model?: ModelRef,
+  ): Promise<FluxResult> => {
+    const run = newRun(undefined, input, model);
     run.job = job;
     dispatch({ type: "watch", at: Date.now(), job });
     attach(run, job);
     return run.promise;
   };
 
-  const submit = (input: Record<string, unknown>, key: string): Promise<FluxResult> => {
-    const run = newRun(key, input);
+  const submit = (
+    input: Record<string, unknown>,
+    model: ModelRef | undefined,
+    key = stableKey([idOf(model), input]),
+  ): Promise<FluxResult> => {
+    const run = newRun(key, input, model);
     dispatch({ type: "submit", at: Date.now() });
-    const model = options.model;
     const client = options.client;
     const send =
       options.submit ??
-      ((body: Record<string, unknown>, signal: AbortSignal) =>
-        client.submit(model as ModelId, body as never, { signal }));
+      ((body: Record<string, unknown>, signal: AbortSignal, to: ModelRef) =>
+        client.submit(to as ModelId, body as never, { signal }));
     Promise.resolve()
       .then(() => {
-        if (model === undefined) throw new TypeError("generate() needs a `model` option.");
-        return send(input, run.abort.signal);
+        if (model === undefined)
+          throw new TypeError(
+            "generate() needs a model: set the `model` option or call generate(input, { model }).",
+          );
+        return send(input, run.abort.signal, model);
       })
       .then(
-        (job) => {
+        (answer) => {
           if (run.settled) return;
+          // the record names the model the task went to, so a resume polls (and schedules) it as that model
+          const job = answer.model ? answer : { ...answer, model: idOf(model) ?? "" };
           run.job = job;
           if (run === current) {
             persistence()?.save({ job, savedAt: Date.now() });
@@ -314,7 +353,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
       return;
     }
     if (state.status === "pending" && state.task) {
-      void startWatch(state.task, run?.input);
+      void startWatch(state.task, run?.input, run?.model);
       return;
     }
     if (state.status !== "idle") return;
@@ -348,11 +387,12 @@ export function createGenerationController(initial: GenerationControllerOptions)
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    generate(input = {}) {
+    generate(input = {}, call = {}) {
+      const model = call.model ?? options.model;
       const body = { ...options.defaults, ...input };
-      const key = stableKey([options.model, body]);
+      const key = stableKey([idOf(model), body]);
       if (current && !current.settled && current.key === key) return current.promise;
-      return submit(body, key);
+      return submit(body, model, key);
     },
     watch(task) {
       const job = toJob(task);
@@ -374,8 +414,8 @@ export function createGenerationController(initial: GenerationControllerOptions)
       const run = current;
       if (!run || !isSettledStatus(state.status))
         return rejectWith("retry(): there is no settled generation.");
-      if (run.watchFailed && run.job) return startWatch(run.job, run.input);
-      if (run.input) return submit(run.input, stableKey([options.model, run.input]));
+      if (run.watchFailed && run.job) return startWatch(run.job, run.input, run.model);
+      if (run.input) return submit(run.input, run.model ?? options.model);
       if (run.job && state.status !== "ready" && state.status !== "expired") return startWatch(run.job);
       return rejectWith(
         "retry(): the input of this generation is unknown (it was resumed); call generate(input).",
@@ -390,7 +430,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
       if (!job || !resumable || (state.status === "failed" && run && !run.watchFailed))
         return rejectWith("resume(): no cancelled, timed-out or unreachable task to watch again.");
       persistence()?.save({ job, savedAt: Date.now() });
-      return startWatch(job, run?.input);
+      return startWatch(job, run?.input, run?.model);
     },
     reset() {
       const run = current;
@@ -424,6 +464,10 @@ export function createGenerationController(initial: GenerationControllerOptions)
 const UNMOUNTED = "Stopped watching: the component unmounted. The task may still finish at BFL.";
 const UNMOUNTED_SUBMIT =
   "The component unmounted during the submit: if the request had reached BFL, the task may still run and be billed.";
+
+function idOf(model: ModelRef | undefined): string | undefined {
+  return typeof model === "object" ? model.id : model;
+}
 
 /** A `FluxJob` for a task known only by id (or a partial handle). */
 export function toJob(task: TaskRef, now: number = Date.now()): FluxJob {
