@@ -6,6 +6,8 @@ export { fluxTaskQueryKey, fluxTaskQueryOptions, type FluxTaskQueryExtras } from
 export { fluxSubmitMutationKey, fluxSubmitMutationOptions } from "./fluxSubmitMutationOptions";
 export type {
   FluxGenerationStatus,
+  FluxGenerate,
+  FluxGenerateOptions,
   FluxGenerationView,
   FluxPersistOptions,
   FluxWatchActions,

@@ -4,6 +4,7 @@ import {
   type FluxClient,
   type FluxJob,
   type FluxTaskSnapshot,
+  type ModelDefinition,
   type ModelId,
   type TaskWatcher,
 } from "@flux-kit/core";
@@ -48,17 +49,21 @@ export function queryWatcher(
   };
 }
 
-/** Submits through a TanStack `MutationObserver` (visible in devtools and to `useIsMutating`), abortable. */
+/**
+ * Submits through a TanStack `MutationObserver` (visible in devtools and to `useIsMutating`, keyed by the model's
+ * id), abortable. A model definition is passed on to the client, which then checks the input with its schema.
+ */
 export function submitThroughMutation(
   queryClient: QueryClient,
   client: FluxClient,
-  model: string,
+  model: string | ModelDefinition,
   input: Record<string, unknown>,
   signal: AbortSignal,
 ): Promise<FluxJob> {
+  const id = typeof model === "string" ? model : model.id;
   const observer = new MutationObserver(queryClient, {
-    ...fluxSubmitMutationOptions(client, model as ModelId),
-    mutationFn: (body: Record<string, unknown>) => client.submit(model as ModelId, body as never, { signal }),
+    ...fluxSubmitMutationOptions(client, id as ModelId),
+    mutationFn: (body: Record<string, unknown>) => client.submit(model as never, body as never, { signal }),
   });
   return observer.mutate(input).finally(() => observer.reset());
 }

@@ -4,6 +4,7 @@ import type {
   FluxJob,
   FluxResult,
   FluxStorage,
+  ModelDefinition,
   ModelId,
   ModelInput,
 } from "@flux-kit/core";
@@ -11,11 +12,26 @@ import type {
 export type { FluxGenerationStatus } from "@flux-kit/core";
 
 /** Fields given in `defaults` become optional in `generate(input)`. */
-export type GenerateInput<M extends ModelId, D = NoDefaults> = [keyof D] extends [never]
-  ? ModelInput<M>
-  : Simplify<
-      Omit<ModelInput<M>, keyof D> & Partial<Pick<ModelInput<M>, Extract<keyof D, keyof ModelInput<M>>>>
-    >;
+export type GenerateInput<M extends ModelId, D = NoDefaults> = WithDefaults<ModelInput<M>, D>;
+
+/** `I` with the fields given in `D` optional; each member of a union of inputs on its own. */
+type WithDefaults<I, D> = [keyof D] extends [never]
+  ? I
+  : I extends unknown
+    ? Simplify<Omit<I, keyof D> & Partial<Pick<I, Extract<keyof D, keyof I>>>>
+    : never;
+
+/** The request body a model definition takes: its schema's input type (an object, when the schema says nothing). */
+type DefinitionInput<Def extends ModelDefinition> = Def["input"] extends { _zod: { input: infer I } }
+  ? unknown extends I
+    ? Readonly<Record<string, unknown>>
+    : I
+  : never;
+
+/** Nothing when every field of `defaults` is one the model takes; else a property the call lacks (the error). */
+type DefaultsFit<I, D> = [Exclude<keyof D, keyof I>] extends [never]
+  ? unknown
+  : { readonly "defaults has fields this model does not take": Exclude<keyof D, keyof I> };
 
 /** `D`, with any field the model does not take turned into an error (`aspect_ratio` on FLUX.2, say). */
 export type ExactDefaults<M extends ModelId, D> = D & {
@@ -84,12 +100,48 @@ export interface FluxWatchOptions {
   readonly tickMs?: number | undefined;
 }
 
+/** The second argument of `generate(input, options)`. */
+export interface FluxGenerateOptions<N extends ModelId | ModelDefinition = ModelId | ModelDefinition> {
+  /**
+   * The model this input goes to, instead of the hook's `model`: a catalogue id, or a model definition (a
+   * catalogue one such as `flux2Pro`, or your own from `defineModel`). It types `input`; the task, its persisted
+   * handle and `retry()` keep it.
+   * @default the hook's `model`
+   * @example generate({ prompt: "a red fox" }, { model: "flux-2-klein-4b" })
+   */
+  readonly model?: N | undefined;
+}
+
+/**
+ * `generate(input, options?)`: submits `{ ...defaults, ...input }` to `options.model`, else to the hook's `model`,
+ * with `input` typed by that model (fields given in `defaults` optional; `defaults` the model does not take are an
+ * error).
+ */
+export interface FluxGenerate<M extends ModelId, D = NoDefaults> {
+  /** To another catalogue model, by id. */
+  <N extends ModelId>(
+    input: GenerateInput<N, D>,
+    options: { readonly model: N } & DefaultsFit<ModelInput<N>, D>,
+  ): Promise<FluxResult>;
+  /** To a model definition (its schema types `input` and checks it locally). */
+  <Def extends ModelDefinition>(
+    input: WithDefaults<DefinitionInput<Def>, D>,
+    options: { readonly model: Def } & DefaultsFit<DefinitionInput<Def>, D>,
+  ): Promise<FluxResult>;
+  /** To the hook's `model`. */
+  (input: GenerateInput<M, D>, options?: FluxGenerateOptions<M>): Promise<FluxResult>;
+}
+
 /** Options of `useFluxGeneration`. */
 export interface UseFluxGenerationOptions<
   M extends ModelId = ModelId,
   D = NoDefaults,
 > extends FluxWatchOptions {
-  /** The model to generate with; its id types `generate(input)`. @example { model: "flux-2-pro" } */
+  /**
+   * The model to generate with when `generate(input)` names none; its id types `generate(input)`. A call can name
+   * another: `generate(input, { model })`.
+   * @example { model: "flux-2-pro" }
+   */
   readonly model: M;
   /**
    * Input fields used by every `generate(input)` (the call's fields win); they become optional there.
@@ -100,8 +152,9 @@ export interface UseFluxGenerationOptions<
   /** Called once BFL accepted the task (its handle is already persisted). */
   readonly onSubmitted?: ((job: FluxJob) => void) | undefined;
   /**
-   * Keep the pending task across reloads and resume it on mount; `false` to turn off.
-   * @default true (sessionStorage, key `flux-kit:generation:${model}`)
+   * Keep the pending task across reloads and resume it on mount; `false` to turn off. The handle names the model
+   * the task went to (the call's, with `generate(input, { model })`), so a resumed task polls as that model.
+   * @default true (sessionStorage, key `flux-kit:generation:${model}`, with the hook's `model`)
    * @example { persist: { key: "hero-image", storage: () => localStorage } }
    */
   readonly persist?: boolean | FluxPersistOptions | undefined;
@@ -141,14 +194,18 @@ export interface FluxWatchActions {
 export interface UseFluxGenerationResult<M extends ModelId = ModelId, D = NoDefaults>
   extends FluxGenerationView, FluxWatchActions {
   /**
-   * Submits `{ ...defaults, ...input }` and watches the task; resolves with the result. The same input again while
-   * it runs returns the same promise (never submits twice). Rejections are never unhandled: the failure is also
-   * in `error`.
+   * Submits `{ ...defaults, ...input }` to `options.model` (default: the hook's `model`) and watches the task;
+   * resolves with the result. The same input to the same model again while it runs returns the same promise
+   * (never submits twice); another input or model starts another task, the state follows the latest and the
+   * earlier promise still resolves. Rejections are never unhandled: the failure is also in `error`.
+   * @example
+   * gen.generate({ prompt: "a red fox" }); // the hook's model
+   * gen.generate({ prompt: "a red fox" }, { model: "flux-2-klein-4b" }); // input typed as klein's
    */
-  generate: (input: GenerateInput<M, D>) => Promise<FluxResult>;
+  generate: FluxGenerate<M, D>;
   /**
-   * A new, explicit submit of the last input (billed again). After a failed *poll* it watches the same task again
-   * instead, since the task may still finish.
+   * A new, explicit submit of the last input to the same model (billed again). After a failed *poll* it watches the
+   * same task again instead, since the task may still finish.
    */
   retry: () => Promise<FluxResult>;
 }

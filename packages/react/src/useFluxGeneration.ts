@@ -13,11 +13,12 @@ import { useGenerationController } from "./useGenerationController";
 /**
  * Generates an image and follows it to the end: submits once, polls on core's adaptive schedule through TanStack
  * Query (paused while the tab is hidden), survives reloads (sessionStorage), and turns `expired` when the image URL
- * lapses. Renders only on distinct state changes.
+ * lapses. Renders only on distinct state changes. `generate(input, { model })` sends one input to another model.
  *
  * @example
- * const gen = useFluxGeneration({ model: "flux-2-pro", defaults: { aspect_ratio: "1:1" } });
+ * const gen = useFluxGeneration({ model: "flux-2-pro", defaults: { width: 1024, height: 1024 } });
  * <button disabled={gen.status === "submitting"} onClick={() => gen.generate({ prompt })}>Generate</button>
+ * <button onClick={() => gen.generate({ prompt }, { model: "flux-2-klein-4b" })}>Quick draft</button>
  * {gen.status === "ready" && <img src={gen.imageUrl} alt={prompt} />}
  */
 export function useFluxGeneration<M extends ModelId, D extends object = NoDefaults>(
@@ -30,7 +31,7 @@ export function useFluxGeneration<M extends ModelId, D extends object = NoDefaul
     client,
     model,
     defaults: options.defaults,
-    submit: (input, signal) => submitThroughMutation(queryClient, client, model, input, signal),
+    submit: (input, signal, to) => submitThroughMutation(queryClient, client, to, input, signal),
     watch: queryWatcher(queryClient, client, { pollWhileHidden: options.pollWhileHidden }),
     persistence:
       persist !== false &&
