@@ -71,10 +71,9 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
   // the request of the generation in flight, read by onReady (which may be a closure from an older render)
   const requestRef = useRef<PromptFormRequest | undefined>(undefined);
   const now = useNow(reopened !== undefined, 1000);
-  // a submit waits for the render that gives the hook its model (it applies new options after rendering)
-  const pendingRef = useRef<PromptFormRequest | undefined>(undefined);
+  // every submit names its model (`generate(input, { model })`): the hook's `model` is only the fallback
   const generation = useFluxGeneration({
-    model: request?.model ?? value.model,
+    model: value.model,
     persist: persist === false ? false : { key: persistKey },
     tickMs: 1000,
     persistImage,
@@ -106,19 +105,12 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
     setReopened((r) => (r?.result.id === result.id ? entry : r));
   }, [status, result, imageUrl, expiresAt]);
 
-  useEffect(() => {
-    const next = pendingRef.current;
-    if (!next) return;
-    pendingRef.current = undefined;
-    requestRef.current = next;
-    // the form checked `input` against the model's schema; failures also land in `generation.error`
-    generation.generate(next.input as never).catch(() => undefined);
-  });
-
   const submit = (next: PromptFormRequest) => {
     setReopened(undefined);
     setRequest(next);
-    pendingRef.current = next;
+    requestRef.current = next;
+    // the form checked `input` against the model's schema; failures also land in `generation.error`
+    generation.generate(next.input, { model: next.model }).catch(() => undefined);
   };
 
   const rerun = (entry: HistoryEntry) => {

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
-import { createFluxClient, fixedPolling } from "@flux-kit/core";
+import { createFluxClient, fixedPolling, getModel } from "@flux-kit/core";
 import { createMockBfl, createMockHandlers } from "@flux-kit/mock/msw";
 import { FluxProvider } from "@flux-kit/react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -59,6 +59,29 @@ describe("FluxStudio with the real hook and the mock API", TEST, () => {
     expect(submits).toHaveLength(2);
     expect(screen.getByText("Seed", { selector: "dt" }).nextElementSibling).toHaveTextContent(seed);
     expect(mock.tasks.map((t) => t.seed)).toEqual([Number(seed), Number(seed)]);
+  });
+
+  it("sends each submit to the model picked just before it", async () => {
+    const user = userEvent.setup();
+    renderStudio();
+    const history = screen.getByRole("region", { name: "This session" });
+    const shownModel = () => screen.getByText("Model", { selector: "dt" }).nextElementSibling?.textContent;
+    await user.click(screen.getByRole("textbox", { name: "Prompt" }));
+    await user.paste("A red fox");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Model" }), "flux-2-pro");
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    await screen.findByRole("img", { name: "Generated image: A red fox" }, OPTIONS);
+    expect(shownModel()).toBe(getModel("flux-2-pro").label);
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Model" }), "flux-kontext-pro");
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    await waitFor(
+      () => expect(within(history).getAllByRole("button", { name: /^Show image:/ })).toHaveLength(2),
+      OPTIONS,
+    );
+    expect(shownModel()).toBe(getModel("flux-kontext-pro").label);
+    const submitted = mock.requests.filter((r) => r.route === "submit").map((r) => new URL(r.url).pathname);
+    expect(submitted).toEqual(["/api/flux/v1/flux-2-pro", "/api/flux/v1/flux-kontext-pro"]);
   });
 
   it("shows moderation from the mock through the real hook", async () => {
