@@ -68,8 +68,15 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
   const [request, setRequest] = useState<PromptFormRequest | undefined>(undefined);
   const [history, setHistory] = useState<readonly HistoryEntry[]>([]);
   const [reopened, setReopened] = useState<HistoryEntry | undefined>(undefined);
-  // the request of the generation in flight, read by onReady (which may be a closure from an older render)
+  // the request of the latest generation (the one the hook shows), read by the history effect
   const requestRef = useRef<PromptFormRequest | undefined>(undefined);
+  // the latest `onResult`, for a generation that finishes renders after its submit
+  const onResultRef = useRef(onResult);
+  useEffect(() => {
+    onResultRef.current = onResult;
+  });
+  // generations already reported to: a repeated submit (same input and model) returns the same promise
+  const [reported] = useState(() => new WeakSet<Promise<FluxResult>>());
   const now = useNow(reopened !== undefined, 1000);
   // every submit names its model (`generate(input, { model })`): the hook's `model` is only the fallback
   const generation = useFluxGeneration({
@@ -77,10 +84,6 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
     persist: persist === false ? false : { key: persistKey },
     tickMs: 1000,
     persistImage,
-    onReady: (result: FluxResult) => {
-      const request = requestRef.current;
-      if (request) onResult?.(result, request);
-    },
   });
 
   // History follows the hook's view of the result: its `imageUrl` (a persisted copy once `persistImage` or the
@@ -109,8 +112,12 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
     setReopened(undefined);
     setRequest(next);
     requestRef.current = next;
-    // the form checked `input` against the model's schema; failures also land in `generation.error`
-    generation.generate(next.input, { model: next.model }).catch(() => undefined);
+    // the form checked `input` against the model's schema
+    const run = generation.generate(next.input, { model: next.model });
+    if (reported.has(run)) return;
+    reported.add(run);
+    // each result with its own request, also when a later submit overtook it; failures land in `generation.error`
+    run.then((result) => onResultRef.current?.(result, next)).catch(() => undefined);
   };
 
   const rerun = (entry: HistoryEntry) => {
