@@ -70,7 +70,14 @@ export async function startDemoServer(options: StartDemoServerOptions): Promise<
     );
   }
 
-  await listen(server, options.port ?? 5173, options.host ?? "localhost");
+  try {
+    await listen(server, options.port ?? 5173, options.host ?? "localhost");
+  } catch (error) {
+    // a busy port: release what was opened for it (Vite's watcher, the task watcher) before reporting
+    await closeVite();
+    await app.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}`,
