@@ -1,4 +1,31 @@
 import { defineConfig } from "tsup";
 import { preset } from "../../tsup.preset";
 
-export default defineConfig(preset({ entry: ["src/index.ts", "src/internal.ts"] }));
+const options = preset({
+  entry: {
+    index: "src/index.ts",
+    internal: "src/internal.ts",
+    // Not exported: entries only so the client, the models and the webhooks land in separate chunks, which a
+    // bundler drops whole (`sideEffects: false`) when an app does not use them. One chunk holding everything
+    // would keep every model schema behind `createFluxClient`, since statements inside a chunk are only dropped
+    // when provably pure.
+    "chunks/client": "src/client/createFluxClient.ts",
+    "chunks/models": "src/models/catalogue.ts",
+    "chunks/flux2": "src/models/flux2.ts",
+    "chunks/kontext": "src/models/kontext.ts",
+    "chunks/fluxPro11": "src/models/fluxPro11.ts",
+    "chunks/fluxPro10": "src/models/fluxPro10.ts",
+    "chunks/fluxDev": "src/models/fluxDev.ts",
+    "chunks/webhooks": "src/webhooks/index.ts",
+    "chunks/generation": "src/generation/index.ts",
+  },
+});
+
+// types only for the two exported entries
+export default defineConfig({
+  ...options,
+  dts: {
+    ...(typeof options.dts === "object" ? options.dts : {}),
+    entry: ["src/index.ts", "src/internal.ts"],
+  },
+});

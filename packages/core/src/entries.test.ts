@@ -16,6 +16,8 @@ describe("the package's entries", () => {
   it("core/internal holds only what the main entry does not export", () => {
     const shared = Object.keys(internal).filter((name) => name in main);
     expect(shared).toEqual([]);
-    expect(Object.keys(internal)).toEqual(expect.arrayContaining(["REGIONS", "toSnapshot", "IDLE_GENERATION"]));
+    expect(Object.keys(internal)).toEqual(
+      expect.arrayContaining(["REGIONS", "toSnapshot", "IDLE_GENERATION"]),
+    );
   });
 });

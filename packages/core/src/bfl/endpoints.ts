@@ -33,6 +33,9 @@ export const ENDPOINT_TASKS = {
   "flux-dev": tasks(24, 6000),
 } as const satisfies Record<string, EndpointTasks>;
 
+/** What the client assumes for an endpoint flux-kit does not know: BFL's usual cap, a 10-second run. */
+export const DEFAULT_TASKS: EndpointTasks = { maxConcurrent: 24, typicalDurationMs: 10_000 };
+
 /** A model id with an entry in `ENDPOINT_TASKS`. */
 export type EndpointId = keyof typeof ENDPOINT_TASKS;
 

@@ -5,9 +5,9 @@
 /** One label of a DNS name (no dots, no `@`, no `%`): what a wildcard may stand for below. */
 const LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
 /** `delivery.bfl.ai`, `delivery-eu1.bfl.ai`, `delivery-us1.bfl.ai`…: where BFL's signed result URLs point. */
-const DELIVERY_HOST = new RegExp(`^delivery(?:-${LABEL})?\\.bfl\\.ai$`);
+const DELIVERY_HOST = /* @__PURE__ */ new RegExp(`^delivery(?:-${LABEL})?\\.bfl\\.ai$`);
 /** `api.bfl.ai`, `api.eu2.bfl.ai`, `api.us1.bfl.ai`…: one to three labels under `bfl.ai`. */
-const API_HOST = new RegExp(`^(?:${LABEL}\\.){1,3}bfl\\.ai$`);
+const API_HOST = /* @__PURE__ */ new RegExp(`^(?:${LABEL}\\.){1,3}bfl\\.ai$`);
 
 /**
  * The Azure storage accounts BFL has been seen delivering from. Exact names, not `bfldelivery*` or any

@@ -7,7 +7,7 @@ import {
   FluxTimeoutError,
   FluxValidationError,
 } from "../errors/FluxError";
-import { endpointTasks, type EndpointTasks } from "../bfl/endpoints";
+import { DEFAULT_TASKS, endpointTasks, type EndpointTasks } from "../bfl/endpoints";
 import type { ModelId, ModelInput } from "../models/catalogue";
 import { toFieldErrors } from "../models/fieldErrors";
 import type { ModelDefinition } from "../models/types";
@@ -105,7 +105,6 @@ export interface FluxClient {
 
 type InputOf<D extends ModelDefinition> = D["input"] extends { _zod: { input: infer I } } ? I : never;
 
-const DEFAULT_MAX_CONCURRENT = 24;
 const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** How long a poll begun before `wait()`'s deadline may still take to answer. */
@@ -145,21 +144,20 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   const policy = options.poll?.policy ?? adaptivePolling();
   /** Definitions this client knows: those in `options.models`, and any passed to `submit`. */
   const known = new Map<string, ModelDefinition>();
-  const listed = options.models ?? [];
-  for (const definition of Array.isArray(listed) ? listed : Object.values(listed))
-    known.set(definition.id, definition);
+  // a list or a record by id: `Object.values` reads both
+  for (const definition of Object.values(options.models ?? {})) known.set(definition.id, definition);
   const definitionOf = (model: string | ModelDefinition): ModelDefinition | undefined => {
     if (typeof model === "string") return known.get(model);
     known.set(model.id, model);
     return model;
   };
-  /** A model's cap and typical run: its definition's, else BFL's for a known id. */
-  const tasksOf = (model: string): EndpointTasks | undefined => known.get(model) ?? endpointTasks(model);
+  /** A model's cap and typical run: its definition's, else BFL's for a known id, else the defaults. */
+  const tasksOf = (model: string): EndpointTasks => known.get(model) ?? endpointTasks(model) ?? DEFAULT_TASKS;
   const estimator =
-    options.poll?.estimator ?? new DurationEstimator((model) => tasksOf(model)?.typicalDurationMs ?? 10_000);
+    options.poll?.estimator ?? new DurationEstimator((model) => tasksOf(model).typicalDurationMs);
   const limiter = new ConcurrencyLimiter({
-    maxConcurrent: options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
-    modelCap: (model) => tasksOf(model)?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+    maxConcurrent: options.maxConcurrent ?? DEFAULT_TASKS.maxConcurrent,
+    modelCap: (model) => tasksOf(model).maxConcurrent,
   });
   /** Slots held by submitted tasks, released when a poll sees them end. */
   const leases = new Map<string, Lease>();

@@ -24,7 +24,7 @@ export interface FluxGenerationState {
 }
 
 /** The state before anything happened. */
-export const IDLE_GENERATION: FluxGenerationState = Object.freeze({
+export const IDLE_GENERATION: FluxGenerationState = /* @__PURE__ */ Object.freeze({
   status: "idle",
   task: undefined,
   progress: undefined,

@@ -40,7 +40,7 @@ export const models = {
 export type ModelId = keyof typeof models;
 
 /** Every model id, in catalogue order. */
-export const modelIds = Object.keys(models) as readonly ModelId[];
+export const modelIds = /* @__PURE__ */ Object.keys(models) as readonly ModelId[];
 
 /** Whether `value` is a known model id (own keys only: `"toString"` is not a model). */
 export function isModelId(value: unknown): value is ModelId {

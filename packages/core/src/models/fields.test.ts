@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { submitResponseSchema } from "../schemas/submitResponse";
 import {
   bool,
   imageString,
@@ -126,34 +125,6 @@ describe("bundle-cheap checks report what zod's own would", () => {
       {},
       null,
       undefined,
-    ]);
-  });
-
-  it("submitResponseSchema's polling_url/webhook_url check: like z.refine", () => {
-    const zods = z
-      .looseObject({
-        id: z.string().check(z.minLength(1)),
-        polling_url: z.optional(z.nullable(z.string().check(z.minLength(1)))),
-        status: z.optional(z.nullable(z.string())),
-        webhook_url: z.optional(z.nullable(z.string())),
-        cost: z.optional(z.nullable(z.number())),
-        input_mp: z.optional(z.nullable(z.number())),
-        output_mp: z.optional(z.nullable(z.number())),
-      })
-      .check(
-        z.refine((v) => !!v.polling_url || !!v.webhook_url, {
-          path: ["polling_url"],
-          message: "Field required (neither polling_url nor webhook_url was given)",
-        }),
-      );
-    expectSameAsZod(submitResponseSchema, zods, [
-      { id: "t" },
-      { id: "" },
-      { id: "t", polling_url: "" },
-      { id: "t", polling_url: "https://a/p" },
-      { id: "t", webhook_url: "https://a/w", status: "Pending" },
-      {},
-      "x",
     ]);
   });
 });

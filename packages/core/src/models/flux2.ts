@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import { ENDPOINT_TASKS, type EndpointId } from "../bfl/endpoints";
+import type { EndpointId } from "../bfl/endpoints";
 import { defineModel } from "./defineModel";
 import { OUTPUT_FORMATS, inputImageNames } from "./fields";
 import {
@@ -43,7 +43,6 @@ const flux2Model = <const Id extends EndpointId, Input extends z.ZodMiniType>(
     label,
     description,
     input,
-    ...ENDPOINT_TASKS[id],
     capabilities,
   });
 

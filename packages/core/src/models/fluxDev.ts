@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import { ENDPOINT_TASKS } from "../bfl/endpoints";
 import { defineModel } from "./defineModel";
 import {
   OUTPUT_FORMATS,
@@ -23,7 +22,7 @@ export const DEV_STEPS = range(1, 50, 28);
 export const DEV_GUIDANCE = range(1.5, 5, 3);
 
 /** `FluxDevInputs`. */
-export const fluxDevInput = z.object({
+export const fluxDevInput = /* @__PURE__ */ z.object({
   prompt: optionalPrompt(),
   image_prompt: optionalImage(),
   width: intField(FLUX1_WIDTH),
@@ -43,7 +42,6 @@ export const fluxDev = defineModel({
   label: "FLUX.1 [dev]",
   description: "The open-weights FLUX.1 [dev] model: cheap text-to-image with steps and guidance.",
   input: fluxDevInput,
-  ...ENDPOINT_TASKS["flux-dev"],
   capabilities: {
     textToImage: true,
     imageFields: [],

@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import { ENDPOINT_TASKS } from "../bfl/endpoints";
 import { defineModel } from "./defineModel";
 import {
   OUTPUT_FORMATS,
@@ -81,7 +80,6 @@ export const fluxPro10Fill = defineModel({
   label: "FLUX.1 Fill [pro]",
   description: "Inpainting: repaint the masked part of an image from a prompt.",
   input: fluxPro10FillInput,
-  ...ENDPOINT_TASKS["flux-pro-1.0-fill"],
   capabilities: editCapabilities(true, []),
 });
 
@@ -92,7 +90,6 @@ export const fluxPro10Expand = defineModel({
   label: "FLUX.1 Expand [pro]",
   description: "Outpainting: extend an image beyond its borders by up to 2048 px a side.",
   input: fluxPro10ExpandInput,
-  ...ENDPOINT_TASKS["flux-pro-1.0-expand"],
   capabilities: editCapabilities(false, [
     margin("top", "Expand top (px)"),
     margin("bottom", "Expand bottom (px)"),

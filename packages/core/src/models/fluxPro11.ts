@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
 import { aspectRatioString } from "./aspectRatio";
-import { ENDPOINT_TASKS } from "../bfl/endpoints";
 import { defineModel } from "./defineModel";
 import {
   customCheck,
@@ -96,7 +95,6 @@ export const fluxPro11 = defineModel({
   label: "FLUX1.1 [pro]",
   description: "Fast, reliable text-to-image up to 1440 px a side, with an optional Redux image prompt.",
   input: fluxPro11Input,
-  ...ENDPOINT_TASKS["flux-pro-1.1"],
   capabilities: flux1Capabilities({ kind: "dimensions", width: FLUX1_WIDTH, height: FLUX1_HEIGHT }, [
     imagePromptField,
   ]),
@@ -109,7 +107,6 @@ export const fluxPro11Ultra = defineModel({
   label: "FLUX1.1 [pro] Ultra",
   description: "Up to 4 MP images chosen by aspect ratio; raw mode for a natural, less processed look.",
   input: fluxPro11UltraInput,
-  ...ENDPOINT_TASKS["flux-pro-1.1-ultra"],
   capabilities: flux1Capabilities(
     {
       kind: "aspect_ratio",

@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
 import { aspectRatioString } from "./aspectRatio";
-import { ENDPOINT_TASKS } from "../bfl/endpoints";
 import { defineModel } from "./defineModel";
 import {
   OUTPUT_FORMATS,
@@ -22,7 +21,7 @@ import type { ModelCapabilities } from "./types";
 export const KONTEXT_ASPECT = { widest: "4:1", tallest: "1:4", default: "1:1" } as const;
 
 /** `FluxKontextProInputs`, shared by flux-kontext-pro and flux-kontext-max. */
-export const fluxKontextInput = z.object({
+export const fluxKontextInput = /* @__PURE__ */ z.object({
   prompt: requiredPrompt(),
   ...inputImages4(),
   /** `"W:H"`; null or omitted means 1:1 (about 1 MP). */
@@ -55,7 +54,6 @@ export const fluxKontextPro = defineModel({
   description:
     "Edit an image with a text instruction, or generate from text; consistent characters and styles.",
   input: fluxKontextInput,
-  ...ENDPOINT_TASKS["flux-kontext-pro"],
   capabilities: kontextCapabilities,
 });
 
@@ -66,6 +64,5 @@ export const fluxKontextMax = defineModel({
   label: "FLUX.1 Kontext [max]",
   description: "Kontext with the best prompt adherence and typography; at most 6 tasks at a time.",
   input: fluxKontextInput,
-  ...ENDPOINT_TASKS["flux-kontext-max"],
   capabilities: kontextCapabilities,
 });

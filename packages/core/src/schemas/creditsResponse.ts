@@ -1,13 +1,17 @@
-import * as z from "zod/mini";
-import { safeParseWith, unwrapOrThrow, type ParseResult } from "./parseResponse";
+import { unwrapOrThrow } from "./parseResponse";
+import { looseObject, number, parseShape, type ParseResult } from "./shape";
 
 /** [OAS] `CreditsResponse` of `GET /v1/credits`: `{ credits: number }`; extra keys kept. */
-export const creditsResponseSchema = /* @__PURE__ */ (() => z.looseObject({ credits: z.number() }))();
-export type CreditsResponse = z.output<typeof creditsResponseSchema>;
+export interface CreditsResponse {
+  credits: number;
+  [key: string]: unknown;
+}
+
+const creditsResponse = looseObject<CreditsResponse>({ credits: number });
 
 /** Parses a `/v1/credits` body without throwing. */
 export function safeParseCreditsResponse(json: unknown): ParseResult<CreditsResponse> {
-  return safeParseWith(creditsResponseSchema, json, (v) => v);
+  return parseShape(creditsResponse, json, (v) => v);
 }
 
 /**

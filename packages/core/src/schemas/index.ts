@@ -1,17 +1,12 @@
 export {
-  asyncResponseSchema,
-  asyncWebhookResponseSchema,
   parseSubmitResponse,
   safeParseSubmitResponse,
-  submitResponseSchema,
   type AsyncResponse,
   type AsyncWebhookResponse,
   type SubmitResponse,
 } from "./submitResponse";
 export {
   parseResultResponse,
-  resultResponseSchema,
-  resultSampleSchema,
   safeParseResultResponse,
   type ResultResponse,
   type ResultSample,
@@ -35,10 +30,5 @@ export {
   type ValidationErrorItem,
 } from "./errorBodies";
 export { parseValidationDetail } from "./parseValidationDetail";
-export {
-  creditsResponseSchema,
-  parseCreditsResponse,
-  safeParseCreditsResponse,
-  type CreditsResponse,
-} from "./creditsResponse";
-export { summarizeIssues, type ParseResult } from "./parseResponse";
+export { parseCreditsResponse, safeParseCreditsResponse, type CreditsResponse } from "./creditsResponse";
+export type { ParseResult } from "./shape";

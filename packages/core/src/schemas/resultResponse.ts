@@ -1,45 +1,73 @@
-import * as z from "zod/mini";
-import { customCheck, nonEmptyString } from "../models/fields";
-import { safeParseWith, unwrapOrThrow, type ParseResult } from "./parseResponse";
+import { unwrapOrThrow } from "./parseResponse";
+import {
+  looseObject,
+  nonEmpty,
+  nullish,
+  number,
+  parseShape,
+  string,
+  unknown,
+  type ParseResult,
+  type ShapeIssue,
+} from "./shape";
 import { KNOWN_STATUSES, statusOutcome, type TaskStatus } from "./taskStatus";
 
-const optionalNumber = () => z.optional(z.nullable(z.number()));
-
 /** `result` of a `Ready` task: the signed `sample` URL (valid 10 minutes) plus metadata; extra keys kept. */
-export const resultSampleSchema = z.looseObject({
-  sample: nonEmptyString(),
+export interface ResultSample {
+  sample: string;
   /** The prompt actually used: the upsampled one when prompt upsampling was on. */
-  prompt: z.optional(z.nullable(z.string())),
-  seed: optionalNumber(),
-  start_time: optionalNumber(),
-  end_time: optionalNumber(),
-  duration: optionalNumber(),
+  prompt?: string | null | undefined;
+  seed?: number | null | undefined;
+  start_time?: number | null | undefined;
+  end_time?: number | null | undefined;
+  duration?: number | null | undefined;
+  [key: string]: unknown;
+}
+
+const resultSample = looseObject<ResultSample>({
+  sample: nonEmpty,
+  prompt: nullish(string),
+  seed: nullish(number),
+  start_time: nullish(number),
+  end_time: nullish(number),
+  duration: nullish(number),
 });
-export type ResultSample = z.output<typeof resultSampleSchema>;
+
+/** A `get_result` body as BFL sends it. */
+interface RawResultResponse {
+  id: string;
+  status: string;
+  result?: unknown;
+  progress?: number | null | undefined;
+  details?: unknown;
+  preview?: unknown;
+  [key: string]: unknown;
+}
 
 /**
  * [OAS] `ResultResponse` of `GET /v1/get_result`, tolerant of what BFL really sends: any `status` string,
  * `details` as an object or a string, absent fields, extra keys. A `Ready` body must carry `result.sample`.
  */
-export const resultResponseSchema = z
-  .looseObject({
-    id: z.string(),
-    status: z.string(),
-    result: z.optional(z.unknown()),
-    progress: optionalNumber(),
-    details: z.optional(z.unknown()),
-    preview: z.optional(z.unknown()),
-  })
-  .check(
-    customCheck((v, ctx) => {
-      if (statusOutcome(v.status) !== "ready") return;
-      const parsed = z.safeParse(resultSampleSchema, v.result, { reportInput: true });
-      if (parsed.success) return;
-      for (const issue of parsed.error.issues) {
-        ctx.issues.push({ ...issue, path: ["result", ...issue.path] } as z.core.$ZodRawIssue);
-      }
-    }),
-  );
+const resultResponse = looseObject<RawResultResponse>({
+  id: string,
+  status: string,
+  result: unknown,
+  progress: nullish(number),
+  details: unknown,
+  preview: unknown,
+});
+
+/** A `Ready` body's `result` must be a sample. */
+function requireSample(v: RawResultResponse, issues: ShapeIssue[]): void {
+  if (statusOutcome(v.status) === "ready") resultSample(v.result, ["result"], issues);
+}
+
+/** The sample in `result`, or `null` when it is not one. */
+function sampleOf(result: unknown): ResultSample | null {
+  const issues: ShapeIssue[] = [];
+  const sample = resultSample(result, [], issues);
+  return issues.length === 0 ? sample : null;
+}
 
 /** A parsed `get_result` body: wire names, statuses in canonical spelling, absent values as `null`. */
 export interface ResultResponse {
@@ -55,13 +83,14 @@ export interface ResultResponse {
   preview: Record<string, unknown> | null;
 }
 
-const CANONICAL = new Map<string, TaskStatus>(KNOWN_STATUSES.map((s) => [s.toLowerCase(), s]));
+const CANONICAL = /* @__PURE__ */ new Map<string, TaskStatus>(
+  KNOWN_STATUSES.map((s) => [s.toLowerCase(), s]),
+);
 
 const asRecord = (v: unknown): Record<string, unknown> | null =>
   typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
-function normalize(v: z.output<typeof resultResponseSchema>): ResultResponse {
-  const sample = z.safeParse(resultSampleSchema, v.result);
+function normalize(v: RawResultResponse): ResultResponse {
   let details: ResultResponse["details"] = null;
   if (typeof v.details === "string") details = v.details;
   else if (v.details !== null && v.details !== undefined)
@@ -69,7 +98,7 @@ function normalize(v: z.output<typeof resultResponseSchema>): ResultResponse {
   return {
     id: v.id,
     status: CANONICAL.get(v.status.trim().toLowerCase()) ?? v.status,
-    result: sample.success ? sample.data : null,
+    result: sampleOf(v.result),
     progress: v.progress ?? null,
     details,
     preview: asRecord(v.preview),
@@ -78,7 +107,7 @@ function normalize(v: z.output<typeof resultResponseSchema>): ResultResponse {
 
 /** Parses a `get_result` body without throwing. */
 export function safeParseResultResponse(json: unknown): ParseResult<ResultResponse> {
-  return safeParseWith(resultResponseSchema, json, normalize);
+  return parseShape(resultResponse, json, normalize, requireSample);
 }
 
 /**

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FluxError } from "../errors/FluxError";
-import {
-  asyncResponseSchema,
-  asyncWebhookResponseSchema,
-  parseSubmitResponse,
-  safeParseSubmitResponse,
-} from "./submitResponse";
+import { parseSubmitResponse, safeParseSubmitResponse } from "./submitResponse";
 
 const ID = "38b4e501-344b-4d19-9ffa-a566b7f36b1c";
 const POLL = `https://api.eu2.bfl.ai/v1/get_result?id=${ID}`;
@@ -83,14 +78,5 @@ describe("parseSubmitResponse", () => {
       success: false,
       error: "Input should be a valid dictionary or object to extract fields from",
     });
-  });
-
-  it("exports the two OAS shapes separately", () => {
-    expect(asyncResponseSchema.safeParse({ id: "t", status: "Pending", webhook_url: "u" }).success).toBe(
-      false,
-    );
-    expect(
-      asyncWebhookResponseSchema.safeParse({ id: "t", status: "Pending", webhook_url: "u" }).success,
-    ).toBe(true);
   });
 });

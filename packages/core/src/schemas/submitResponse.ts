@@ -1,44 +1,48 @@
-import * as z from "zod/mini";
-import { customCheck, nonEmptyString as nonEmpty } from "../models/fields";
-import { safeParseWith, unwrapOrThrow, type ParseResult } from "./parseResponse";
+import { unwrapOrThrow } from "./parseResponse";
+import { looseObject, nonEmpty, nullish, number, parseShape, string, type ParseResult } from "./shape";
 
-const nullableNumber = () => z.optional(z.nullable(z.number()));
-const usage = () => ({ cost: nullableNumber(), input_mp: nullableNumber(), output_mp: nullableNumber() });
+/** Usage figures BFL reports with a submit: null or absent when it did not say. */
+interface Usage {
+  cost?: number | null | undefined;
+  input_mp?: number | null | undefined;
+  output_mp?: number | null | undefined;
+  [key: string]: unknown;
+}
 
 /** [OAS] `AsyncResponse`: the usual submit answer. Extra keys are kept. */
-export const asyncResponseSchema = /* @__PURE__ */ (() =>
-  z.looseObject({ id: nonEmpty(), polling_url: nonEmpty(), ...usage() }))();
-export type AsyncResponse = z.output<typeof asyncResponseSchema>;
+export interface AsyncResponse extends Usage {
+  id: string;
+  polling_url: string;
+}
 
 /** [OAS] `AsyncWebhookResponse`: the documented answer to a submit with `webhook_url` (no `polling_url`). */
-export const asyncWebhookResponseSchema = /* @__PURE__ */ (() =>
-  z.looseObject({ id: nonEmpty(), status: z.string(), webhook_url: z.string(), ...usage() }))();
-export type AsyncWebhookResponse = z.output<typeof asyncWebhookResponseSchema>;
+export interface AsyncWebhookResponse extends Usage {
+  id: string;
+  status: string;
+  webhook_url: string;
+}
+
+/** Either submit shape, as BFL sends it. */
+interface RawSubmitResponse extends Usage {
+  id: string;
+  polling_url?: string | null | undefined;
+  status?: string | null | undefined;
+  webhook_url?: string | null | undefined;
+}
 
 /**
  * Either submit shape: `id` plus `polling_url` or `webhook_url` (both tolerated together); numbers may be null
  * or absent; extra keys are kept.
  */
-export const submitResponseSchema = z
-  .looseObject({
-    id: nonEmpty(),
-    polling_url: z.optional(z.nullable(nonEmpty())),
-    status: z.optional(z.nullable(z.string())),
-    webhook_url: z.optional(z.nullable(z.string())),
-    ...usage(),
-  })
-  .check(
-    customCheck((v, ctx) => {
-      if (v.polling_url || v.webhook_url) return;
-      ctx.issues.push({
-        code: "custom",
-        path: ["polling_url"],
-        input: v,
-        message: "Field required (neither polling_url nor webhook_url was given)",
-        continue: true, // as `z.refine` reports it
-      });
-    }),
-  );
+const submitResponse = looseObject<RawSubmitResponse>({
+  id: nonEmpty,
+  polling_url: nullish(nonEmpty),
+  status: nullish(string),
+  webhook_url: nullish(string),
+  cost: nullish(number),
+  input_mp: nullish(number),
+  output_mp: nullish(number),
+});
 
 /** A submit response, normalised to camelCase. */
 export interface SubmitResponse {
@@ -58,7 +62,7 @@ export interface SubmitResponse {
   status?: string;
 }
 
-function normalize(v: z.output<typeof submitResponseSchema>): SubmitResponse {
+function normalize(v: RawSubmitResponse): SubmitResponse {
   const out: SubmitResponse = {
     id: v.id,
     cost: v.cost ?? null,
@@ -73,7 +77,13 @@ function normalize(v: z.output<typeof submitResponseSchema>): SubmitResponse {
 
 /** Parses a submit (`POST /v1/{model}`) 200 body without throwing. */
 export function safeParseSubmitResponse(json: unknown): ParseResult<SubmitResponse> {
-  return safeParseWith(submitResponseSchema, json, normalize);
+  return parseShape(submitResponse, json, normalize, (v, issues) => {
+    if (!v.polling_url && !v.webhook_url)
+      issues.push({
+        path: ["polling_url"],
+        msg: "Field required (neither polling_url nor webhook_url was given)",
+      });
+  });
 }
 
 /**
