@@ -1,9 +1,9 @@
-import { createEngine, type Engine } from "./engine/createEngine";
+import { createEngine } from "./engine/createEngine";
 import { readLimited } from "./engine/body";
+import { serveRequest, type Outcome } from "./engine/executePlan";
 import { resolveConfig } from "./engine/resolveConfig";
-import { detail } from "./engine/responses";
 import type { FluxProxyOptions, ProxyRequestInfo } from "./options";
-import { fetchJson, fetchUpstream, UpstreamError } from "./web/fetchUpstream";
+import { createFetchUpstream } from "./web/fetchUpstream";
 import { requestMeta, toResponse } from "./web/requestMeta";
 
 /** A Web-standard handler: `(request) => Promise<Response>`. Adapters may pass what they know of the socket. */
@@ -19,54 +19,31 @@ export type FluxProxyHandler = (request: Request, info?: ProxyRequestInfo) => Pr
  * // any runtime: export default { fetch: proxy }
  */
 export function createFluxProxy(options: FluxProxyOptions = {}): FluxProxyHandler {
-  const engine = createEngine(resolveConfig(options));
-  return (request, info) => handleWithFetch(engine, request, info);
+  const config = resolveConfig(options);
+  const engine = createEngine(config);
+  // the global `fetch` is looked up per call, so one installed (or stubbed) later is used
+  const upstream = createFetchUpstream(
+    options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    config.upstreamTimeoutMs,
+  );
+  return async (request, info) =>
+    toWebResponse(
+      await serveRequest(
+        engine,
+        requestMeta(request, info),
+        (max, timeoutMs) => readLimited(request.body, max, timeoutMs),
+        upstream,
+        request.signal,
+      ),
+    );
 }
 
-async function handleWithFetch(engine: Engine, request: Request, info?: ProxyRequestInfo): Promise<Response> {
-  const { config } = engine.context;
-  const fetchImpl = config.options.fetch ?? globalThis.fetch.bind(globalThis);
-  try {
-    const plan = await engine.plan(requestMeta(request, info), (max, timeoutMs) =>
-      readLimited(request.body, max, timeoutMs),
-    );
-    if (plan.type === "respond") return toResponse(plan.response);
-    const signal = request.signal;
-    if (plan.type === "json") {
-      try {
-        const answer = await fetchJson(
-          fetchImpl,
-          plan.call,
-          plan.detached ? undefined : signal,
-          config.upstreamTimeoutMs,
-        );
-        return toResponse(await plan.finish(answer));
-      } catch (error) {
-        if (!(error instanceof UpstreamError)) throw error;
-        return toResponse(plan.fail(error.failure === "aborted" ? "network" : error.failure, error.cause));
-      }
-    }
-    let upstream;
-    try {
-      upstream = await fetchUpstream(fetchImpl, plan.call, signal, config.upstreamTimeoutMs);
-    } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
-      return toResponse(plan.fail(error.failure === "aborted" ? "network" : error.failure, error.cause));
-    }
-    upstream.done();
-    const { response } = upstream;
-    const decision = plan.accept(response.status, (name) => response.headers.get(name) ?? undefined);
-    if (!("stream" in decision)) {
-      await response.body?.cancel().catch(() => undefined);
-      return toResponse(decision);
-    }
-    if (plan.head) await response.body?.cancel().catch(() => undefined);
-    return new Response(plan.head ? null : response.body, {
-      status: decision.status,
-      headers: decision.headers,
-    });
-  } catch (error) {
-    engine.context.reportError({ error, kind: "internal", route: "other" });
-    return toResponse(detail(500, "Internal proxy error."));
-  }
+/**
+ * The Web answer for an outcome. A client that left gets `499` (nginx's "client closed request") with no body:
+ * no one reads it, and it is not the proxy's nor BFL's error.
+ */
+function toWebResponse(outcome: Outcome<ReadableStream<Uint8Array>>): Response {
+  if (outcome.type === "respond") return toResponse(outcome.response);
+  if (outcome.type === "gone") return new Response(null, { status: 499 });
+  return new Response(outcome.body ?? null, { status: outcome.status, headers: outcome.headers });
 }

@@ -1,18 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createEngine, type Engine } from "../engine/createEngine";
 import { BodyTooLargeError } from "../engine/body";
+import { serveRequest } from "../engine/executePlan";
 import { resolveConfig } from "../engine/resolveConfig";
 import { detail } from "../engine/responses";
-import type { Plan, PlainResponse, UpstreamJson } from "../engine/types";
+import type { PlainResponse } from "../engine/types";
+import type { Upstream } from "../engine/upstream";
 import type { FluxProxyOptions } from "../options";
-import { fetchJson, fetchUpstream, UpstreamError } from "../web/fetchUpstream";
 import { nodeMeta } from "./nodeMeta";
+import { createNodeFetchUpstream } from "./nodeFetchUpstream";
 import { nodeTokenMac } from "./nodeTokenMac";
-import { requestUpstream } from "./nodeUpstream";
-import { createJsonCaller, type JsonCaller } from "./undiciJson";
+import { createNodeUpstream } from "./nodeUpstream";
 import { preParsedBody, readNodeBody } from "./readNodeBody";
 
 /** Node's `(req, res)` handler. It resolves once the response is complete (or the client has gone). */
@@ -42,10 +42,14 @@ export interface NodeCore {
 }
 
 export function createNodeCore(options: FluxProxyOptions): NodeCore {
-  const engine = createEngine(resolveConfig(options), { tokenMac: nodeTokenMac });
-  const json = createJsonCaller(engine.context.config.upstreamTimeoutMs);
+  const config = resolveConfig(options);
+  const engine = createEngine(config, { tokenMac: nodeTokenMac });
+  // the transport's speed is its upstream: undici and node:http, or the `fetch` the options give
+  const upstream: Upstream<ServerResponse, Readable> = options.fetch
+    ? createNodeFetchUpstream(options.fetch, config.upstreamTimeoutMs)
+    : createNodeUpstream(config.upstreamTimeoutMs);
   const core = (req: IncomingMessage, res: ServerResponse, overrides?: NodeRequestOverrides) =>
-    handleNode(engine, json, req, res, overrides);
+    handleNode(engine, upstream, req, res, overrides);
   return Object.assign(core, { engine });
 }
 
@@ -84,12 +88,11 @@ export function createNodeHandler(options: FluxProxyOptions = {}): NodeFluxProxy
 
 async function handleNode(
   engine: Engine,
-  json: JsonCaller,
+  upstream: Upstream<ServerResponse, Readable>,
   req: IncomingMessage,
   res: ServerResponse,
   overrides: NodeRequestOverrides | undefined,
 ): Promise<void> {
-  const { config } = engine.context;
   try {
     const url = overrides?.url ?? req.url ?? "/";
     const readBody = (max: number, timeoutMs: number): Promise<Uint8Array> => {
@@ -99,40 +102,12 @@ async function handleNode(
       if (bytes.byteLength > max) return Promise.reject(new BodyTooLargeError(`body exceeds ${max} bytes`));
       return Promise.resolve(bytes);
     };
-    const plan = await engine.plan(nodeMeta(req, url), readBody);
-    if (plan.type === "respond") return writePlain(res, plan.response);
-    if (config.options.fetch) return await viaFetch(engine, plan, res);
-    if (plan.type === "json") {
-      let answer: UpstreamJson;
-      try {
-        answer = await json(plan.call, res, plan.detached);
-      } catch (error) {
-        return failed(res, plan, error);
-      }
-      return writePlain(res, await plan.finish(answer));
-    }
-    let started;
-    try {
-      started = await requestUpstream(plan.call, res, config.upstreamTimeoutMs);
-    } catch (error) {
-      return failed(res, plan, error);
-    }
-    const { upstream, request } = started;
-    const h = upstream.headers;
-    const decision = plan.accept(upstream.statusCode ?? 502, (name) => {
-      const v = h[name];
-      return Array.isArray(v) ? v.join(", ") : v;
-    });
-    if (!("stream" in decision) || plan.head) {
-      request.destroy();
-      upstream.resume();
-      if (!("stream" in decision)) return writePlain(res, decision);
-      res.writeHead(decision.status, decision.headers);
-      res.end();
-      return;
-    }
-    res.writeHead(decision.status, decision.headers);
-    await pipeline(upstream, res).catch(() => request.destroy());
+    const outcome = await serveRequest(engine, nodeMeta(req, url), readBody, upstream, res);
+    if (outcome.type === "respond") return writePlain(res, outcome.response);
+    if (outcome.type === "gone") return;
+    res.writeHead(outcome.status, outcome.headers);
+    if (outcome.body === undefined) return void res.end();
+    await pipeline(outcome.body, res).catch(outcome.discard);
   } catch (error) {
     engine.context.reportError({ error, kind: "internal", route: "other" });
     if (!res.headersSent && !res.destroyed) writePlain(res, detail(500, "Internal proxy error."));
@@ -140,72 +115,10 @@ async function handleNode(
   }
 }
 
-/**
- * Answers a failed upstream call. A call the client's leaving aborted needs no answer; any other failure goes
- * through the plan (which decides, for a submit, whether the client's slot stays taken) even when the client has
- * gone meanwhile.
- */
-function failed(res: ServerResponse, plan: Extract<Plan, { type: "json" | "image" }>, error: unknown): void {
-  if (!(error instanceof UpstreamError)) throw error;
-  if (error.failure === "aborted") return;
-  const answer = plan.fail(error.failure, error.cause);
-  if (!res.destroyed) writePlain(res, answer);
-}
-
-/** Writes one of the proxy's own answers. */
+/** Writes one of the proxy's own answers (nothing once the client has gone). */
 export function writePlain(res: ServerResponse, r: PlainResponse): void {
   if (res.headersSent || res.destroyed) return;
   const body = r.status === 204 ? "" : r.body;
   res.writeHead(r.status, { ...r.headers, "content-length": Buffer.byteLength(body) });
   res.end(body);
-}
-
-async function viaFetch(
-  engine: Engine,
-  plan: Extract<Plan, { type: "json" | "image" }>,
-  res: ServerResponse,
-): Promise<void> {
-  const { config } = engine.context;
-  const fetchImpl = config.options.fetch as typeof fetch;
-  const controller = new AbortController();
-  const onClose = () => {
-    if (!res.writableFinished) controller.abort();
-  };
-  res.once("close", onClose);
-  try {
-    if (plan.type === "json") {
-      let answer: UpstreamJson;
-      try {
-        answer = await fetchJson(
-          fetchImpl,
-          plan.call,
-          plan.detached ? undefined : controller.signal,
-          config.upstreamTimeoutMs,
-        );
-      } catch (error) {
-        return failed(res, plan, error);
-      }
-      return writePlain(res, await plan.finish(answer));
-    }
-    let response: Response;
-    try {
-      const started = await fetchUpstream(fetchImpl, plan.call, controller.signal, config.upstreamTimeoutMs);
-      started.done();
-      response = started.response;
-    } catch (error) {
-      return failed(res, plan, error);
-    }
-    const decision = plan.accept(response.status, (name) => response.headers.get(name) ?? undefined);
-    if (!("stream" in decision) || plan.head || !response.body) {
-      await response.body?.cancel().catch(() => undefined);
-      if (!("stream" in decision)) return writePlain(res, decision);
-      res.writeHead(decision.status, decision.headers);
-      res.end();
-      return;
-    }
-    res.writeHead(decision.status, decision.headers);
-    await pipeline(Readable.fromWeb(response.body as WebReadableStream), res).catch(() => undefined);
-  } finally {
-    res.off("close", onClose);
-  }
 }

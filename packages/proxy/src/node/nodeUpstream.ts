@@ -2,7 +2,17 @@ import http from "node:http";
 import https from "node:https";
 import type { ServerResponse } from "node:http";
 import type { UpstreamCall } from "../engine/types";
-import { UpstreamError } from "../web/fetchUpstream";
+import { UpstreamError, type Upstream, type UpstreamStream } from "../engine/upstream";
+import { createJsonCaller } from "./undiciJson";
+
+/**
+ * The Node adapters' upstream: submits and polls over undici's keep-alive dispatcher (`undiciJson.ts`), images
+ * over `node:http(s)` with a keep-alive agent, streamed with backpressure. The client is Node's `res`: its
+ * closing before the response is written aborts the call.
+ */
+export function createNodeUpstream(timeoutMs: number): Upstream<ServerResponse, http.IncomingMessage> {
+  return { json: createJsonCaller(timeoutMs), stream: (call, res) => streamUpstream(call, res, timeoutMs) };
+}
 
 const agents = {
   http: new http.Agent({ keepAlive: true, keepAliveMsecs: 1000, maxFreeSockets: 256 }),
@@ -60,11 +70,11 @@ function startRequest(call: UpstreamCall): http.ClientRequest {
  * Starts `call` and resolves with the upstream response once its headers arrive (for streaming). The call is
  * destroyed when `res` (the client) closes first, and after `timeoutMs` without an answer.
  */
-export function requestUpstream(
+function streamUpstream(
   call: UpstreamCall,
   res: ServerResponse,
   timeoutMs: number,
-): Promise<{ upstream: http.IncomingMessage; request: http.ClientRequest }> {
+): Promise<UpstreamStream<http.IncomingMessage>> {
   return new Promise((resolve, reject) => {
     const request = startRequest(call);
     let failure: Failure = "network";
@@ -82,7 +92,19 @@ export function requestUpstream(
     request.once("response", (upstream) => {
       clearTimeout(timer);
       upstream.once("close", () => res.off("close", onClientClose));
-      resolve({ upstream, request });
+      const h = upstream.headers;
+      resolve({
+        status: upstream.statusCode ?? 502,
+        header: (name) => {
+          const v = h[name];
+          return Array.isArray(v) ? v.join(", ") : v;
+        },
+        body: upstream,
+        discard: () => {
+          request.destroy();
+          upstream.resume();
+        },
+      });
     });
     request.once("error", (error) => {
       clearTimeout(timer);

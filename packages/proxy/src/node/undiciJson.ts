@@ -1,17 +1,13 @@
 import type { ServerResponse } from "node:http";
 import type { Agent, Dispatcher } from "undici";
 import { MAX_UPSTREAM_JSON_BYTES, type UpstreamCall, type UpstreamJson } from "../engine/types";
-import { neverSent, UpstreamError } from "../web/fetchUpstream";
+import { neverSent, UpstreamError } from "../engine/upstream";
 
 /**
- * Runs one JSON upstream call (a submit or a poll) for the client behind `res`; `detached` calls run to their
- * end even when that client leaves.
+ * Runs one JSON upstream call (a submit or a poll) for the client behind `res`; without `res` (a detached call)
+ * it runs to its end.
  */
-export type JsonCaller = (
-  call: UpstreamCall,
-  res: ServerResponse,
-  detached?: boolean,
-) => Promise<UpstreamJson>;
+export type JsonCaller = (call: UpstreamCall, res: ServerResponse | undefined) => Promise<UpstreamJson>;
 
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
 
@@ -28,8 +24,8 @@ export function createJsonCaller(timeoutMs: number): JsonCaller {
   // (or a serverless cold start on another route) does not pay its ~50 ms load.
   let agent: Agent | undefined;
   let loading: Promise<Agent> | undefined;
-  return (call, res, detached = false) => {
-    if (agent) return callJson(agent, call, res, timeoutMs, detached);
+  return (call, res) => {
+    if (agent) return callJson(agent, call, res, timeoutMs);
     loading ??= import("undici").then(
       (undici) =>
         (agent = new undici.Agent({
@@ -42,7 +38,7 @@ export function createJsonCaller(timeoutMs: number): JsonCaller {
         throw error;
       },
     );
-    return loading.then((loaded) => callJson(loaded, call, res, timeoutMs, detached));
+    return loading.then((loaded) => callJson(loaded, call, res, timeoutMs));
   };
 }
 
@@ -59,15 +55,9 @@ function split(url: string): { origin: string; path: string } {
 }
 const parts = new Map<string, { origin: string; path: string }>();
 
-function callJson(
-  agent: Agent,
-  call: UpstreamCall,
-  res: ServerResponse,
-  timeoutMs: number,
-  detached: boolean,
-) {
+function callJson(agent: Agent, call: UpstreamCall, res: ServerResponse | undefined, timeoutMs: number) {
   return new Promise<UpstreamJson>((resolve, reject) => {
-    if (res.destroyed && !detached) {
+    if (res?.destroyed) {
       reject(new UpstreamError("aborted", new Error("the client went away")));
       return;
     }
@@ -89,7 +79,7 @@ function callJson(
       reject(new UpstreamError(failure, error));
     };
     const onClientClose = () => {
-      if (settled || res.writableFinished) return;
+      if (settled || res?.writableFinished) return;
       clientGone = true;
       fail("aborted", "the client went away");
     };
@@ -98,7 +88,7 @@ function callJson(
     const settle = () => {
       settled = true;
       clearTimeout(timer);
-      if (!detached) res.off("close", onClientClose);
+      res?.off("close", onClientClose);
     };
     const handler: Dispatcher.DispatchHandlers = {
       onConnect(abortCall) {
@@ -141,7 +131,7 @@ function callJson(
         reject(new UpstreamError(failure, error));
       },
     };
-    if (!detached) res.on("close", onClientClose);
+    res?.on("close", onClientClose);
     agent.dispatch(
       {
         origin,

@@ -1,60 +1,78 @@
 import { BodyTooLargeError, readLimited } from "../engine/body";
-import {
-  MAX_UPSTREAM_JSON_BYTES,
-  type UpstreamCall,
-  type UpstreamFailure,
-  type UpstreamJson,
-} from "../engine/types";
+import { MAX_UPSTREAM_JSON_BYTES, type UpstreamCall } from "../engine/types";
+import { neverSent, UpstreamError, type Upstream } from "../engine/upstream";
 
-/** An upstream call that failed before an answer arrived; `aborted` means the client went away. */
-export class UpstreamError extends Error {
-  override readonly name = "UpstreamError";
-  readonly failure: UpstreamFailure | "aborted";
-  constructor(failure: UpstreamFailure | "aborted", cause: unknown) {
-    super(`upstream ${failure}`, { cause });
-    this.failure = failure;
-  }
+/**
+ * The upstream over `fetch` (the Web handler's, and the Node adapters' when `options.fetch` is given): never
+ * follows redirects, aborts when the client's `AbortSignal` fires, and gives up after `timeoutMs` without the
+ * answer's headers, then again without its whole JSON body.
+ */
+export function createFetchUpstream(
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+): Upstream<AbortSignal, ReadableStream<Uint8Array>> {
+  return {
+    async json(call, client) {
+      const started = await send(fetchImpl, call, client, timeoutMs);
+      const { response } = started;
+      // the body gets its own `timeoutMs`, as undici's dispatcher gives it on Node
+      started.restart();
+      try {
+        const bytes = await readLimited(response.body, MAX_UPSTREAM_JSON_BYTES);
+        return {
+          status: response.status,
+          header: (name) => response.headers.get(name) ?? undefined,
+          text: new TextDecoder().decode(bytes),
+        };
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) throw new UpstreamError("network", error);
+        throw new UpstreamError(
+          client?.aborted ? "aborted" : started.timedOut() ? "timeout" : "network",
+          error,
+        );
+      } finally {
+        started.done();
+      }
+    },
+    async stream(call, client) {
+      const started = await send(fetchImpl, call, client, timeoutMs);
+      // an image may stream for longer than the timeout, and the runtime cancels its body if the client leaves
+      started.done();
+      const { response } = started;
+      return {
+        status: response.status,
+        header: (name) => response.headers.get(name) ?? undefined,
+        body: response.body ?? undefined,
+        discard: () => response.body?.cancel().catch(() => undefined),
+      };
+    },
+  };
 }
 
-/** Error codes Node and undici attach when a connection never opened, so nothing was sent. */
-const NOT_SENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
-
-/** Whether `error` (or a cause of it) says the connection never opened. */
-export function neverSent(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return NOT_SENT_CODES.has(code);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-/** Runs `call` with `fetch`: never follows redirects, aborts with the client, times out after `timeoutMs`. */
-export async function fetchUpstream(
+/** Sends `call` with `fetch` and resolves at the answer's headers, its timer still running until `done()`. */
+async function send(
   fetchImpl: typeof fetch,
   call: UpstreamCall,
-  clientSignal: AbortSignal | undefined,
+  client: AbortSignal | undefined,
   timeoutMs: number,
-): Promise<{ response: Response; done: () => void; timedOut: () => boolean }> {
+): Promise<{ response: Response; restart: () => void; done: () => void; timedOut: () => boolean }> {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const expire = () => {
     timedOut = true;
     controller.abort();
-  }, timeoutMs);
+  };
+  let timer = setTimeout(expire, timeoutMs);
   const onClientAbort = () => controller.abort();
-  if (clientSignal?.aborted) controller.abort();
-  clientSignal?.addEventListener("abort", onClientAbort, { once: true });
+  if (client?.aborted) controller.abort();
+  client?.addEventListener("abort", onClientAbort, { once: true });
   const done = () => {
     clearTimeout(timer);
-    clientSignal?.removeEventListener("abort", onClientAbort);
+    client?.removeEventListener("abort", onClientAbort);
+  };
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(expire, timeoutMs);
   };
   try {
     const init: RequestInit = {
@@ -66,35 +84,12 @@ export async function fetchUpstream(
     };
     if (call.body !== undefined) init.body = call.body;
     const response = await fetchImpl(call.url, init);
-    return { response, done, timedOut: () => timedOut };
+    return { response, restart, done, timedOut: () => timedOut };
   } catch (error) {
     done();
     throw new UpstreamError(
-      timedOut ? "timeout" : clientSignal?.aborted ? "aborted" : neverSent(error) ? "not_sent" : "network",
+      timedOut ? "timeout" : client?.aborted ? "aborted" : neverSent(error) ? "not_sent" : "network",
       error,
     );
-  }
-}
-
-/** Runs a JSON call and reads its (bounded) body. */
-export async function fetchJson(
-  fetchImpl: typeof fetch,
-  call: UpstreamCall,
-  clientSignal: AbortSignal | undefined,
-  timeoutMs: number,
-): Promise<UpstreamJson> {
-  const { response, done, timedOut } = await fetchUpstream(fetchImpl, call, clientSignal, timeoutMs);
-  try {
-    const bytes = await readLimited(response.body, MAX_UPSTREAM_JSON_BYTES);
-    return {
-      status: response.status,
-      header: (name) => response.headers.get(name) ?? undefined,
-      text: new TextDecoder().decode(bytes),
-    };
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) throw new UpstreamError("network", error);
-    throw new UpstreamError(clientSignal?.aborted ? "aborted" : timedOut() ? "timeout" : "network", error);
-  } finally {
-    done();
   }
 }
