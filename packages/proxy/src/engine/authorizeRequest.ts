@@ -1,5 +1,5 @@
 import type { Route } from "./route";
-import type { EngineContext } from "./createEngine";
+import type { EngineContext } from "./context";
 import { refuse } from "./responses";
 import type { IncomingMeta, PlainResponse } from "./types";
 

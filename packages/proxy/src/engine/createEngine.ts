@@ -1,5 +1,6 @@
-import type { ProxyErrorEvent, ProxyLogEvent } from "../options";
+import type { ProxyLogEvent } from "../options";
 import { ClientLimiter } from "./ClientLimiter";
+import type { EngineContext, Secrets } from "./context";
 import { checkCors, preflight } from "./cors";
 import { FluxProxyConfigError } from "./FluxProxyConfigError";
 import { PollingTokens, type TokenMacFactory } from "./PollingTokens";
@@ -14,42 +15,6 @@ import { planImage } from "./planImage";
 import { planPoll } from "./planPoll";
 import { planSubmit } from "./planSubmit";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody } from "./types";
-
-/** What exists only once the API key is known: the key itself, the token signer and the key's redactor. */
-export interface Secrets {
-  readonly apiKey: string;
-  readonly tokens: PollingTokens;
-  readonly redact: (text: string) => string;
-}
-
-/** Who submitted a task, and the upstream host that answers for it: only that host's answers end it. */
-export interface TaskBinding {
-  readonly client: string;
-  readonly origin: string;
-}
-
-/** Shared state and helpers the route planners use. */
-export interface EngineContext {
-  readonly config: ProxyConfig;
-  readonly limiter: ClientLimiter;
-  /** Per task: its submitter and polling host, kept well past BFL's one-hour retention. */
-  readonly bindings: TaskMemo<TaskBinding>;
-  /** Per task: the `onResult` outcome (a replacement sample URL, or `undefined`). */
-  readonly results: TaskMemo<Promise<string | undefined>>;
-  /** The key and what derives from it; read only after `plan` has checked they exist. */
-  readonly secrets: Secrets;
-  log(level: ProxyLogEvent["level"], event: string, fields?: Record<string, unknown>): void;
-  /**
-   * Logs `event` the first time only (configuration problems that every request would repeat); with no logger
-   * configured, `message` still gets its one line on the console.
-   */
-  logOnce(level: ProxyLogEvent["level"], event: string, fields: { readonly message: string }): void;
-  reportError(event: ProxyErrorEvent): void;
-  /** Removes the API key, in any encoding, from text that came from elsewhere (upstream bodies, headers). */
-  redact(text: string): string;
-  /** `scheme://host` to put in rewritten URLs, or `""` (a relative URL) when unknown. */
-  publicOrigin(meta: IncomingMeta): string;
-}
 
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 

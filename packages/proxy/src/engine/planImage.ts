@@ -1,4 +1,4 @@
-import type { EngineContext } from "./createEngine";
+import type { EngineContext } from "./context";
 import { isAllowedDeliveryOrigin, parseFetchableUrl } from "./hosts";
 import { detail } from "./responses";
 import { upstreamFailure } from "./upstreamAnswers";

@@ -1,4 +1,4 @@
-import type { EngineContext } from "./createEngine";
+import type { EngineContext } from "./context";
 import { IMAGE_ROUTE_PATH, imageRouteUrl, statusOutcome } from "./coreBridge";
 import { isAllowedDeliveryOrigin, isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
 import { jsonText, refuse, taskNotFound } from "./responses";

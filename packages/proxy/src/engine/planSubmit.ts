@@ -1,5 +1,5 @@
 import { isCatalogueModel } from "./coreBridge";
-import type { EngineContext } from "./createEngine";
+import type { EngineContext } from "./context";
 import { BodyTimeoutError, BodyTooLargeError, parseJsonBody } from "./body";
 import { isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
 import { detail, jsonText, refuse } from "./responses";

@@ -1,4 +1,4 @@
-import type { EngineContext } from "./createEngine";
+import type { EngineContext } from "./context";
 import { forwardedClient } from "./trust";
 import type { IncomingMeta } from "./types";
 

@@ -1,5 +1,5 @@
 import type { ProxyErrorEvent } from "../options";
-import type { EngineContext } from "./createEngine";
+import type { EngineContext } from "./context";
 import { detail, jsonText, refuse } from "./responses";
 import type { PlainResponse, UpstreamFailure, UpstreamJson } from "./types";
 
