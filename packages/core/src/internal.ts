@@ -21,6 +21,8 @@ export { backoffDelay, parseRetryAfter } from "./client/retry";
 export { DELIVERY_URL_LIFETIME_MS } from "./client/delivery";
 export { toSnapshot } from "./client/outcome";
 export { mayReceiveKey } from "./client/urls";
+export { createRedactor } from "./client/redact";
+export { isJsonObject, jsonObject } from "./bfl/json";
 
 // model fields and validation
 export { KONTEXT_ASPECT } from "./models/kontext";

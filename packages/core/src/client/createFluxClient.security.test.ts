@@ -109,3 +109,22 @@ describe("the key appears in no error", () => {
     for (const call of f.calls) expect(call.url).not.toContain(KEY);
   });
 });
+
+describe("the key appears in no error in any spelling an upstream may echo (the proxy's redaction)", () => {
+  const percent = Array.from(KEY, (c) => `%${c.charCodeAt(0).toString(16)}`).join("");
+  const escaped = Array.from(KEY, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+  const base64 = btoa(`key=${KEY}`);
+  it.each([
+    ["percent-encoded", percent, percent],
+    ["base64 inside a longer token", base64, base64.slice(8, 28)],
+    ["JSON-escaped", JSON.parse(`"${escaped}"`) as string, KEY],
+  ])("%s", async (_name, echoed, trace) => {
+    const f = fakeFetch(json({ detail: `Invalid key ${echoed}`, echo: { header: echoed } }, 403));
+    const flux = createFluxClient({ apiKey: KEY, fetch: f.fetch, retry: false, validate: false });
+    const error = await flux.submit("flux-2-pro", { prompt: "x" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FluxError);
+    expect(serialise(error)).not.toContain(KEY);
+    expect(serialise(error)).not.toContain(trace);
+    expect(serialise(error)).toContain("[redacted]");
+  });
+});

@@ -1,40 +1,52 @@
 import { FluxError } from "../errors/FluxError";
-
-const REDACTED = "[redacted]";
+import { createRedactor } from "./redact";
 
 /**
- * Normalises `error` to a `FluxError` and removes every occurrence of `secret` from its message, body and
- * cause chain, so no error a caller logs can leak the key (even if a server echoed it back).
+ * Normalises `error` to a `FluxError` and removes `secret` from its message, body and cause chain in every form
+ * `createRedactor` knows (verbatim, JSON- or percent-escaped, base64), so no error a caller logs can leak the
+ * key, even if a server echoed it back.
  */
 export function scrubSecret(error: unknown, secret: string | undefined): FluxError {
   const flux = FluxError.from(error);
   if (!secret) return flux;
-  if (flux.message.includes(secret)) flux.message = flux.message.split(secret).join(REDACTED);
+  const redact = createRedactor(secret);
+  flux.message = redact(flux.message);
   const body = flux.body;
-  if (body !== undefined && JSON.stringify(body)?.includes(secret)) {
-    Object.defineProperty(flux, "body", {
-      value: JSON.parse(JSON.stringify(body).split(secret).join(REDACTED)),
-    });
+  const json = body === undefined ? undefined : safeStringify(body);
+  if (json !== undefined && redact(json) !== json) {
+    Object.defineProperty(flux, "body", { value: parseOr(redact(json)) });
   }
-  if (flux.cause !== undefined && leaks(flux.cause, secret)) {
+  if (flux.cause !== undefined && leaks(flux.cause, redact)) {
     Object.defineProperty(flux, "cause", { value: new Error("(cause removed: it contained the API key)") });
   }
   return flux;
 }
 
-function leaks(value: unknown, secret: string, depth = 0): boolean {
-  if (depth > 4 || value === null || value === undefined) return false;
-  if (typeof value === "string") return value.includes(secret);
-  if (value instanceof Error) {
-    return (
-      value.message.includes(secret) ||
-      String(value.stack).includes(secret) ||
-      leaks(value.cause, secret, depth + 1)
-    );
-  }
+/** The redacted JSON read back, or as text should the redaction have cut through its syntax. */
+function parseOr(json: string): unknown {
   try {
-    return JSON.stringify(value)?.includes(secret) ?? false;
+    return JSON.parse(json) as unknown;
   } catch {
-    return false;
+    return json;
   }
+}
+
+function safeStringify(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `value` (a string, an error and its causes, or anything JSON) holds the secret in any form. */
+function leaks(value: unknown, redact: (text: string) => string, depth = 0): boolean {
+  if (depth > 4 || value === null || value === undefined) return false;
+  const changes = (text: string) => redact(text) !== text;
+  if (typeof value === "string") return changes(value);
+  if (value instanceof Error) {
+    return changes(value.message) || changes(String(value.stack)) || leaks(value.cause, redact, depth + 1);
+  }
+  const json = safeStringify(value);
+  return json !== undefined && changes(json);
 }

@@ -1,4 +1,5 @@
 import type { FluxJob, FluxResult } from "../client/types";
+import { isJsonObject as isObject } from "../bfl/json";
 
 /** The part of the Web Storage API persistence needs (`sessionStorage`, `localStorage`, or your own). */
 export interface FluxStorage {
@@ -85,8 +86,4 @@ function decodeResult(raw: unknown): FluxResult | undefined {
 
 function numberOrNull(value: unknown): number | null {
   return typeof value === "number" ? value : null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

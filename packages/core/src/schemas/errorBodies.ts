@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { locToPath } from "../models/fieldErrors";
+import { jsonObject as record } from "../bfl/json";
 
 /** One item of FastAPI's 422 `detail` array (`ValidationError` in [OAS]); `input`/`ctx` and extras kept. */
 export const validationErrorItemSchema = /* @__PURE__ */ (() =>
@@ -10,9 +11,6 @@ export type ValidationErrorItem = z.output<typeof validationErrorItemSchema>;
 export const httpValidationErrorSchema = /* @__PURE__ */ (() =>
   z.looseObject({ detail: z.array(validationErrorItemSchema) }))();
 export type HTTPValidationError = z.output<typeof httpValidationErrorSchema>;
-
-const record = (v: unknown): Record<string, unknown> | undefined =>
-  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 

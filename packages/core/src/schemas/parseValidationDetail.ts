@@ -1,8 +1,6 @@
 import type { FluxFieldError } from "../errors/FluxError";
 import { locToPath } from "../models/fieldErrors";
-
-const record = (v: unknown): Record<string, unknown> | undefined =>
-  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+import { jsonObject as record } from "../bfl/json";
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 

@@ -11,6 +11,7 @@ import {
   type ShapeIssue,
 } from "./shape";
 import { KNOWN_STATUSES, statusOutcome, type TaskStatus } from "./taskStatus";
+import { jsonObject } from "../bfl/json";
 
 /** `result` of a `Ready` task: the signed `sample` URL (valid 10 minutes) plus metadata; extra keys kept. */
 export interface ResultSample {
@@ -87,21 +88,18 @@ const CANONICAL = /* @__PURE__ */ new Map<string, TaskStatus>(
   KNOWN_STATUSES.map((s) => [s.toLowerCase(), s]),
 );
 
-const asRecord = (v: unknown): Record<string, unknown> | null =>
-  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-
 function normalize(v: RawResultResponse): ResultResponse {
   let details: ResultResponse["details"] = null;
   if (typeof v.details === "string") details = v.details;
   else if (v.details !== null && v.details !== undefined)
-    details = asRecord(v.details) ?? JSON.stringify(v.details);
+    details = jsonObject(v.details) ?? JSON.stringify(v.details);
   return {
     id: v.id,
     status: CANONICAL.get(v.status.trim().toLowerCase()) ?? v.status,
     result: sampleOf(v.result),
     progress: v.progress ?? null,
     details,
-    preview: asRecord(v.preview),
+    preview: jsonObject(v.preview) ?? null,
   };
 }
 

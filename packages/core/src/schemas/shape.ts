@@ -4,6 +4,7 @@
  * check stands for the zod/mini primitive named beside it and words its issues as `toInputIssue` words zod's
  * (pydantic v2); `shape.test.ts` holds every check against that zod primitive with fast-check.
  */
+import { isJsonObject } from "../bfl/json";
 
 /** Where a value sits in the answer: `[]` for the answer itself, `["result", "sample"]`. */
 export type ShapePath = readonly (string | number)[];
@@ -53,9 +54,6 @@ export const nullish =
   (value, path, issues) =>
     value === undefined || value === null ? value : shape(value, path, issues);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /**
  * `z.looseObject(fields)`: a plain object whose listed fields pass their checks; other keys are kept. The
  * answer's own type is declared by the caller (`looseObject<ResultSample>(…)`) and held to these checks by
@@ -65,7 +63,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export const looseObject =
   <T>(fields: Readonly<Record<string, Shape<unknown>>>): Shape<T> =>
   (value, path, issues) => {
-    if (!isRecord(value)) {
+    if (!isJsonObject(value)) {
       issues.push({
         path,
         msg:
