@@ -1,5 +1,5 @@
 import { FluxError, type FluxErrorOptions } from "../errors/FluxError";
-import type { WebhookFailure, WebhookFailureReason } from "./verifyWebhook";
+import type { WebhookFailure, WebhookFailureReason } from "./webhookFailure";
 
 /**
  * A webhook failed verification (thrown by `verifyWebhookOrThrow` and `receiveWebhook`). Its `code` is

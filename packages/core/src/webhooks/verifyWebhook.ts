@@ -4,6 +4,9 @@ import type { WebhookHeaders } from "./webhookHeaders";
 import { checkWebhookSignature } from "./webhookSignature";
 import { findWebhookTimestamp } from "./webhookTimestamp";
 import { WebhookVerificationError } from "./WebhookVerificationError";
+import type { WebhookFailure, WebhookFailureReason } from "./webhookFailure";
+
+export type { WebhookFailure, WebhookFailureReason } from "./webhookFailure";
 
 /** Options of {@link verifyWebhook}. */
 export interface VerifyWebhookOptions {
@@ -48,21 +51,6 @@ export interface VerifyWebhookOptions {
   readonly now?: () => number;
 }
 
-/** Why a webhook was rejected. */
-export type WebhookFailureReason =
-  /** No usable secret was configured, or one in the list is blank (a server bug: answer 500, not 401). */
-  | "missing_secret"
-  /** No header of an accepted scheme was sent. */
-  | "missing_signature"
-  /** A signature that is not `sha256=<64 hex digits>`, or a timestamp header that is not a time. */
-  | "malformed"
-  /** The signature or shared secret does not match. */
-  | "bad_signature"
-  /** `requireTimestamp` is on and the delivery carries no timestamp. */
-  | "missing_timestamp"
-  /** The timestamp lies outside `toleranceMs` of now (a replay, or a badly wrong clock). */
-  | "expired";
-
 /** A webhook that passed verification. */
 export interface WebhookVerified {
   readonly ok: true;
@@ -72,13 +60,6 @@ export interface WebhookVerified {
   readonly timestamp?: Date;
   /** Where `timestamp` came from. */
   readonly timestampSource?: "header" | "payload";
-}
-
-/** A webhook that failed verification. `message` is safe to log: it holds no secret and no signature. */
-export interface WebhookFailure {
-  readonly ok: false;
-  readonly reason: WebhookFailureReason;
-  readonly message: string;
 }
 
 /**

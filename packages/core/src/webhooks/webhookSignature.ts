@@ -1,7 +1,7 @@
 import { WEBHOOK_HEADERS, type WebhookScheme } from "./webhookConstants";
 import { fromHex, hmacSha256, randomKey, timingSafeEqual, type WebhookBytes } from "./webhookCrypto";
 import { getHeaderValues, type WebhookHeaders } from "./webhookHeaders";
-import type { WebhookFailure } from "./verifyWebhook";
+import type { WebhookFailure } from "./webhookFailure";
 
 /** Signatures examined per request at most, so a huge header cannot make us hash forever. */
 const MAX_CANDIDATES = 8;

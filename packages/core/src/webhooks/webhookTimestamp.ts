@@ -1,7 +1,7 @@
 import { WEBHOOK_HEADERS } from "./webhookConstants";
 import { toText, type WebhookBytes } from "./webhookCrypto";
 import { getHeader, type WebhookHeaders } from "./webhookHeaders";
-import type { WebhookFailure } from "./verifyWebhook";
+import type { WebhookFailure } from "./webhookFailure";
 
 /**
  * Numbers below this are read as unix **seconds**, above as **milliseconds**. 1e11 s is the year 5138 and
