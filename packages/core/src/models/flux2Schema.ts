@@ -130,11 +130,20 @@ const buildFlex = () =>
 /* @__NO_SIDE_EFFECTS__ */
 const buildKlein = () => flux2Object({ ...flux2Fields(), ...inputImages4() });
 
+// Each schema's type is named once, so declarations refer to it instead of spelling it out for every model.
+
+/** The zod/mini schema type of `Flux2Inputs`. */
+export interface Flux2InputSchema extends ReturnType<typeof buildFlux2> {}
+/** The zod/mini schema type of `Flux2FlexInputs`. */
+export interface Flux2FlexInputSchema extends ReturnType<typeof buildFlex> {}
+/** The zod/mini schema type of `Flux2KleinInputs`. */
+export interface Flux2KleinInputSchema extends ReturnType<typeof buildKlein> {}
+
 /** `Flux2Inputs`: flux-2-pro, flux-2-pro-preview, flux-2-max. */
-export const flux2Input = buildFlux2();
+export const flux2Input: Flux2InputSchema = buildFlux2();
 
 /** `Flux2FlexInputs`: `Flux2Inputs` plus `steps`, `guidance` and `prompt_upsampling` (default true). */
-export const flux2FlexInput = buildFlex();
+export const flux2FlexInput: Flux2FlexInputSchema = buildFlex();
 
 /** `Flux2KleinInputs`: like `Flux2Inputs` with at most 4 input images. */
-export const flux2KleinInput = buildKlein();
+export const flux2KleinInput: Flux2KleinInputSchema = buildKlein();

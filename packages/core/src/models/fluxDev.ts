@@ -21,19 +21,26 @@ export const DEV_STEPS = range(1, 50, 28);
 /** flux-dev `guidance`: 1.5–5, default 3. */
 export const DEV_GUIDANCE = range(1.5, 5, 3);
 
+/* @__NO_SIDE_EFFECTS__ */
+const buildDev = () =>
+  z.object({
+    prompt: optionalPrompt(),
+    image_prompt: optionalImage(),
+    width: intField(FLUX1_WIDTH),
+    height: intField(FLUX1_HEIGHT),
+    steps: intField(DEV_STEPS),
+    prompt_upsampling: boolField(false),
+    guidance: numberField(DEV_GUIDANCE),
+    safety_tolerance: intField(SAFETY_0_6),
+    output_format: outputFormatField("jpeg"),
+    ...commonFields(),
+  });
+
+/** The zod/mini schema type of `FluxDevInputs` (named once for the declarations). */
+export interface FluxDevInputSchema extends ReturnType<typeof buildDev> {}
+
 /** `FluxDevInputs`. */
-export const fluxDevInput = /* @__PURE__ */ z.object({
-  prompt: optionalPrompt(),
-  image_prompt: optionalImage(),
-  width: intField(FLUX1_WIDTH),
-  height: intField(FLUX1_HEIGHT),
-  steps: intField(DEV_STEPS),
-  prompt_upsampling: boolField(false),
-  guidance: numberField(DEV_GUIDANCE),
-  safety_tolerance: intField(SAFETY_0_6),
-  output_format: outputFormatField("jpeg"),
-  ...commonFields(),
-});
+export const fluxDevInput: FluxDevInputSchema = buildDev();
 
 /** FLUX.1 [dev]: the open-weights model, served by BFL. */
 export const fluxDev = defineModel({

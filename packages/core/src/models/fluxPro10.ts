@@ -35,19 +35,28 @@ const editFields = () => ({
   ...commonFields(),
 });
 
-/** `FluxProFillInputs`: `image` required; optional `mask` (white = inpaint, black = keep). */
-export const fluxPro10FillInput = /* @__PURE__ */ (() =>
-  z.object({ ...editFields(), mask: optionalImage() }))();
-
-/** `FluxProExpandInputs`: `image` required; margins in pixels to add on each side. */
-export const fluxPro10ExpandInput = /* @__PURE__ */ (() =>
+/* @__NO_SIDE_EFFECTS__ */
+const buildFill = () => z.object({ ...editFields(), mask: optionalImage() });
+/* @__NO_SIDE_EFFECTS__ */
+const buildExpand = () =>
   z.object({
     ...editFields(),
     top: intField(EXPAND_MARGIN),
     bottom: intField(EXPAND_MARGIN),
     left: intField(EXPAND_MARGIN),
     right: intField(EXPAND_MARGIN),
-  }))();
+  });
+
+/** The zod/mini schema type of `FluxProFillInputs` (named once for the declarations). */
+export interface FluxPro10FillInputSchema extends ReturnType<typeof buildFill> {}
+/** The zod/mini schema type of `FluxProExpandInputs`. */
+export interface FluxPro10ExpandInputSchema extends ReturnType<typeof buildExpand> {}
+
+/** `FluxProFillInputs`: `image` required; optional `mask` (white = inpaint, black = keep). */
+export const fluxPro10FillInput: FluxPro10FillInputSchema = buildFill();
+
+/** `FluxProExpandInputs`: `image` required; margins in pixels to add on each side. */
+export const fluxPro10ExpandInput: FluxPro10ExpandInputSchema = buildExpand();
 
 /* @__NO_SIDE_EFFECTS__ */
 const editCapabilities = (mask: boolean, extraFields: readonly ExtraField[]): ModelCapabilities => ({

@@ -82,11 +82,16 @@ const buildUltra = () =>
       }),
     );
 
+/** The zod/mini schema type of `FluxPro11Inputs` (named once for the declarations). */
+export interface FluxPro11InputSchema extends ReturnType<typeof buildPro11> {}
+/** The zod/mini schema type of `FluxUltraInput`. */
+export interface FluxPro11UltraInputSchema extends ReturnType<typeof buildUltra> {}
+
 /** `FluxPro11Inputs`: no required fields. */
-export const fluxPro11Input = buildPro11();
+export const fluxPro11Input: FluxPro11InputSchema = buildPro11();
 
 /** `FluxUltraInput`: `prompt` or `image_prompt` is required (as [PYCLIENT] enforces). */
-export const fluxPro11UltraInput = buildUltra();
+export const fluxPro11UltraInput: FluxPro11UltraInputSchema = buildUltra();
 
 /** FLUX1.1 [pro]: fast text-to-image with explicit width/height. */
 export const fluxPro11 = defineModel({

@@ -20,18 +20,25 @@ import type { ModelCapabilities } from "./types";
  */
 export const KONTEXT_ASPECT = { widest: "4:1", tallest: "1:4", default: "1:1" } as const;
 
+/* @__NO_SIDE_EFFECTS__ */
+const buildKontext = () =>
+  z.object({
+    prompt: requiredPrompt(),
+    ...inputImages4(),
+    /** `"W:H"`; null or omitted means 1:1 (about 1 MP). */
+    aspect_ratio: z.optional(z.nullable(aspectRatioString(KONTEXT_ASPECT.widest, KONTEXT_ASPECT.tallest))),
+    /** Default `"png"` per [OAS] and [PYCLIENT]; one docs table says `"jpeg"`. */
+    output_format: outputFormatField("png"),
+    prompt_upsampling: boolField(false),
+    safety_tolerance: intField(SAFETY_0_6),
+    ...commonFields(),
+  });
+
+/** The zod/mini schema type of `FluxKontextProInputs` (named once for the declarations). */
+export interface FluxKontextInputSchema extends ReturnType<typeof buildKontext> {}
+
 /** `FluxKontextProInputs`, shared by flux-kontext-pro and flux-kontext-max. */
-export const fluxKontextInput = /* @__PURE__ */ z.object({
-  prompt: requiredPrompt(),
-  ...inputImages4(),
-  /** `"W:H"`; null or omitted means 1:1 (about 1 MP). */
-  aspect_ratio: z.optional(z.nullable(aspectRatioString(KONTEXT_ASPECT.widest, KONTEXT_ASPECT.tallest))),
-  /** Default `"png"` per [OAS] and [PYCLIENT]; one docs table says `"jpeg"`. */
-  output_format: outputFormatField("png"),
-  prompt_upsampling: boolField(false),
-  safety_tolerance: intField(SAFETY_0_6),
-  ...commonFields(),
-});
+export const fluxKontextInput: FluxKontextInputSchema = buildKontext();
 
 const kontextCapabilities: ModelCapabilities = {
   textToImage: true,
