@@ -16,12 +16,14 @@ export default [
     import: "{ createFluxClient, flux2Pro }",
     // #12's target is 12 kB: not met. The model's zod/mini schema is most of the difference (zod's core alone is
     // 4.4 kB); see bench/RESULTS.md. Down from 17.4 kB before #12's size work.
-    limit: "16.1 kB",
+    limit: "16.3 kB", // +0.2 kB: the key redactor shared with the proxy (encoded forms of the key)
   },
   {
     name: "@flux-kit/core: everything",
     path: "packages/core/dist/index.js",
-    limit: "24.1 kB", // regression budget; #12: -0.9 kB (the public surface), +0.4 kB (chunks a bundler can drop)
+    // regression budget; #12: -0.9 kB (the public surface), +0.4 kB (chunks a bundler can drop), +0.3 kB (the
+    // key redactor shared with the proxy)
+    limit: "24.4 kB",
   },
   {
     name: "@flux-kit/react (react, TanStack Query and core external)",
@@ -53,7 +55,8 @@ export default [
     // #6's target is 30 kB: over by 0.7 kB since #11 (a message per proxy refusal, poll retries with backoff,
     // URL resolution); #12's size work (the client without the whole catalogue) is where it comes back
     // +0.2 kB in #12: the chunk boundary of @flux-kit/core/internal, ImageInput ref + props; +0.4 kB: core's
-    // separate chunks (the price of a client that no longer carries the catalogue), generate(input, { model })
-    limit: "31.4 kB",
+    // separate chunks (the price of a client that no longer carries the catalogue), generate(input, { model });
+    // +0.2 kB: the key redactor shared with the proxy
+    limit: "31.6 kB",
   },
 ];

@@ -17,7 +17,7 @@ const options = preset({
     "chunks/fluxPro10": "src/models/fluxPro10.ts",
     "chunks/fluxDev": "src/models/fluxDev.ts",
     "chunks/webhooks": "src/webhooks/index.ts",
-    "chunks/generation": "src/generation/index.ts",
+    "chunks/generation": "src/generation/createGenerationController.ts",
   },
 });
 

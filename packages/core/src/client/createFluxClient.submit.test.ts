@@ -104,7 +104,7 @@ describe("submit", () => {
   });
 
   it("accepts a model definition object", async () => {
-    const { flux2Klein4b } = await import("../models/index");
+    const { flux2Klein4b } = await import("../models/flux2");
     const f = fakeFetch(submitted());
     const job = await createFluxClient({ fetch: f.fetch }).submit(flux2Klein4b, { prompt: "x" });
     expect(job.model).toBe("flux-2-klein-4b");

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { flux2Flex, flux2Klein4b } from "../models/index";
+import { flux2Flex, flux2Klein4b } from "../models/flux2";
 import { createFluxClient } from "./createFluxClient";
 import type { FluxJob, FluxResult } from "./types";
 
