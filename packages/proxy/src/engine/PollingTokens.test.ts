@@ -1,7 +1,28 @@
+import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nodeTokenMac } from "../node/nodeTokenMac";
-import { PollingTokens, toBase64Url, webTokenMac } from "./PollingTokens";
+import { PollingTokens, toBase64Url } from "./PollingTokens";
+
+const LABEL = "flux-kit/proxy/polling-token/v1";
+
+/** A token as Web Crypto computes it: HMAC-SHA-256 under HMAC-SHA-256(secret, LABEL), first 16 bytes. */
+async function webCryptoToken(secret: string, origin: string, task: string, client: string) {
+  const { subtle } = globalThis.crypto;
+  const text = new TextEncoder();
+  const hmac = { name: "HMAC", hash: "SHA-256" } as const;
+  const root = await subtle.importKey("raw", text.encode(secret), hmac, false, ["sign"]);
+  const derived = await subtle.sign("HMAC", root, text.encode(LABEL));
+  const key = await subtle.importKey("raw", derived, hmac, false, ["sign"]);
+  const sig = new Uint8Array(await subtle.sign("HMAC", key, text.encode(`${origin}\n${task}\n${client}`)));
+  return `${toBase64Url(text.encode(origin))}.${toBase64Url(sig.subarray(0, 16))}`;
+}
+
+/** The same with node:crypto. */
+function nodeCryptoToken(secret: string, origin: string, task: string, client: string) {
+  const key = createHmac("sha256", secret).update(LABEL).digest();
+  const sig = createHmac("sha256", key).update(`${origin}\n${task}\n${client}`).digest();
+  return `${Buffer.from(origin).toString("base64url")}.${sig.subarray(0, 16).toString("base64url")}`;
+}
 
 describe("toBase64Url", () => {
   it("writes what Node's base64url encoder writes, for every length and byte", () => {
@@ -15,25 +36,26 @@ describe("toBase64Url", () => {
 });
 
 describe("PollingTokens", () => {
-  it("signs the same token with Web Crypto and node:crypto, so transports and instances agree", async () => {
-    const web = new PollingTokens("s3cret", webTokenMac);
-    const node = new PollingTokens("s3cret", nodeTokenMac);
-    for (const [origin, task, client] of [
-      ["https://api.eu2.bfl.ai", "task-1", "user:ada"],
-      ["https://api.bfl.ai", "ab.cd:ef", "ip:::1"],
+  it("signs the tokens Web Crypto and node:crypto compute, so every runtime and instance agrees", async () => {
+    for (const [secret, origin, task, client] of [
+      ["s3cret", "https://api.eu2.bfl.ai", "task-1", "user:ada"],
+      ["s3cret", "https://api.bfl.ai", "ab.cd:ef", "ip:::1"],
+      ["derived:bfl_" + "k".repeat(80), "https://api.us1.bfl.ai", "7f3c-…", "id:Zoë 🦊"],
     ] as const) {
-      const token = await web.sign(origin, task, client);
-      expect(await node.sign(origin, task, client)).toBe(token);
-      expect(await node.verify(token, task, client)).toEqual({ kind: "valid", origin });
+      const tokens = new PollingTokens(secret);
+      const token = tokens.sign(origin, task, client);
+      expect(token).toBe(await webCryptoToken(secret, origin, task, client));
+      expect(token).toBe(nodeCryptoToken(secret, origin, task, client));
+      expect(tokens.verify(token, task, client)).toEqual({ kind: "valid", origin });
     }
   });
 
-  it("binds the token to the task and the client; another secret's tokens are foreign", async () => {
-    const tokens = new PollingTokens("s3cret", nodeTokenMac);
-    const token = await tokens.sign("https://api.bfl.ai", "task-1", "user:ada");
-    expect(await tokens.verify(token, "task-2", "user:ada")).toEqual({ kind: "foreign" });
-    expect(await tokens.verify(token, "task-1", "user:bob")).toEqual({ kind: "foreign" });
-    expect(await new PollingTokens("other").verify(token, "task-1", "user:ada")).toEqual({ kind: "foreign" });
-    expect(await tokens.verify("not-a-token", "task-1", "user:ada")).toEqual({ kind: "malformed" });
+  it("binds the token to the task and the client; another secret's tokens are foreign", () => {
+    const tokens = new PollingTokens("s3cret");
+    const token = tokens.sign("https://api.bfl.ai", "task-1", "user:ada");
+    expect(tokens.verify(token, "task-2", "user:ada")).toEqual({ kind: "foreign" });
+    expect(tokens.verify(token, "task-1", "user:bob")).toEqual({ kind: "foreign" });
+    expect(new PollingTokens("other").verify(token, "task-1", "user:ada")).toEqual({ kind: "foreign" });
+    expect(tokens.verify("not-a-token", "task-1", "user:ada")).toEqual({ kind: "malformed" });
   });
 });

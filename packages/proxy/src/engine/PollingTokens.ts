@@ -1,31 +1,11 @@
 import { timingSafeEqual } from "./coreBridge";
+import { createHmacSha256 } from "./hmacSha256";
 
 const encoder = new TextEncoder();
 const SIGNATURE_BYTES = 16;
 const CACHE_LIMIT = 10_000;
 /** What the signing key is derived with, so the configured secret itself never signs a token. */
 const LABEL = "flux-kit/proxy/polling-token/v1";
-
-/**
- * Makes the token MAC for a secret: HMAC-SHA-256 under a key derived as HMAC-SHA-256(secret, LABEL). Every
- * implementation computes the same bytes, so tokens are interchangeable between transports and instances; the
- * default uses Web Crypto, the Node adapters `node:crypto`, whose synchronous HMAC costs about a tenth of the CPU.
- */
-export type TokenMacFactory = (secret: string) => (data: string) => Uint8Array | Promise<Uint8Array>;
-
-/** Web Crypto's HMAC (any runtime). */
-export const webTokenMac: TokenMacFactory = (secret) => {
-  const subtle = globalThis.crypto.subtle;
-  const key = subtle
-    .importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"])
-    .then(async (root) => {
-      const derived = await subtle.sign("HMAC", root, encoder.encode(LABEL));
-      return subtle.importKey("raw", derived, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-    });
-  return async (data) => new Uint8Array(await subtle.sign("HMAC", await key, encoder.encode(data)));
-};
-
-export { LABEL as TOKEN_KEY_LABEL };
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -79,38 +59,37 @@ const FOREIGN: TokenCheck = { kind: "foreign" };
  * bound to the task id and to the client that submitted it, so a client can hand it back but never choose the
  * host, and another client holding it gets nothing. The client id is only inside the MAC, never readable in the
  * token. Verified tokens are cached, since a client polls the same task many times.
+ *
+ * The MAC is HMAC-SHA-256 under a key derived as HMAC-SHA-256(secret, LABEL), truncated to 16 bytes: the same
+ * bytes on every runtime, so tokens are interchangeable between transports and instances.
  */
 export class PollingTokens {
-  readonly #sign: (data: string) => Uint8Array | Promise<Uint8Array>;
+  readonly #sign: (data: string) => Uint8Array;
   readonly #verified = new Map<string, TokenCheck>();
   /** The encoded first half of tokens, per upstream origin (a deployment polls a handful). */
   readonly #encodedOrigins = new Map<string, string>();
 
-  constructor(secret: string, mac: TokenMacFactory = webTokenMac) {
-    this.#sign = mac(secret);
+  constructor(secret: string) {
+    this.#sign = createHmacSha256(createHmacSha256(encoder.encode(secret))(LABEL));
   }
 
-  async #mac(origin: string, taskId: string, clientId: string): Promise<Uint8Array> {
-    const sig = await this.#sign(`${origin}\n${taskId}\n${clientId}`);
-    return sig.subarray(0, SIGNATURE_BYTES);
+  #mac(origin: string, taskId: string, clientId: string): Uint8Array {
+    return this.#sign(`${origin}\n${taskId}\n${clientId}`).subarray(0, SIGNATURE_BYTES);
   }
 
-  /** The token for a task; a plain string when the MAC is synchronous (the Node adapters'), no promise. */
-  sign(origin: string, taskId: string, clientId: string): string | Promise<string> {
+  /** The token for a task. */
+  sign(origin: string, taskId: string, clientId: string): string {
     let encoded = this.#encodedOrigins.get(origin);
     if (encoded === undefined) {
       encoded = toBase64Url(encoder.encode(origin));
       if (this.#encodedOrigins.size >= 64) this.#encodedOrigins.clear();
       this.#encodedOrigins.set(origin, encoded);
     }
-    const head = encoded;
-    const token = (sig: Uint8Array) => `${head}.${toBase64Url(sig.subarray(0, SIGNATURE_BYTES))}`;
-    const sig = this.#sign(`${origin}\n${taskId}\n${clientId}`);
-    return sig instanceof Promise ? sig.then(token) : token(sig);
+    return `${encoded}.${toBase64Url(this.#mac(origin, taskId, clientId))}`;
   }
 
   /** What `token` says about `taskId` polled by `clientId`. */
-  async verify(token: string, taskId: string, clientId: string): Promise<TokenCheck> {
+  verify(token: string, taskId: string, clientId: string): TokenCheck {
     const cacheKey = `${token}\n${taskId}\n${clientId}`;
     const hit = this.#verified.get(cacheKey);
     if (hit !== undefined) return hit;
@@ -120,7 +99,7 @@ export class PollingTokens {
     const sig = fromBase64Url(token.slice(dot + 1));
     if (!originBytes || !sig || sig.length !== SIGNATURE_BYTES) return MALFORMED;
     const origin = new TextDecoder().decode(originBytes);
-    if (!timingSafeEqual(sig, await this.#mac(origin, taskId, clientId))) return FOREIGN;
+    if (!timingSafeEqual(sig, this.#mac(origin, taskId, clientId))) return FOREIGN;
     const check: TokenCheck = { kind: "valid", origin };
     if (this.#verified.size >= CACHE_LIMIT) this.#verified.clear();
     this.#verified.set(cacheKey, check);

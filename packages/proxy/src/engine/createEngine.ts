@@ -3,7 +3,7 @@ import { ClientLimiter } from "./ClientLimiter";
 import type { EngineContext, Secrets } from "./context";
 import { checkCors, preflight } from "./cors";
 import { FluxProxyConfigError } from "./FluxProxyConfigError";
-import { PollingTokens, type TokenMacFactory } from "./PollingTokens";
+import { PollingTokens } from "./PollingTokens";
 import { createRedactor } from "./redact";
 import { detail, refuse } from "./responses";
 import type { ProxyConfig } from "./resolveConfig";
@@ -29,13 +29,7 @@ export interface Engine {
 const NO_KEY =
   "No BFL API key: set the BFL_API_KEY environment variable on the server (or pass `apiKey`), then restart.";
 
-/** Parts a transport may swap for its own faster ones. */
-export interface EngineParts {
-  /** The polling tokens' HMAC (default: Web Crypto). */
-  readonly tokenMac?: TokenMacFactory;
-}
-
-export function createEngine(config: ProxyConfig, parts: EngineParts = {}): Engine {
+export function createEngine(config: ProxyConfig): Engine {
   const { options } = config;
   let secrets: Secrets | undefined;
 
@@ -46,7 +40,7 @@ export function createEngine(config: ProxyConfig, parts: EngineParts = {}): Engi
     if (!apiKey) return undefined;
     secrets = {
       apiKey,
-      tokens: new PollingTokens(config.signingSecret ?? `derived:${apiKey}`, parts.tokenMac),
+      tokens: new PollingTokens(config.signingSecret ?? `derived:${apiKey}`),
       redact: createRedactor(apiKey),
     };
     return secrets;

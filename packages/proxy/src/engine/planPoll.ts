@@ -55,7 +55,7 @@ export async function planPoll(
   let authoritative: boolean;
   const token = params.get("t");
   if (token !== null) {
-    const check = await ctx.secrets.tokens.verify(token, taskId, caller);
+    const check = ctx.secrets.tokens.verify(token, taskId, caller);
     const url = check.kind === "valid" ? parseFetchableUrl(check.origin) : undefined;
     if (check.kind === "foreign") {
       ctx.log("warn", "refused", { reason: "not_owner", taskId, clientId: caller });

@@ -144,8 +144,7 @@ export async function planSubmit(
     const upstreamPolling = typeof body.polling_url === "string" ? body.polling_url : undefined;
     const origin = pollingOrigin(ctx, taskId, upstreamPolling);
     ctx.bindings.set(taskId, { client: owner, origin });
-    const signed = secrets.tokens.sign(origin, taskId, owner);
-    const token = typeof signed === "string" ? signed : await signed;
+    const token = secrets.tokens.sign(origin, taskId, owner);
     body.polling_url = `${ctx.publicOrigin(meta)}${config.basePath}/v1/get_result?id=${encodeURIComponent(taskId)}&t=${token}`;
     ctx.log("info", "submit", { model, clientId: owner, taskId, cost: body.cost });
     if (config.options.onSubmit) {

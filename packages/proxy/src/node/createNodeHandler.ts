@@ -11,7 +11,6 @@ import type { Upstream } from "../engine/upstream";
 import type { FluxProxyOptions } from "../options";
 import { nodeMeta } from "./nodeMeta";
 import { createNodeFetchUpstream } from "./nodeFetchUpstream";
-import { nodeTokenMac } from "./nodeTokenMac";
 import { createNodeUpstream } from "./nodeUpstream";
 import { preParsedBody, readNodeBody } from "./readNodeBody";
 
@@ -43,7 +42,7 @@ export interface NodeCore {
 
 export function createNodeCore(options: FluxProxyOptions): NodeCore {
   const config = resolveConfig(options);
-  const engine = createEngine(config, { tokenMac: nodeTokenMac });
+  const engine = createEngine(config);
   // the transport's speed is its upstream: undici and node:http, or the `fetch` the options give
   const upstream: Upstream<ServerResponse, Readable> = options.fetch
     ? createNodeFetchUpstream(options.fetch, config.upstreamTimeoutMs)
