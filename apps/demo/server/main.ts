@@ -3,31 +3,18 @@
  * Configuration comes from the environment (see readDemoEnv.ts and the README). Ctrl+C (SIGINT) or SIGTERM
  * closes it and exits 0.
  */
+import { closeOnSignals } from "@flux-kit/mock";
 import { readDemoEnv } from "./readDemoEnv";
 import { startFailureMessage } from "./startFailureMessage";
 import { demoRoot, startDemoServer, type DemoServer, type StartDemoServerOptions } from "./startDemoServer";
 
 const dev = process.argv.includes("--dev");
 
-// The handlers are in place before the server starts, so a signal during startup, or just after the "running
-// at" line, still closes it cleanly; the copy pnpm forwards after the terminal's own is ignored.
-let server: DemoServer | undefined;
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  if (server) void shutDown(server);
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-
-async function shutDown(running: DemoServer): Promise<void> {
-  await running.close();
-  console.log("  demo stopped");
-  process.exit(0);
-}
+// Ctrl+C (SIGINT) and SIGTERM close the server and exit 0, from before it starts.
+const signals = closeOnSignals("  demo stopped");
 
 let options: StartDemoServerOptions;
+let server: DemoServer;
 try {
   options = readDemoEnv(process.env, demoRoot);
   server = await startDemoServer({ ...options, dev });
@@ -35,7 +22,7 @@ try {
   console.error(`  The demo could not start: ${startFailureMessage(error)}`);
   process.exit(1);
 }
-if (stopping) await shutDown(server);
+await signals.serving(server);
 
 const upstream =
   options.mode === "mock"

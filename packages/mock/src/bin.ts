@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
+import { closeOnSignals } from "./closeOnSignals";
 import { listenErrorMessage, type CliListener } from "./listenErrorMessage";
 import { startMockServer, type MockServer } from "./startMockServer";
 
@@ -48,23 +49,8 @@ const seed = num(values.seed ?? process.env["FLUX_MOCK_SEED"], "seed");
 const speed = num(values.speed ?? process.env["FLUX_MOCK_SPEED"], "speed");
 const credits = num(values.credits, "credits");
 
-// Ctrl+C (SIGINT) and SIGTERM stop the server and exit 0. The handlers are in place before the server starts,
-// so a signal that arrives during startup, or just after the listening line, is not lost.
-let server: MockServer | undefined;
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  if (server) void shutDown(server);
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-
-async function shutDown(running: MockServer): Promise<void> {
-  await running.close();
-  console.log("flux-mock: stopped");
-  process.exit(0);
-}
+// Ctrl+C (SIGINT) and SIGTERM stop the server and exit 0, from before it starts.
+const signals = closeOnSignals("flux-mock: stopped");
 
 const listeners: CliListener[] = [
   { port, change: "pass --port <n> or set PORT=<n>" },
@@ -73,6 +59,7 @@ const listeners: CliListener[] = [
     : [{ name: "polling", port: pollingPort, change: "pass --polling-port <n>" }]),
   { name: "delivery", port: deliveryPort, change: "pass --delivery-port <n>" },
 ];
+let server: MockServer;
 try {
   server = await startMockServer({
     port,
@@ -88,7 +75,7 @@ try {
   console.error(`flux-mock: ${listenErrorMessage(error, host, listeners)}`);
   process.exit(1);
 }
-if (stopping) await shutDown(server);
+await signals.serving(server);
 
 const body = JSON.stringify({ prompt: "A serene mountain landscape at sunset", width: 1024, height: 1024 });
 console.log(`flux-mock: BFL simulator listening on ${server.url}`);

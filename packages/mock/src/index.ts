@@ -2,6 +2,7 @@ export { createMockBfl } from "./createMockBfl";
 export type { MockBfl, MockRequestLog, HandleOptions } from "./MockBfl";
 export { startMockServer } from "./startMockServer";
 export type { MockServer, StartMockServerOptions } from "./startMockServer";
+export { closeOnSignals, type Closable } from "./closeOnSignals";
 export type { MockBflOptions, MockWebhookOptions, OutcomeKind, ScriptedOutcome, SubmitInfo } from "./options";
 export type { Fault, FaultSpec, InjectFaultOptions, MockRoute } from "./faults";
 export type { MockTaskInfo, TaskStatus } from "./tasks";
