@@ -157,9 +157,14 @@ export interface FluxProxyOptions {
    */
   readonly allowAnonymous?: boolean;
   /**
-   * Model ids that may be submitted; others get 403 (unknown ids 404).
-   * @default every model in core's catalogue
-   * @example { allowedModels: ["flux-2-pro", "flux-kontext-pro"] }
+   * Model ids that may be submitted, each served at `POST {basePath}/v1/{id}` and forwarded to
+   * `{upstream}/v1/{id}`. An id may contain `/` (BFL's FLUX Tools: `flux-tools/erase-v1`,
+   * `flux-tools/outpainting-v1`, `flux-tools/vto-v1`, `flux-tools/vto-v2`, `flux-tools/deblur-v1`); a request
+   * path must equal `/v1/{id}` exactly, so encoded (`%2F`), doubled or trailing slashes, dot segments,
+   * backslashes and other cases are 404. Catalogue models left out get 403, unknown ids 404. An entry that is
+   * not a model id (lower-case segments of letters, digits, `.`, `_`, `-`) throws `FluxProxyConfigError`.
+   * @default every model in core's catalogue (FLUX Tools included)
+   * @example { allowedModels: ["flux-2-pro", "flux-tools/erase-v1"] }
    */
   readonly allowedModels?: readonly string[];
   /**

@@ -92,7 +92,7 @@ export function createFakeBfl(options: FakeBflOptions = {}) {
         { headers: { "set-cookie": "session=upstream" } },
       );
     }
-    const model = /^\/v1\/([a-z0-9.-]+)$/.exec(url.pathname)?.[1];
+    const model = /^\/v1\/([a-z0-9.-]+(?:\/[a-z0-9.-]+)?)$/.exec(url.pathname)?.[1];
     if (request.method === "POST" && model) {
       const id = `task-${++counter}`;
       tasks.set(id, 0);

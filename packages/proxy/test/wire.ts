@@ -58,3 +58,33 @@ export function raw(
     }
   });
 }
+
+/**
+ * Serves a Web handler on a loopback port the way Web runtimes hand it requests: the raw request target is read
+ * as a URL (so the WHATWG parser has already resolved dot segments and backslashes before the handler sees it),
+ * with the socket's address as `clientAddress`.
+ */
+export function serveWeb(
+  handler: (request: Request, info: { clientAddress: string | undefined }) => Promise<Response>,
+): Promise<{ port: number; url: string; close: () => Promise<void> }> {
+  return serve((req, res) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const headers = new Headers();
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+        headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+      }
+      const method = req.method ?? "GET";
+      const init: RequestInit = { method, headers };
+      if (method !== "GET" && method !== "HEAD") init.body = Buffer.concat(chunks);
+      const response = await handler(new Request(`http://${req.headers.host}${req.url}`, init), {
+        clientAddress: req.socket.remoteAddress,
+      });
+      const out: Record<string, string> = {};
+      response.headers.forEach((v, k) => (out[k] = v));
+      res.writeHead(response.status, out);
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })().catch(() => res.destroy());
+  });
+}

@@ -138,7 +138,7 @@ export function createEngine(config: ProxyConfig): Engine {
   };
 
   async function plan(meta: IncomingMeta, readBody: ReadBody): Promise<Plan> {
-    const route = matchRoute(meta.path, config.basePath);
+    const route = matchRoute(meta.path, config.basePath, config.models);
     if (route.kind === "not_found") return { type: "respond", response: detail(404, "Not Found") };
     const cors = checkCors(meta, config.allowedOrigins, () => context.publicOrigin(meta) || undefined);
     if (!cors.ok) {

@@ -1,10 +1,10 @@
-import { isCatalogueModel } from "./coreBridge";
 import type { EngineContext } from "./context";
 import { BodyTimeoutError, BodyTooLargeError, parseJsonBody } from "./body";
 import { isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
 import { detail, jsonText, refuse } from "./responses";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody, UpstreamJson } from "./types";
+import type { ModelRoute } from "./modelRoutes";
 import { NO_CLIENT_ID, resolveClientId } from "./resolveClientId";
 
 const respond = (response: PlainResponse): Plan => ({ type: "respond", response });
@@ -13,23 +13,21 @@ const respond = (response: PlainResponse): Plan => ({ type: "respond", response 
 const WEBHOOK_FIELDS = ["webhook_url", "webhook_secret"] as const;
 
 /**
- * `POST /v1/{model}`: model allowlist, body limit and deadline, JSON, webhook fields, validation, per-client
+ * `POST /v1/{model}` (a model id may hold a `/`: `flux-tools/erase-v1`): model allowlist, body limit and deadline, JSON, webhook fields, validation, per-client
  * limit; then forward with the key. Once the body is forwarded the task may exist, so the client's slot is
  * kept (until a poll sees the task end, or its TTL) unless BFL's answer says no task was made.
  */
 export async function planSubmit(
   ctx: EngineContext,
   meta: IncomingMeta,
-  model: string,
+  route: ModelRoute,
   authClientId: string | undefined,
   readBody: ReadBody,
 ): Promise<Plan> {
   const { config } = ctx;
-  if (!config.allowedModels.has(model)) {
-    if (isCatalogueModel(model)) {
-      return respond(refuse("model_not_enabled", `The model "${model}" is not enabled on this server.`));
-    }
-    return respond(detail(404, "Not Found"));
+  const model = route.id;
+  if (!route.enabled) {
+    return respond(refuse("model_not_enabled", `The model "${model}" is not enabled on this server.`));
   }
   const declared = meta.header("content-length");
   if (declared !== undefined && Number(declared) > config.maxBodyBytes) {
@@ -173,7 +171,8 @@ export async function planSubmit(
     detached: true,
     call: {
       method: "POST",
-      url: `${config.upstreamOrigin}/v1/${model}`,
+      // the allowlisted id's URL, made with the config: nothing of the request's path reaches it
+      url: route.upstreamUrl,
       headers: { "x-key": secrets.apiKey, "content-type": "application/json", accept: "application/json" },
       body: outgoing,
     },

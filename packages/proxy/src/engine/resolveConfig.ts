@@ -1,6 +1,7 @@
 import type { FluxProxyOptions, ValidateFunction } from "../options";
 import { FluxProxyConfigError } from "./FluxProxyConfigError";
-import { defaultModelIds, defaultValidate, isRegion, REGIONS } from "./coreBridge";
+import { defaultValidate, isRegion, REGIONS } from "./coreBridge";
+import { modelRoutes, type ModelRoutes } from "./modelRoutes";
 import { compileTrust, type TrustHop } from "./trust";
 
 /**
@@ -14,7 +15,8 @@ export interface ProxyConfig {
   readonly upstreamOrigin: string;
   readonly basePath: string;
   readonly options: FluxProxyOptions;
-  readonly allowedModels: ReadonlySet<string>;
+  /** Submit routes by exact path (`/v1/{id}`): the allowlisted models, and the catalogue's others disabled. */
+  readonly models: ModelRoutes;
   readonly allowedOrigins: ReadonlySet<string>;
   readonly maxBodyBytes: number;
   readonly maxActiveTasksPerClient: number;
@@ -118,7 +120,7 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
     upstreamOrigin,
     basePath,
     options,
-    allowedModels: new Set(options.allowedModels ?? defaultModelIds()),
+    models: modelRoutes(options.allowedModels, upstreamOrigin),
     allowedOrigins: new Set((options.allowedOrigins ?? []).map((o) => toOrigin(o, "`allowedOrigins` entry"))),
     maxBodyBytes: positive(limits.maxBodyBytes, 25 * 1024 * 1024, "maxBodyBytes"),
     maxActiveTasksPerClient: positive(limits.maxActiveTasksPerClient, 4, "maxActiveTasksPerClient"),

@@ -1,29 +1,27 @@
 import { IMAGE_ROUTE_PATH } from "./coreBridge";
+import type { ModelRoutes, SubmitRoute } from "./modelRoutes";
 
 /** Which proxy route a request path names. */
 export type Route =
-  | { readonly kind: "submit"; readonly model: string }
-  | { readonly kind: "poll" }
-  | { readonly kind: "image" }
-  | { readonly kind: "not_found" };
+  SubmitRoute | { readonly kind: "poll" } | { readonly kind: "image" } | { readonly kind: "not_found" };
 
-const MODEL = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-/** Percent-encoded dot, slash or backslash, or a literal backslash, NUL or repeated slash: never in a real route. */
-const SUSPICIOUS = /%2e|%2f|%5c|%00|\\|\/\/|\0/i;
+const POLL: Route = { kind: "poll" };
+const IMAGE: Route = { kind: "image" };
+const NOT_FOUND: Route = { kind: "not_found" };
+const POLL_PATH = "/v1/get_result";
 
 /**
- * Routes a raw path (without query) under `basePath`. Anything odd — dot segments, encoded separators, slashes
- * in the model, trailing junk — is `not_found`, never normalised into a valid route.
+ * Routes a raw path (without query) under `basePath`. Every route is an exact string match: `get_result`, the
+ * image route, or `/v1/{id}` for a model id of `models` (ids may contain `/`: `flux-tools/erase-v1`). Nothing is
+ * decoded or normalised first, so a dot segment, a doubled, trailing or encoded slash (`%2F` is never read as
+ * a separator), a backslash or another case is `not_found`, never turned into a valid route.
  */
-export function matchRoute(path: string, basePath: string): Route {
-  if (!path.startsWith(basePath)) return { kind: "not_found" };
+export function matchRoute(path: string, basePath: string, models: ModelRoutes): Route {
+  if (!path.startsWith(basePath)) return NOT_FOUND;
   const rest = path.slice(basePath.length);
-  if (!rest.startsWith("/v1/") || SUSPICIOUS.test(rest)) return { kind: "not_found" };
-  const name = rest.slice(4);
-  if (name === "get_result") return { kind: "poll" };
-  if (`/v1/${name}` === IMAGE_ROUTE_PATH) return { kind: "image" };
-  if (name === "credits" || !MODEL.test(name) || name.includes("..")) return { kind: "not_found" };
-  return { kind: "submit", model: name };
+  if (rest === POLL_PATH) return POLL;
+  if (rest === IMAGE_ROUTE_PATH) return IMAGE;
+  return models.get(rest) ?? NOT_FOUND;
 }
 
 /** Methods each route answers, for 405's `Allow`. */
