@@ -1,7 +1,7 @@
 // Benchmark of @flux-kit/proxy against direct access, a minimal Node forwarder and fal's server proxy.
 // Run: npx tsx --conditions=@flux-kit/source bench/run.ts   (writes bench/RESULTS.md)
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import http from "node:http";
 import os from "node:os";
@@ -363,5 +363,10 @@ const lines = [
   ...PATHS.map((p) => `| ${p} | ${(statuses[p] ?? []).join(" | ")} |`),
   "",
 ];
-writeFileSync(join(here, "RESULTS.md"), lines.join("\n"));
+// Sections below KEPT_MARKER are written by other benchmarks (hmac.bench.ts): kept as they are.
+const KEPT_MARKER = "<!-- kept by run.ts: figures from other benchmarks below -->";
+const resultsFile = join(here, "RESULTS.md");
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "";
+const kept = previous.includes(KEPT_MARKER) ? previous.slice(previous.indexOf(KEPT_MARKER)) : "";
+writeFileSync(resultsFile, kept ? `${lines.join("\n").trimEnd()}\n\n${kept}` : lines.join("\n"));
 console.log(lines.join("\n"));
