@@ -3,7 +3,7 @@ import type { BoxError, BoxWarning } from "./BoxIssue";
 import { checkRows, smallBoxes } from "./checkRows";
 import { parseBoxPrompt, rowsKind, type BoxPromptKind, type ParsedBoxPrompt } from "./parseBoxPrompt";
 import { refImageIndex } from "./refImage";
-import { ID_PATTERN, scanCaption } from "./scanCaption";
+import { ID_PATTERN, isReferenceName, scanCaption } from "./scanCaption";
 import { checkFrame, type PixelFrame } from "./toGridBox";
 
 /**
@@ -109,7 +109,9 @@ export function validateBoxes(input: string | BoxPrompt, options: ValidateBoxesO
     }
     const cited = new Set(scan.cited);
     for (const [index, row] of rows.entries()) {
-      if (cited.has(row.id) || rows.findIndex((other) => other.id === row.id) !== index) continue;
+      // a reference's name is an invalid id already, and its <token> cites the picture, not the row
+      if (cited.has(row.id) || isReferenceName(row.id)) continue;
+      if (rows.findIndex((other) => other.id === row.id) !== index) continue;
       const message = `Row ${index + 1} ("${row.id}") is never cited: name it in the caption as <${row.id}>.`;
       errors.push({ code: "uncited_row", severity: "error", message, index, id: row.id });
     }
