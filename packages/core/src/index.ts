@@ -51,7 +51,7 @@ export type { InputIssue } from "./models/toInputIssue";
 // response shapes (types only: the parsers are in core/internal)
 export type { AsyncResponse, AsyncWebhookResponse, SubmitResponse } from "./schemas/submitResponse";
 export type { ResultResponse, ResultSample } from "./schemas/resultResponse";
-export type { KnownTaskStatus, StatusOutcome, TaskStatus } from "./schemas/taskStatus";
+export type { KnownTaskStatus, StatusOutcome, TaskStage, TaskStatus } from "./schemas/taskStatus";
 export type { HTTPValidationError, ValidationErrorItem } from "./schemas/errorBodies";
 export type { CreditsResponse } from "./schemas/creditsResponse";
 export type { ParseResult } from "./schemas/parseResponse";

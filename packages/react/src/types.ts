@@ -7,6 +7,7 @@ import type {
   ModelDefinition,
   ModelId,
   ModelInput,
+  TaskStage,
 } from "@flux-kit/core";
 
 export type { FluxGenerationStatus } from "@flux-kit/core";
@@ -74,7 +75,7 @@ export interface FluxWatchOptions {
   readonly pollWhileHidden?: boolean | undefined;
   /**
    * How long one watch lasts before `timed-out` (one last poll is made first). `resume()` watches again.
-   * @default the client's `poll.timeoutMs` (5 minutes)
+   * @default the client's deadline for the task's model: `poll.timeoutMs`, else 5 minutes (9 for FLUX 3)
    * @example { timeoutMs: 120_000 }
    */
   readonly timeoutMs?: number | undefined;
@@ -168,6 +169,12 @@ export interface FluxGenerationView {
   readonly task: FluxJob | undefined;
   /** BFL's progress, 0–1, when reported. */
   readonly progress: number | undefined;
+  /**
+   * While `pending`: `"pending"`, or FLUX 3's `"reasoning"` then `"generating"`; `undefined` otherwise (see core's
+   * `FluxGenerationState.stage`). FLUX 3 reports no progress: show this instead.
+   * @example {gen.stage === "reasoning" && <p>Reasoning…</p>}
+   */
+  readonly stage: TaskStage | undefined;
   /** Milliseconds since the generation started, as of the latest change (live with `tickMs`). */
   readonly elapsedMs: number;
   /** The finished result (seed, prompt, cost, timings, raw). */

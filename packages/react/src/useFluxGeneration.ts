@@ -54,8 +54,8 @@ export function useFluxGeneration<M extends ModelId, D extends object = NoDefaul
 
 /** The state fields a hook returns. @internal */
 export function view(state: FluxGenerationState) {
-  const { status, task, progress, elapsedMs, result, imageUrl, expiresAt, error } = state;
-  return { status, task, progress, elapsedMs, result, imageUrl, expiresAt, error };
+  const { status, task, progress, stage, elapsedMs, result, imageUrl, expiresAt, error } = state;
+  return { status, task, progress, stage, elapsedMs, result, imageUrl, expiresAt, error };
 }
 
 /** The controller's actions (stable across renders: they close over the controller only). @internal */

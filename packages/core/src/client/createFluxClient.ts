@@ -16,7 +16,7 @@ import { parseSubmitResponse } from "../schemas/index";
 import { deliveryExpiry, isDeliveryExpired } from "./delivery";
 import { ConcurrencyLimiter, type Lease } from "./limiter";
 import { toSnapshot } from "./outcome";
-import { adaptivePolling, DurationEstimator, type PollingPolicy } from "./polling";
+import { adaptivePolling, defaultWaitTimeoutMs, DurationEstimator, type PollingPolicy } from "./polling";
 import { backoffDelay, resolveRetry, withRetry } from "./retry";
 import { scrubSecret } from "./scrub";
 import { abortReason, sleep } from "./sleep";
@@ -51,8 +51,16 @@ export interface FluxClient {
   readonly limiter: ConcurrencyLimiter;
   /** Running per-model duration estimates that drive polling. */
   readonly estimator: DurationEstimator;
-  /** The polling policy and `wait()` deadline in force (for hooks that schedule polls themselves). */
-  readonly poll: { readonly policy: PollingPolicy; readonly timeoutMs: number };
+  /**
+   * The polling policy and `wait()` deadline in force (for hooks that schedule polls themselves): `timeoutMs` is
+   * `poll.timeoutMs`, else the default for a model of unknown length (5 minutes); `timeoutFor(model)` is the
+   * deadline a wait for that model gets (`poll.timeoutMs`, else `defaultWaitTimeoutMs` of its typical run).
+   */
+  readonly poll: {
+    readonly policy: PollingPolicy;
+    readonly timeoutMs: number;
+    readonly timeoutFor: (model: string | undefined) => number;
+  };
   /**
    * When to poll `task` next, in ms, given its last snapshot and how many polls were made — or `false` when it
    * should not be polled again: a terminal status, or a `failure` that is final. The same schedule `wait()`
@@ -105,7 +113,6 @@ export interface FluxClient {
 
 type InputOf<D extends ModelDefinition> = D["input"] extends { _zod: { input: infer I } } ? I : never;
 
-const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** How long a poll begun before `wait()`'s deadline may still take to answer. */
 const WAIT_GRACE_MS = 10_000;
@@ -140,7 +147,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   const apiOrigin = originOf(absoluteBase(baseUrl) ?? "");
   const retry = resolveRetry(options.retry);
   const requestTimeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const waitTimeoutMs = options.poll?.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+  const waitTimeoutMs = options.poll?.timeoutMs ?? defaultWaitTimeoutMs(DEFAULT_TASKS.typicalDurationMs);
   const policy = options.poll?.policy ?? adaptivePolling();
   /** Definitions this client knows: those in `options.models`, and any passed to `submit`. */
   const known = new Map<string, ModelDefinition>();
@@ -153,6 +160,9 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   };
   /** A model's cap and typical run: its definition's, else BFL's for a known id, else the defaults. */
   const tasksOf = (model: string): EndpointTasks => known.get(model) ?? endpointTasks(model) ?? DEFAULT_TASKS;
+  /** `poll.timeoutMs`, else a deadline that fits the model's typical run (9 minutes for FLUX 3, else 5). */
+  const waitTimeoutFor = (model: string | undefined) =>
+    options.poll?.timeoutMs ?? defaultWaitTimeoutMs(tasksOf(model ?? "").typicalDurationMs);
   const estimator =
     options.poll?.estimator ?? new DurationEstimator((model) => tasksOf(model).typicalDurationMs);
   const limiter = new ConcurrencyLimiter({
@@ -215,7 +225,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       if (!checked.success) throw new FluxValidationError(toFieldErrors(checked.issues), "local");
     }
     const body = JSON.stringify(input);
-    const lease = await limiter.acquire(modelId, opts.signal, waitTimeoutMs);
+    const lease = await limiter.acquire(modelId, opts.signal, waitTimeoutFor(modelId));
     try {
       const job = await postOnce(modelId, body, opts.signal);
       // forget slots that lapsed for tasks nobody watched to their end, so this map stays bounded
@@ -336,7 +346,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     const started = Date.now();
     const ref = refOf(task);
     const origin = ref.submittedAt ?? started;
-    const deadline = started + (opts.timeoutMs ?? waitTimeoutMs);
+    const deadline = started + (opts.timeoutMs ?? waitTimeoutFor(ref.model));
     // The deadline also bounds polls in flight and their retries: a poll begun before it may finish within a
     // short grace (so a result that arrives right then is not dropped), then everything stops.
     const stop = new AbortController();
@@ -442,7 +452,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     baseUrl,
     limiter,
     estimator,
-    poll: { policy, timeoutMs: waitTimeoutMs },
+    poll: { policy, timeoutMs: waitTimeoutMs, timeoutFor: waitTimeoutFor },
     nextPollDelay: (task, last, polls, failure) => nextPollDelay(task, last, polls, failure),
     submit: submit,
     getResult,

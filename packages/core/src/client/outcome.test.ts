@@ -40,3 +40,28 @@ describe("toSnapshot: when a result's image expires", () => {
     expect(toSnapshot({ id: "t", status: "Pending", progress: 0.42 }, undefined).progress).toBeCloseTo(0.42);
   });
 });
+
+describe("toSnapshot: FLUX 3's stages", () => {
+  it.each([
+    ["Pending", "pending"],
+    ["Reasoning", "reasoning"],
+    ["generating", "generating"],
+  ] as const)("%s is in flight, stage %s, no progress", (status, stage) => {
+    const snapshot = toSnapshot({ id: "t", status, progress: null }, "flux-3-image");
+    expect(snapshot).toMatchObject({ stage, terminal: false, progress: undefined, result: undefined });
+    expect(snapshot.error).toBeUndefined();
+  });
+
+  it("keeps an undocumented in-flight status pending with no stage, and gives terminal snapshots none", () => {
+    expect(toSnapshot({ id: "t", status: "Processing" }, undefined)).toMatchObject({
+      status: "Processing",
+      stage: undefined,
+      terminal: false,
+    });
+    expect(ready("https://cdn.example.com/kept.jpeg").stage).toBeUndefined();
+    expect(toSnapshot({ id: "t", status: "Error", details: "boom" }, undefined)).toMatchObject({
+      stage: undefined,
+      terminal: true,
+    });
+  });
+});

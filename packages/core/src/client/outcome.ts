@@ -4,15 +4,15 @@ import {
   FluxModerationError,
   FluxTaskNotFoundError,
 } from "../errors/FluxError";
-import { moderationReasons, normalizeProgress, parseResultResponse } from "../schemas/index";
+import { moderationReasons, normalizeProgress, parseResultResponse, taskStage } from "../schemas/index";
 import { DELIVERY_URL_LIFETIME_MS, deliveryExpiry, isBflDelivery } from "./delivery";
 import type { FluxResult, FluxTaskSnapshot } from "./types";
 
 /**
  * Reads a `get_result` body into a snapshot: progress normalised to 0–1, `Ready` turned into a `FluxResult`,
  * terminal failures into the error a caller branches on (`Request/Content Moderated` → `FluxModerationError`,
- * `Error`/`Failed` → `FluxGenerationError`, `Task not found` → `FluxTaskNotFoundError`). Unknown statuses
- * (`Reasoning`, `Generating`, …) stay non-terminal.
+ * `Error`/`Failed` → `FluxGenerationError`, `Task not found` → `FluxTaskNotFoundError`). In-flight statuses
+ * (`Pending`, FLUX 3's `Reasoning` and `Generating`, and unknown ones) stay non-terminal, with their `stage`.
  */
 export function toSnapshot(
   json: unknown,
@@ -26,6 +26,7 @@ export function toSnapshot(
     progress: normalizeProgress(body.progress ?? null),
     details: body.details ?? null,
     preview: body.preview ?? null,
+    stage: undefined,
   };
   const options = { taskId: body.id, body: json };
   switch (body.status) {
@@ -55,7 +56,7 @@ export function toSnapshot(
         terminal: true,
       };
     default:
-      return { ...base, result: undefined, error: undefined, terminal: false };
+      return { ...base, stage: taskStage(body.status), result: undefined, error: undefined, terminal: false };
   }
 }
 

@@ -73,6 +73,26 @@ export function adaptivePolling(options: AdaptivePollingOptions = {}): PollingPo
   };
 }
 
+/** The shortest default `wait()` deadline: 5 minutes, the client's deadline for every model before FLUX 3. */
+const MIN_DEFAULT_WAIT_MS = 300_000;
+/** How many typical runs the default deadline allows. */
+const TYPICAL_RUNS_PER_WAIT = 6;
+
+/**
+ * The default `wait()` / `generate()` deadline for a model whose median run is `typicalDurationMs`: 5 minutes, or
+ * six typical runs when that is longer. Every model before FLUX 3 (typical runs of 1.5–20 s) keeps 5 minutes;
+ * FLUX 3 Image (typical 90 s, P99 ≈ 206 s over all sizes, 4k "several minutes": docs/bfl-api-2026h2.md §2.5, §13)
+ * gets 9 minutes. Why six: run times are log-normal with σ ≈ 0.35–0.5, so six medians is e^1.8, about 3.6σ past
+ * the median at σ = 0.5 (1 run in 6,000 or so) and still 2.8σ for a job half as slow again as the typical figure
+ * (a 4k render, say). A deadline is not a verdict on the task: it may still finish (resume the watch), and a task
+ * that reports no progress is never treated as stuck before it.
+ * @example defaultWaitTimeoutMs(90_000) // 540_000
+ */
+export function defaultWaitTimeoutMs(typicalDurationMs: number): number {
+  const typical = Number.isFinite(typicalDurationMs) && typicalDurationMs > 0 ? typicalDurationMs : 0;
+  return Math.max(MIN_DEFAULT_WAIT_MS, TYPICAL_RUNS_PER_WAIT * typical);
+}
+
 /**
  * Polls at a fixed interval, as the AI SDK and fal do (500 ms). For comparison and for servers that prefer a
  * predictable rate.

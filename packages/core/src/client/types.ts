@@ -3,6 +3,7 @@ import type { PollingPolicy, DurationEstimator } from "./polling";
 import type { RetryOptions } from "./retry";
 import type { Region } from "./urls";
 import type { ModelDefinition } from "../models/types";
+import type { TaskStage } from "../schemas/taskStatus";
 
 /** Options of `createFluxClient`. Every option has a safe default. */
 export interface FluxClientOptions {
@@ -67,7 +68,13 @@ export interface FluxClientOptions {
 export interface PollOptions {
   /** Picks the wait before each poll. @default adaptivePolling() */
   readonly policy?: PollingPolicy | undefined;
-  /** How long `wait()` keeps polling before `FluxTimeoutError` (time, not attempts). @default 300_000 (5 min) */
+  /**
+   * How long `wait()` keeps polling before `FluxTimeoutError` (time, not attempts), for every model. A task that
+   * reports no progress is not stuck: FLUX 3 runs one to two and a half minutes with none.
+   * @default per model: 5 minutes, or six of the model's typical runs when longer (9 minutes for `flux-3-image`);
+   * see `defaultWaitTimeoutMs`
+   * @example { poll: { timeoutMs: 15 * 60_000 } }
+   */
   readonly timeoutMs?: number | undefined;
   /** Running per-model duration estimates; share one between clients to pool what they learn. */
   readonly estimator?: DurationEstimator | undefined;
@@ -108,8 +115,16 @@ export type TaskRef =
 /** What the task's last poll said. */
 export interface FluxTaskSnapshot {
   readonly id: string;
-  /** BFL's status as sent: `Pending`, `Ready`, `Error`, `Request Moderated`, `Content Moderated`, `Task not found`, or another. */
+  /**
+   * BFL's status, known ones in BFL's spelling: `Pending`, FLUX 3's `Reasoning` and `Generating`, `Ready`, `Error`,
+   * `Request Moderated`, `Content Moderated`, `Task not found`; any other string as sent.
+   */
   readonly status: string;
+  /**
+   * The in-flight stage, for a UI's "Reasoning…" / "Generating…": `"pending"`, `"reasoning"` or `"generating"`;
+   * `undefined` on a terminal snapshot and for an in-flight status BFL has not documented. See `TaskStage`.
+   */
+  readonly stage: TaskStage | undefined;
   /** Progress as a 0–1 fraction (BFL sends either a fraction or a percentage), if reported. */
   readonly progress: number | undefined;
   /** The finished result, once `Ready`. */

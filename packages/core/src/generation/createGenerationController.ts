@@ -47,7 +47,11 @@ export interface GenerationControllerOptions extends GenerationCallbacks {
   readonly watch?: TaskWatcher | undefined;
   /** Where the pending task is kept to survive a reload; `false`/`undefined` for nowhere. @default undefined */
   readonly persistence?: GenerationPersistence | false | undefined;
-  /** How long one watch may last before `timed-out` (one last poll is made first). @default client.poll.timeoutMs */
+  /**
+   * How long one watch may last before `timed-out` (one last poll is made first); `resume()` watches again.
+   * @default `client.poll.timeoutFor(task.model)`: the client's `poll.timeoutMs`, else a deadline that fits the
+   * model (5 minutes; 9 for FLUX 3, whose runs take one to two and a half minutes)
+   */
   readonly timeoutMs?: number | undefined;
   /** When a result's image expires (`undefined`: never). @default the result's own `expiresAt` */
   readonly expiresAt?: ((result: FluxResult) => Date | undefined) | undefined;
@@ -271,7 +275,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
         fail(run, withTask(error, job.id), true);
       },
     });
-    const timeoutMs = options.timeoutMs ?? options.client.poll.timeoutMs;
+    const timeoutMs = options.timeoutMs ?? options.client.poll.timeoutFor(job.model || undefined);
     run.deadline = setTimeout(() => {
       run.deadline = undefined;
       void (async () => {

@@ -34,6 +34,7 @@ const result: FluxResult = {
 const snap = (over: Partial<FluxTaskSnapshot>): FluxTaskSnapshot => ({
   id: "t1",
   status: "Pending",
+  stage: "pending",
   progress: undefined,
   result: undefined,
   error: undefined,
@@ -80,6 +81,49 @@ describe("reduceGeneration", () => {
     );
     expect(reduceGeneration(failed, { type: "submitted", at: 4000, job })).toBe(failed);
     expect(reduceGeneration(IDLE_GENERATION, { type: "reset" })).toBe(IDLE_GENERATION);
+  });
+
+  it("follows FLUX 3's stages with no progress, keeping the last progress, and drops the stage when settled", () => {
+    const queued = reduceGeneration(pending(), { type: "snapshot", at: 2000, snapshot: snap({}) });
+    expect(queued).toMatchObject({
+      status: "pending",
+      stage: "pending",
+      progress: undefined,
+      elapsedMs: 1000,
+    });
+    expect(pending().stage).toBeUndefined(); // no poll has answered yet
+    const reasoning = reduceGeneration(queued, {
+      type: "snapshot",
+      at: 30_000,
+      snapshot: snap({ status: "Reasoning", stage: "reasoning" }),
+    });
+    expect(reasoning).toMatchObject({ stage: "reasoning", progress: undefined, elapsedMs: 29_000 });
+    const again = snap({ status: "Reasoning", stage: "reasoning" });
+    expect(reduceGeneration(reasoning, { type: "snapshot", at: 35_000, snapshot: again })).toBe(reasoning);
+    const generating = reduceGeneration(reasoning, {
+      type: "snapshot",
+      at: 60_000,
+      snapshot: snap({ status: "Generating", stage: "generating", progress: 0.2 }),
+    });
+    expect(generating).toMatchObject({ stage: "generating", progress: 0.2 });
+    const silent = reduceGeneration(generating, {
+      type: "snapshot",
+      at: 61_000,
+      snapshot: snap({ status: "Processing", stage: undefined }),
+    });
+    expect(silent).toMatchObject({ stage: undefined, progress: 0.2 });
+    const ready = reduceGeneration(generating, {
+      type: "snapshot",
+      at: 90_000,
+      snapshot: snap({ status: "Ready", stage: undefined, result, terminal: true }),
+    });
+    expect(ready).toMatchObject({ status: "ready", stage: undefined });
+    const timedOut = reduceGeneration(generating, {
+      type: "fail",
+      at: 90_000,
+      error: new FluxTimeoutError("wait"),
+    });
+    expect(timedOut).toMatchObject({ status: "timed-out", stage: undefined });
   });
 
   it("maps terminal failures to their status", () => {

@@ -1,5 +1,6 @@
 import { FluxExpiredError, type FluxError } from "../errors/FluxError";
 import type { FluxJob, FluxResult, FluxTaskSnapshot } from "../client/types";
+import type { TaskStage } from "../schemas/taskStatus";
 import { isActiveStatus, statusOfError, type FluxGenerationStatus } from "./generationStatus";
 
 /** Everything a UI shows about one generation. Replaced (never mutated) on every distinct change. */
@@ -9,6 +10,14 @@ export interface FluxGenerationState {
   readonly task: FluxJob | undefined;
   /** BFL's progress as a 0–1 fraction, when it reports one. */
   readonly progress: number | undefined;
+  /**
+   * While `pending`, the stage BFL's latest poll named: `"pending"`, or FLUX 3's `"reasoning"` then `"generating"`
+   * (a UI shows "Reasoning…", "Generating…"). `undefined` before the first poll answers, for an in-flight status
+   * BFL has not documented, and once the generation is no longer pending. FLUX 3 reports no `progress`, so this is
+   * what moves during its one to two minutes.
+   * @example state.stage === "reasoning" ? "Reasoning…" : state.stage === "generating" ? "Generating…" : "Waiting…"
+   */
+  readonly stage: TaskStage | undefined;
   /** The finished result, once `ready` (kept when it later turns `expired`). */
   readonly result: FluxResult | undefined;
   /** The image to show: the delivery URL, or the persisted copy's URL. */
@@ -28,6 +37,7 @@ export const IDLE_GENERATION: FluxGenerationState = /* @__PURE__ */ Object.freez
   status: "idle",
   task: undefined,
   progress: undefined,
+  stage: undefined,
   result: undefined,
   imageUrl: undefined,
   expiresAt: undefined,
@@ -64,7 +74,7 @@ export type GenerationEvent =
 
 /**
  * The generation state machine. Pure: returns `state` itself when the event changes nothing (a poll with the same
- * progress, a late event for a settled generation), so subscribers can skip re-rendering on identity.
+ * progress and stage, a late event for a settled generation), so subscribers can skip re-rendering on identity.
  *
  * @example
  * let s = reduceGeneration(IDLE_GENERATION, { type: "submit", at: Date.now() }); // status "submitting"
@@ -87,6 +97,7 @@ export function reduceGeneration(state: FluxGenerationState, event: GenerationEv
           ...state,
           status: "ready",
           progress: 1,
+          stage: undefined,
           result: snapshot.result,
           imageUrl: snapshot.result.url,
           expiresAt: event.expiresAt,
@@ -96,16 +107,19 @@ export function reduceGeneration(state: FluxGenerationState, event: GenerationEv
       }
       if (snapshot.error) {
         const status = statusOfError(snapshot.error);
-        return { ...state, status, error: snapshot.error, elapsedMs: since(state, at) };
+        return { ...state, status, stage: undefined, error: snapshot.error, elapsedMs: since(state, at) };
       }
-      if (snapshot.progress === undefined || snapshot.progress === state.progress) return state;
-      return { ...state, progress: snapshot.progress, elapsedMs: since(state, at) };
+      // a poll without progress keeps the last one; the stage is always the latest poll's
+      const progress = snapshot.progress ?? state.progress;
+      if (progress === state.progress && snapshot.stage === state.stage) return state;
+      return { ...state, progress, stage: snapshot.stage, elapsedMs: since(state, at) };
     }
     case "fail":
       if (!active) return state;
       return {
         ...state,
         status: statusOfError(event.error),
+        stage: undefined,
         error: event.error,
         elapsedMs: since(state, event.at),
       };

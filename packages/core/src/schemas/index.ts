@@ -15,8 +15,10 @@ export {
   KNOWN_STATUSES,
   isTerminalStatus,
   statusOutcome,
+  taskStage,
   type KnownTaskStatus,
   type StatusOutcome,
+  type TaskStage,
   type TaskStatus,
 } from "./taskStatus";
 export { normalizeProgress } from "./progress";

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { moderationReasons } from "./moderationReasons";
 import { normalizeProgress } from "./progress";
-import { KNOWN_STATUSES, isTerminalStatus, statusOutcome } from "./taskStatus";
+import { KNOWN_STATUSES, isTerminalStatus, statusOutcome, taskStage } from "./taskStatus";
 
 describe("task statuses", () => {
-  it("knows BFL's six statuses and the Failed alias", () => {
+  it("knows the live spec's eight statuses (FLUX 3's Reasoning and Generating among them) and the Failed alias", () => {
     expect([...KNOWN_STATUSES].sort()).toEqual(
       [
         "Content Moderated",
         "Error",
         "Failed",
+        "Generating",
         "Pending",
+        "Reasoning",
         "Ready",
         "Request Moderated",
         "Task not found",
@@ -29,10 +31,34 @@ describe("task statuses", () => {
     ["READY", "ready", true],
     ["Reasoning", "pending", false],
     ["Generating", "pending", false],
+    [" reasoning ", "pending", false],
+    ["GENERATING", "pending", false],
+    ["Processing", "pending", false],
+    ["constructor", "pending", false],
     ["", "pending", false],
   ] as const)("%s → %s (terminal: %s)", (status, outcome, terminal) => {
     expect(statusOutcome(status)).toBe(outcome);
     expect(isTerminalStatus(status)).toBe(terminal);
+  });
+});
+
+describe("taskStage", () => {
+  it.each([
+    ["Pending", "pending"],
+    ["Reasoning", "reasoning"],
+    ["Generating", "generating"],
+    ["  generating\n", "generating"],
+    ["REASONING", "reasoning"],
+    ["pending", "pending"],
+  ] as const)("%j → %s", (status, stage) => {
+    expect(taskStage(status)).toBe(stage);
+  });
+
+  it("names no stage for terminal statuses, undocumented ones and prototype keys", () => {
+    for (const status of ["Ready", "Error", "Failed", "Content Moderated", "Task not found"])
+      expect(taskStage(status), status).toBeUndefined();
+    for (const status of ["Processing", "Queued", "", "constructor", "toString", "__proto__"])
+      expect(taskStage(status), status).toBeUndefined();
   });
 });
 
