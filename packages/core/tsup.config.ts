@@ -5,6 +5,7 @@ const options = preset({
   entry: {
     index: "src/index.ts",
     internal: "src/internal.ts",
+    boxes: "src/boxes/index.ts",
     // Not exported: entries only so the client, the models and the webhooks land in separate chunks, which a
     // bundler drops whole (`sideEffects: false`) when an app does not use them. One chunk holding everything
     // would keep every model schema behind `createFluxClient`, since statements inside a chunk are only dropped
@@ -21,11 +22,11 @@ const options = preset({
   },
 });
 
-// types only for the two exported entries
+// types only for the exported entries
 export default defineConfig({
   ...options,
   dts: {
     ...(typeof options.dts === "object" ? options.dts : {}),
-    entry: ["src/index.ts", "src/internal.ts"],
+    entry: { index: "src/index.ts", internal: "src/internal.ts", boxes: "src/boxes/index.ts" },
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as main from "./index";
+import * as boxes from "./boxes/index";
 import * as internal from "./internal";
 
 describe("the package's entries", () => {
@@ -18,6 +19,20 @@ describe("the package's entries", () => {
     expect(shared).toEqual([]);
     expect(Object.keys(internal)).toEqual(
       expect.arrayContaining(["REGIONS", "toSnapshot", "IDLE_GENERATION"]),
+    );
+  });
+
+  it("core/boxes stands alone: no name of the main entry or of core/internal", () => {
+    const names = Object.keys(boxes);
+    expect(names.filter((name) => name in main || name in internal)).toEqual([]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "composeBoxPrompt",
+        "parseBoxPrompt",
+        "validateBoxes",
+        "refImage",
+        "toGridBox",
+      ]),
     );
   });
 });
