@@ -1,3 +1,4 @@
+import { isWellFormedKey } from "./apiKeyFormat";
 import type { MockBflOptions } from "./options";
 import { detail } from "./responses";
 
@@ -14,12 +15,17 @@ export class Accounts {
     this.restore();
   }
 
-  /** The account a request's `x-key` names, or BFL's 403 (any key, or none, when `requireAuth: false`). */
+  /**
+   * The account a request's `x-key` names, or BFL's answer: 403 for no key, 422 `Invalid API key format` for a
+   * key failing `apiKeyFormat`, 403 for a well-formed unknown one (any key, or none, when `requireAuth: false`).
+   */
   authenticate(request: Request): string | Response {
     const key = request.headers.get("x-key");
     if (this.options.requireAuth === false)
       return key === null ? "anonymous" : (this.accountOf(key) ?? "anonymous");
     if (key === null || key === "") return detail(403, "Not authenticated");
+    if (!isWellFormedKey(key, this.options.apiKeyFormat, this.apiKeys))
+      return detail(422, "Invalid API key format");
     return this.accountOf(key) ?? detail(403, "Not authenticated - Invalid Authentication");
   }
 

@@ -121,7 +121,7 @@ describe("validation", () => {
     const res = await submit(mock, "flux-2-pro", "{not json");
     expect(res.status).toBe(422);
     const body = (await res.json()) as { detail: { type: string; loc: unknown[] }[] };
-    expect(body.detail[0]).toMatchObject({ type: "json_invalid", loc: ["body", 0] });
+    expect(body.detail[0]).toMatchObject({ type: "json_invalid", loc: ["body", 1] });
   });
 
   it("ignores unknown fields, like pydantic", async () => {

@@ -9,6 +9,7 @@ export type { MockTaskInfo, TaskStatus } from "./tasks";
 export type { WebhookAttempt } from "./webhooks";
 export type { MockOutcome } from "./responses";
 export { DEFAULT_PRICES, type Price, type PriceTable } from "./pricing";
+export { DEFAULT_API_KEY_FORMAT, type ApiKeyFormat } from "./apiKeyFormat";
 export { findMarker, type PromptMarker } from "./markers";
 export { renderImage, type RgbaImage } from "./image/renderImage";
 export { encodeJpeg } from "./image/encodeJpeg";

@@ -1,4 +1,5 @@
 import type { WebhookScheme } from "@flux-kit/core";
+import type { ApiKeyFormat } from "./apiKeyFormat";
 import type { FaultSpec } from "./faults";
 import type { PriceTable } from "./pricing";
 
@@ -62,6 +63,22 @@ export interface MockBflOptions {
    * @example { apiKeys: ["test-key-1", "test-key-2"] }
    */
   readonly apiKeys?: readonly string[];
+  /**
+   * The format check a key must pass before it is looked up: a malformed key gets 422
+   * `{"detail":"Invalid API key format"}`, a well-formed unknown key 403 (docs/bfl-api.md Part II §9). A pattern
+   * the whole key must match, a predicate, or `false` for no check. Keys in `apiKeys` always pass.
+   * @default 1–128 of `A-Z a-z 0-9 . _ -`, not 64 hex digits (`DEFAULT_API_KEY_FORMAT`)
+   * @example { apiKeyFormat: /^bfl_[A-Za-z0-9]{32}$/ }
+   */
+  readonly apiKeyFormat?: ApiKeyFormat;
+  /**
+   * FastAPI ≥ 0.132's `strict_content_type`: a submit body without a `Content-Type` header is kept as bytes
+   * and answered 422, instead of being parsed as JSON (FastAPI < 0.132). BFL's FastAPI version is unknown
+   * (docs/bfl-api.md Part II §10). A `text/plain` or form body is 422 either way.
+   * @default false
+   * @example { strictContentType: true }
+   */
+  readonly strictContentType?: boolean;
   /** Require `x-key` on submit and credits (polls never need it, as at BFL). @default true */
   readonly requireAuth?: boolean;
   /** Starting credits of each key. @default 10000 */

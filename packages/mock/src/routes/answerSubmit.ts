@@ -2,7 +2,8 @@ import { validateInput, type ModelDefinition } from "@flux-kit/core";
 import { fastApiValidationBody } from "@flux-kit/core/internal";
 import type { MockContext, RequestOrigins } from "../MockContext";
 import { DEFAULT_PRICES, FALLBACK_PRICE, priceOf } from "../pricing";
-import { detail, json, validationError } from "../responses";
+import { readJsonBody, unreadableBody } from "../readJsonBody";
+import { detail, json } from "../responses";
 import { scheduleWebhook } from "../scheduleWebhook";
 import { computeSizing } from "../sizing";
 import { checkConcurrency } from "./checkConcurrency";
@@ -11,7 +12,7 @@ import { newTask } from "./newTask";
 const FLUX2 = /^flux-2-/;
 
 /**
- * `POST /v1/{model}`: authenticates, validates with core's schema, prices the request, checks credits and the
+ * `POST /v1/{model}`: reads the body as FastAPI does (malformed JSON is 422 before auth), authenticates, validates with core's schema, prices the request, checks credits and the
  * active-task limits, then creates and bills the task and answers `{id, polling_url, cost, …}` (or the webhook
  * shapes). Nothing is created or charged when any check fails.
  */
@@ -23,11 +24,12 @@ export async function answerSubmit(
   origins: RequestOrigins,
   entry: { taskId?: string },
 ): Promise<Response> {
+  const body = await readJsonBody(request, ctx.options.strictContentType ?? false);
+  if (body instanceof Response) return body;
   const account = ctx.accounts.authenticate(request);
   if (account instanceof Response) return account;
-  const body = parseJson(await request.text());
-  if (body instanceof Response) return body;
-  const checked = validateInput(model, body);
+  if (body.kind !== "json") return unreadableBody(body);
+  const checked = validateInput(model, body.value);
   if (!checked.success) return json(422, fastApiValidationBody(checked.issues));
   const data = checked.data as Record<string, unknown>;
 
@@ -64,24 +66,6 @@ export async function answerSubmit(
     return json(200, { id, polling_url: pollingUrl, status: "Pending", webhook_url: webhookUrl, ...money });
   }
   return json(200, { id, polling_url: pollingUrl, ...money });
-}
-
-/** The request body, or FastAPI's 422 `json_invalid`. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : "Expecting value";
-    return validationError([
-      {
-        type: "json_invalid",
-        loc: ["body", 0],
-        msg: "JSON decode error",
-        input: {},
-        ctx: { error: message },
-      },
-    ]);
-  }
 }
 
 /** Whether the submit response carries `cost`, `input_mp` and `output_mp` (the `reportCost` option). */
