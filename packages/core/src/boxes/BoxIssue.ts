@@ -121,6 +121,3 @@ export type BoxIssue = BoxError | BoxWarning;
 
 /** Every code, for exhaustive handling. */
 export type BoxIssueCode = BoxIssue["code"];
-
-/** `Row 2 ("mug_1")`: how messages name a row (1-based, as people count). */
-export const rowLabel = (index: number, id: string): string => `Row ${index + 1} (${JSON.stringify(id)})`;

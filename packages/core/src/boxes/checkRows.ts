@@ -1,12 +1,7 @@
 import { isLayoutRow, type BoxRow, type EditRow, type GridBox } from "./BoxRow";
-import {
-  rowLabel,
-  type BoxError,
-  type BoxField,
-  type BoxTooSmallIssue,
-  type BoxValueIssue,
-} from "./BoxIssue";
+import type { BoxError, BoxField, BoxTooSmallIssue, BoxValueIssue } from "./BoxIssue";
 import { editRowKind } from "./editRowKind";
+import { rowLabel } from "./rowLabel";
 import { ID_PATTERN, isReferenceName } from "./scanCaption";
 import { GRID_MAX, type PixelFrame } from "./toGridBox";
 

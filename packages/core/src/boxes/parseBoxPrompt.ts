@@ -1,7 +1,7 @@
-import type { BoxRow } from "./BoxRow";
-import { isLayoutRow } from "./BoxRow";
-import { rowLabel, type RowsIssue } from "./BoxIssue";
+import { isLayoutRow, type BoxRow } from "./BoxRow";
+import type { RowsIssue } from "./BoxIssue";
 import { looksLikeRow, readRow } from "./readRow";
+import { rowLabel } from "./rowLabel";
 
 /** What a prompt's rows are: a new image's layout, a box edit, none, or (an error) both kinds at once. */
 export type BoxPromptKind = "layout" | "edit" | "none" | "mixed";
