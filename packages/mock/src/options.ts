@@ -132,8 +132,16 @@ export interface MockBflOptions {
    * @example { pollingOrigin: "http://127.0.0.1:4011" }
    */
   readonly pollingOrigin?: string;
-  /** Polls reaching any origin other than `pollingOrigin` get `Task not found`. @default false */
-  readonly strictPollingOrigin?: boolean;
+  /**
+   * What a poll gets when it reaches an origin other than the polling one (`pollingOrigin`, or
+   * `startMockServer`'s `pollingPort`): `true` = HTTP 404 `{"detail":"Task not found"}`, as BFL's regional
+   * clusters answer (docs/bfl-api.md Part II §8.3; the body is inferred); `"task-not-found"` = HTTP 200
+   * `Task not found` (the mock's answer before 2026); `false` = served on any origin. Without a separate
+   * polling origin every poll is served.
+   * @default true
+   * @example { pollingOrigin: "http://127.0.0.1:4012", strictPollingOrigin: false }
+   */
+  readonly strictPollingOrigin?: boolean | "task-not-found";
   /** Origin of `result.sample` URLs. @default the request's origin */
   readonly deliveryOrigin?: string;
   /** How long a delivery URL stays valid. @default 600000 (10 min) */

@@ -11,8 +11,9 @@ export interface StartMockServerOptions extends MockBflOptions {
   readonly host?: string;
   /**
    * Port of a second listener that `polling_url` points at, like BFL's cluster hosts (`api.eu2.bfl.ai`);
-   * `false` keeps polling on the API origin. Overrides `pollingOrigin`. @default false
-   * @example { pollingPort: 0, strictPollingOrigin: true } // proves clients use polling_url verbatim
+   * `false` keeps polling on the API origin. Overrides `pollingOrigin`. A poll that reaches another listener
+   * gets HTTP 404, as at BFL, unless `strictPollingOrigin` is `false`. @default false
+   * @example { pollingPort: 0 } // proves clients use polling_url verbatim
    */
   readonly pollingPort?: number | false;
   /**

@@ -62,10 +62,8 @@ describe("startMockServer on loopback", () => {
     expect(polling_url).toBe(`${server.pollingUrl}/v1/get_result?id=${id}`);
     const verbatim = (await (await fetch(polling_url)).json()) as { status: string };
     expect(verbatim.status).toBe("Pending");
-    const guessed = (await (await fetch(`${server.url}/v1/get_result?id=${id}`)).json()) as {
-      status: string;
-    };
-    expect(guessed.status).toBe("Task not found");
+    const guessed = await fetch(`${server.url}/v1/get_result?id=${id}`);
+    expect([guessed.status, await guessed.json()]).toEqual([404, { detail: "Task not found" }]);
   });
 
   it("turns a reset fault into a dropped connection", async () => {

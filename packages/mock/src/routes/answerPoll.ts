@@ -1,11 +1,13 @@
 import type { MockContext, RequestOrigins } from "../MockContext";
-import { json, validationError } from "../responses";
+import { detail, json, validationError } from "../responses";
 import { progressAt, statusAt } from "../tasks";
 import { taskResult } from "./taskResult";
 
 /**
- * `GET /v1/get_result?id=`: the task's full `ResultResponse` at the current clock time. Unknown, evicted and
- * (with `strictPollingOrigin`) wrongly routed polls get `Task not found` with HTTP 200, as at BFL.
+ * `GET /v1/get_result?id=`: the task's full `ResultResponse` at the current clock time. Unknown and evicted
+ * tasks get `Task not found` with HTTP 200, as at BFL. When polls have their own origin, a poll reaching any
+ * other origin gets HTTP 404, as BFL's regional clusters answer (docs/bfl-api.md Part II §8.3), unless
+ * `strictPollingOrigin` says otherwise.
  */
 export async function answerPoll(
   ctx: MockContext,
@@ -27,8 +29,9 @@ export async function answerPoll(
     preview: null,
   };
   const pollingOrigin = origins.pollingOrigin;
-  if (ctx.options.strictPollingOrigin && pollingOrigin && url.origin !== new URL(pollingOrigin).origin) {
-    return json(200, notFound);
+  const strict = ctx.options.strictPollingOrigin ?? true;
+  if (strict !== false && pollingOrigin && url.origin !== new URL(pollingOrigin).origin) {
+    return strict === "task-not-found" ? json(200, notFound) : detail(404, "Task not found");
   }
   const task = ctx.tasks.get(id);
   if (!task) return json(200, notFound);
