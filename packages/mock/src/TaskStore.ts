@@ -71,7 +71,7 @@ export class TaskStore {
     const now = this.clock.now();
     if (now < this.nextSweep) return;
     this.nextSweep = now + 1000;
-    const retention = this.options.retentionMs ?? 900_000;
+    const retention = this.options.retentionMs ?? 3_600_000;
     for (const task of [...this.records.values()]) if (task.finishesAt + retention <= now) this.evict(task);
   }
 

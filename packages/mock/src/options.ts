@@ -121,7 +121,12 @@ export interface MockBflOptions {
   readonly seed?: number | string;
   /** `progress` while Pending: a 0–1 fraction, a 0–100 percent, or always null. @default "fraction" */
   readonly progress?: "fraction" | "percent" | "null";
-  /** Finished tasks are forgotten this long after they finish (then `Task not found`). @default 900000 (15 min) */
+  /**
+   * Finished tasks are forgotten this long after they finish (then a poll says `Task not found`): BFL keeps
+   * results about an hour (docs/bfl-api.md Part II §8.3). Not scaled by `speed`.
+   * @default 3600000 (1 hour)
+   * @example { retentionMs: 60_000 }
+   */
   readonly retentionMs?: number;
   /** Most tasks kept in memory; the oldest are evicted first. @default 10000 */
   readonly maxTasks?: number;
