@@ -86,10 +86,15 @@ export interface MockBflOptions {
   /** Credits per model (see README). @default the mock's invented table */
   readonly pricing?: Partial<PriceTable>;
   /**
-   * Which models report `cost`/`input_mp`/`output_mp` in the submit response (others send `null`; credits
-   * are charged either way). @default "flux-2"
+   * Where the price is reported (credits are charged at submit either way). `"bfl"`: as BFL does since 2026
+   * (docs/bfl-api.md Part II §8.2): FLUX.2, FLUX 3 and the tools send `cost`/`input_mp`/`output_mp` on the
+   * submit; FLUX.1-era and Kontext models send `null` there and a top-level settled `cost` on the Ready poll.
+   * `"flux-2"`: FLUX.2 submits only, nothing settled (the mock before 2026). `"all"`: every submit. `"none"`:
+   * nowhere.
+   * @default "bfl"
+   * @example { reportCost: "all" }
    */
-  readonly reportCost?: "flux-2" | "all" | "none";
+  readonly reportCost?: "bfl" | "flux-2" | "all" | "none";
   /** Active-task cap per key across all models. @default 24 */
   readonly maxActiveTasks?: number;
   /** Active-task caps per model, on top of the total. @default each model's `maxConcurrent` (6 for kontext-max) */

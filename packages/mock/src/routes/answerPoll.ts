@@ -1,3 +1,5 @@
+import { getModel } from "@flux-kit/core";
+import { costReport } from "../costReport";
 import type { MockContext, RequestOrigins } from "../MockContext";
 import { detail, json, validationError } from "../responses";
 import { progressAt, statusAt } from "../tasks";
@@ -41,8 +43,13 @@ export async function answerPoll(
   switch (status) {
     case "Pending":
       return json(200, { ...base, progress: formatProgress(ctx, progressAt(task, now)) });
-    case "Ready":
-      return json(200, { ...base, result: await taskResult(ctx, task, url, origins) });
+    case "Ready": {
+      const result = await taskResult(ctx, task, url, origins);
+      const model = getModel(task.model);
+      // SettledCostResultResponse: the FLUX.1-era and Kontext price arrives here, top-level (Part II §8.2)
+      const settled = model !== undefined && costReport(ctx.options, model) === "ready";
+      return json(200, { ...base, result, ...(settled && { cost: task.cost }) });
+    }
     case "Error":
       return json(200, { ...base, details: task.errorDetails });
     default:

@@ -1,6 +1,7 @@
 import { validateInput, type ModelDefinition } from "@flux-kit/core";
 import { fastApiValidationBody } from "@flux-kit/core/internal";
 import type { MockContext, RequestOrigins } from "../MockContext";
+import { costReport } from "../costReport";
 import { DEFAULT_PRICES, FALLBACK_PRICE, priceOf } from "../pricing";
 import { readJsonBody, unreadableBody } from "../readJsonBody";
 import { detail, json } from "../responses";
@@ -8,8 +9,6 @@ import { scheduleWebhook } from "../scheduleWebhook";
 import { computeSizing } from "../sizing";
 import { checkConcurrency } from "./checkConcurrency";
 import { newTask } from "./newTask";
-
-const FLUX2 = /^flux-2-/;
 
 /**
  * `POST /v1/{model}`: reads the body as FastAPI does (malformed JSON is 422 before auth), authenticates, validates with core's schema, prices the request, checks credits and the
@@ -52,7 +51,7 @@ export async function answerSubmit(
   entry.taskId = task.id;
   if (task.webhookUrl) scheduleWebhook(ctx, task, url, origins);
 
-  const reported = reportsCost(ctx, model.id);
+  const reported = costReport(ctx.options, model) === "submit";
   const pollingUrl = `${origins.pollingOrigin ?? url.origin}${origins.basePath}/v1/get_result?id=${task.id}`;
   const money = {
     cost: reported ? cost : null,
@@ -66,10 +65,4 @@ export async function answerSubmit(
     return json(200, { id, polling_url: pollingUrl, status: "Pending", webhook_url: webhookUrl, ...money });
   }
   return json(200, { id, polling_url: pollingUrl, ...money });
-}
-
-/** Whether the submit response carries `cost`, `input_mp` and `output_mp` (the `reportCost` option). */
-function reportsCost(ctx: MockContext, model: string): boolean {
-  const mode = ctx.options.reportCost ?? "flux-2";
-  return mode === "all" || (mode === "flux-2" && FLUX2.test(model));
 }
