@@ -19,7 +19,8 @@ export const DEFAULT_PRICES: Readonly<PriceTable> = Object.freeze({
   "flux-2-pro": { base: 3, perOutputMp: 1.5, perInputMp: 1.5 },
   "flux-2-pro-preview": { base: 3, perOutputMp: 1.5, perInputMp: 1.5 },
   "flux-2-max": { base: 7, perOutputMp: 3, perInputMp: 3 },
-  "flux-2-flex": { base: 6, perOutputMp: 6, perInputMp: 6 },
+  // 6 → 5 credits per megapixel on 2026-01-28 (docs/bfl-api.md Part II §4.3)
+  "flux-2-flex": { base: 5, perOutputMp: 5, perInputMp: 5 },
   "flux-2-klein-4b": { base: 1.4, perOutputMp: 0.1, perInputMp: 0.1 },
   "flux-2-klein-9b": { base: 1.5, perOutputMp: 0.2, perInputMp: 0.2 },
   "flux-2-klein-9b-preview": { base: 1.5, perOutputMp: 0.2, perInputMp: 0.2 },
