@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { adaptivePolling, DurationEstimator, fixedPolling, logNormalHazard } from "./polling";
+import {
+  adaptivePolling,
+  defaultWaitTimeoutMs,
+  DurationEstimator,
+  fixedPolling,
+  logNormalHazard,
+} from "./polling";
 
 const policy = adaptivePolling();
 const next = (elapsedMs: number, progress?: number, expectedMs = 8_000, spread = 0.35) =>
@@ -34,11 +40,83 @@ describe("adaptivePolling", () => {
     }
   });
 
-  it("uses progress: at 50 % after 4 s it aims near 8 s, sooner than with no progress at 10 % after 4 s", () => {
-    const half = next(4_000, 0.5);
-    const tenth = next(4_000, 0.1, 8_000);
-    expect(half).toBeLessThan(tenth);
-    expect(4_000 + half).toBeLessThanOrEqual(8_000);
+  it("uses progress: at 50 % after 4 s it aims before 8 s", () => {
+    expect(4_000 + next(4_000, 0.5)).toBeLessThanOrEqual(8_000);
+  });
+
+  it("lets late progress decide: 80 % after 8 s means a slower run, about 10 s in all", () => {
+    const slower = next(8_000, 0.8);
+    expect(slower).toBeGreaterThan(next(8_000)); // no longer due at the estimate's 8 s
+    expect(8_000 + slower).toBeLessThanOrEqual(10_000);
+  });
+});
+
+describe("adaptivePolling: progress 0 and queues", () => {
+  it("reads progress 0 (a task in BFL's queue) as no evidence, never as elapsed / 0", () => {
+    for (const t of [0, 1_000, 4_000, 8_000, 30_000]) {
+      expect(next(t, 0)).toBe(next(t));
+      expect(next(t, 0.01)).toBe(next(t));
+    }
+  });
+
+  it("takes small progress as weak evidence: 10 % after 6 s may follow a queue, not mean a 60 s run", () => {
+    // read as 60 s in all, the next poll would be the 5 s ceiling; the estimate still says about 8 s
+    const tenth = next(6_000, 0.1);
+    expect(tenth).toBeLessThan(1_000);
+    expect(tenth).toBeLessThan(2 * next(6_000));
+  });
+});
+
+describe("adaptivePolling: FLUX 3's minute-long runs (90 s estimate, no progress)", () => {
+  const flux3 = (elapsedMs: number) => next(elapsedMs, undefined, 90_000, 0.35);
+
+  it("is sparse early and dense near the likely finish", () => {
+    expect(flux3(0)).toBe(5_000);
+    expect(flux3(20_000)).toBe(5_000);
+    expect(flux3(90_000)).toBeLessThan(2_000);
+    expect(flux3(90_000)).toBeLessThan(flux3(45_000) / 2);
+  });
+
+  it("polls a 90 s run about 40 times (a fixed 500 ms poller: 180) and never waits past its ceiling", () => {
+    let t = 0;
+    let polls = 0;
+    while (t < 90_000) {
+      const wait = flux3(t);
+      expect(wait).toBeLessThanOrEqual(5_000);
+      expect(wait).toBeGreaterThanOrEqual(250);
+      t += wait;
+      polls++;
+    }
+    expect(polls).toBeLessThan(45);
+    expect(t - 90_000).toBeLessThan(2_000); // found within one short interval of the finish
+  });
+
+  it("keeps polling a run long past its estimate, at most maxIntervalMs apart", () => {
+    const p = adaptivePolling({ maxIntervalMs: 3_000 });
+    for (let t = 0; t <= 600_000; t += 7_919) {
+      const wait = p.nextDelay({
+        elapsedMs: t,
+        attempt: 0,
+        progress: undefined,
+        expectedMs: 90_000,
+        spread: 0.5,
+      });
+      expect(wait).toBeLessThanOrEqual(3_000);
+    }
+  });
+});
+
+describe("defaultWaitTimeoutMs", () => {
+  it("is 5 minutes for every model before FLUX 3, six typical runs for longer ones", () => {
+    expect(defaultWaitTimeoutMs(8_000)).toBe(300_000);
+    expect(defaultWaitTimeoutMs(20_000)).toBe(300_000);
+    expect(defaultWaitTimeoutMs(50_000)).toBe(300_000);
+    expect(defaultWaitTimeoutMs(90_000)).toBe(540_000);
+    expect(defaultWaitTimeoutMs(200_000)).toBe(1_200_000);
+  });
+
+  it("falls back to 5 minutes for nonsense", () => {
+    for (const d of [0, -1, Number.NaN, Infinity]) expect(defaultWaitTimeoutMs(d)).toBe(300_000);
   });
 
   it("is finite for degenerate inputs", () => {

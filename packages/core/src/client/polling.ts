@@ -20,23 +20,40 @@ export interface PollingPolicy {
 export interface AdaptivePollingOptions {
   /** Shortest wait between polls. @default 250 */
   readonly minIntervalMs?: number;
-  /** Longest wait between polls (reached early on, and for tasks stuck far past their estimate). @default 5_000 */
+  /**
+   * Longest wait between polls (reached early in a long run, and for tasks far past their estimate). Never
+   * exceeded. @default 5_000
+   */
   readonly maxIntervalMs?: number;
   /**
    * Trade-off between requests and detection lag: the interval is `scale / √hazard`. Larger means fewer polls and
-   * more lag. The default is tuned in `bench/polling.bench.ts` to beat a fixed 500 ms poller's lag with a
-   * third of its requests when BFL reports progress, and 60 % when it does not. @default 7
+   * more lag. The default is tuned in `bench/polling.bench.ts` (figures in `bench/RESULTS.md`): about a third of a
+   * fixed 500 ms poller's requests when BFL reports progress and 60 % when it does not, each at a lower mean lag,
+   * and under a quarter on FLUX 3's minute-long runs at a mean lag under 1 % of the run. @default 7
    */
   readonly scale?: number;
 }
 
+/** Progress below this is no evidence: BFL reports `progress: 0` (or nearly) for a task still in its queue. */
+const MIN_EVIDENCE = 0.02;
+/** How far `t / p` may be off, relative to the odds `(1 − p) / p`, and its floor (see `adaptivePolling`). */
+const PROGRESS_DOUBT = 0.35;
+const PROGRESS_SIGMA_FLOOR = 0.02;
+
 /**
- * The default policy. It models the task's duration as log-normal around the model's running estimate (or,
- * once BFL reports progress `p` at elapsed `t`, around `t / p` with a spread that shrinks as `p` grows) and
- * polls at intervals of at most `scale / √hazard`, the hazard taken where the interval ends: the hazard is the chance per ms that the task finishes
- * now, given it has not finished yet. That interval minimises *polls + λ·lag* (the square-root law of optimal
- * inspection), so polls are sparse early, dense around the likely finish, and back off again for a task stuck
- * long past its estimate. Clamped to `[minIntervalMs, maxIntervalMs]`.
+ * The default policy. It models the task's submit → Ready time as log-normal and polls at intervals of at most
+ * `scale / √hazard`, the hazard (the chance per ms that the task finishes now, given it has not yet) taken where
+ * the interval ends. That interval minimises *polls + λ·lag* (the square-root law of optimal inspection), so polls
+ * are sparse early, dense around the likely finish, and back off again for a task long past its estimate. Clamped
+ * to `[minIntervalMs, maxIntervalMs]`.
+ *
+ * The log-normal is the model's running estimate (`expectedMs`, `spread`) until BFL reports progress. Progress `p`
+ * at elapsed `t` says "about `t / p` in all", but only an upper bound: a task that sat in BFL's queue before its
+ * progress rose finishes sooner, by the queue time × `(1 − p) / p`. So that reading gets a log-spread of
+ * `0.35 · spread · (1 − p) / p` (wide while `p` is small, tight near the end) and is combined with the estimate by
+ * precision in log space: early, small progress barely moves the estimate; late progress decides it. Progress
+ * under 0.02 (`progress: 0` from a queue, say) is no evidence at all, never `t / 0`. A run that reports nothing
+ * (FLUX 3, for its one to two minutes) is polled on the estimate alone; it is never deemed stuck.
  *
  * @example
  * createFluxClient({ poll: { policy: adaptivePolling({ minIntervalMs: 250 }) } })
@@ -49,9 +66,15 @@ export function adaptivePolling(options: AdaptivePollingOptions = {}): PollingPo
     nextDelay({ elapsedMs, progress, expectedMs, spread }) {
       let median = Math.max(1, expectedMs);
       let sigma = Math.max(0.05, spread);
-      if (progress !== undefined && progress >= 0.02 && progress < 1 && elapsedMs > 0) {
-        median = Math.max(elapsedMs, elapsedMs / progress);
-        sigma = Math.max(0.04, spread * (1 - progress) * 0.6);
+      if (progress !== undefined && progress >= MIN_EVIDENCE && progress < 1 && elapsedMs > 0) {
+        const reading = Math.log(Math.max(elapsedMs, elapsedMs / progress));
+        const doubt = Math.max(PROGRESS_SIGMA_FLOOR, PROGRESS_DOUBT * spread * ((1 - progress) / progress));
+        const fromProgress = 1 / doubt ** 2;
+        const fromEstimate = 1 / sigma ** 2;
+        median = Math.exp(
+          (reading * fromProgress + Math.log(median) * fromEstimate) / (fromProgress + fromEstimate),
+        );
+        sigma = 1 / Math.sqrt(fromProgress + fromEstimate);
       }
       // An interval is judged by the hazard where it lands, not where it starts, so a long early wait cannot jump
       // over the likely finish: the longest w with w ≤ scale / √h(t + w) (bisection; the right side falls as
@@ -67,8 +90,7 @@ export function adaptivePolling(options: AdaptivePollingOptions = {}): PollingPo
         if (mid >= ideal(mid)) hi = mid;
         else lo = mid;
       }
-      const wait = hi;
-      return wait;
+      return hi;
     },
   };
 }
