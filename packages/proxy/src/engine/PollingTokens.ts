@@ -9,11 +9,11 @@ const LABEL = "flux-kit/proxy/polling-token/v1";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/** Unpadded base64url, table-driven: on every submit, and several times cheaper than `btoa` plus rewrites. */
-export function toBase64Url(bytes: Uint8Array): string {
+/** Unpadded base64url of the first `length` bytes, table-driven: on every submit, and several times cheaper than `btoa` plus rewrites. */
+export function toBase64Url(bytes: Uint8Array, length = bytes.length): string {
   let out = "";
   let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
+  for (; i + 2 < length; i += 3) {
     const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
     out +=
       ALPHABET.charAt(n >>> 18) +
@@ -21,7 +21,7 @@ export function toBase64Url(bytes: Uint8Array): string {
       ALPHABET.charAt((n >>> 6) & 63) +
       ALPHABET.charAt(n & 63);
   }
-  const rest = bytes.length - i;
+  const rest = length - i;
   if (rest > 0) {
     const n = ((bytes[i] as number) << 16) | (rest === 2 ? (bytes[i + 1] as number) << 8 : 0);
     out += ALPHABET.charAt(n >>> 18) + ALPHABET.charAt((n >>> 12) & 63);
@@ -73,8 +73,9 @@ export class PollingTokens {
     this.#sign = createHmacSha256(createHmacSha256(encoder.encode(secret))(LABEL));
   }
 
+  /** The whole 32-byte HMAC; a token carries its first `SIGNATURE_BYTES`. */
   #mac(origin: string, taskId: string, clientId: string): Uint8Array {
-    return this.#sign(`${origin}\n${taskId}\n${clientId}`).subarray(0, SIGNATURE_BYTES);
+    return this.#sign(`${origin}\n${taskId}\n${clientId}`);
   }
 
   /** The token for a task. */
@@ -85,7 +86,7 @@ export class PollingTokens {
       if (this.#encodedOrigins.size >= 64) this.#encodedOrigins.clear();
       this.#encodedOrigins.set(origin, encoded);
     }
-    return `${encoded}.${toBase64Url(this.#mac(origin, taskId, clientId))}`;
+    return `${encoded}.${toBase64Url(this.#mac(origin, taskId, clientId), SIGNATURE_BYTES)}`;
   }
 
   /** What `token` says about `taskId` polled by `clientId`. */
@@ -99,7 +100,8 @@ export class PollingTokens {
     const sig = fromBase64Url(token.slice(dot + 1));
     if (!originBytes || !sig || sig.length !== SIGNATURE_BYTES) return MALFORMED;
     const origin = new TextDecoder().decode(originBytes);
-    if (!timingSafeEqual(sig, this.#mac(origin, taskId, clientId))) return FOREIGN;
+    if (!timingSafeEqual(sig, this.#mac(origin, taskId, clientId).subarray(0, SIGNATURE_BYTES)))
+      return FOREIGN;
     const check: TokenCheck = { kind: "valid", origin };
     if (this.#verified.size >= CACHE_LIMIT) this.#verified.clear();
     this.#verified.set(cacheKey, check);

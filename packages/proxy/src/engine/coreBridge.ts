@@ -1,4 +1,4 @@
-import { isModelId, modelIds, validateInput } from "@flux-kit/core";
+import { getModel, isModelId, modelIds, validateInput } from "@flux-kit/core";
 import { fastApiValidationBody } from "@flux-kit/core/internal";
 import type { ValidateResult } from "../options";
 
@@ -25,13 +25,16 @@ export function isCatalogueModel(model: string): boolean {
   return isModelId(model);
 }
 
+const PASS: ValidateResult = Object.freeze({ success: true });
+
 /**
  * Core's per-model schema check, answering with the 422 body BFL itself sends. Models outside the catalogue
  * pass (BFL answers for them).
  */
 export function defaultValidate(model: string, input: unknown): ValidateResult {
-  if (!isModelId(model)) return { success: true };
-  const result = validateInput(model, input);
-  if (result.success) return { success: true };
+  const definition = getModel(model);
+  if (!definition) return PASS;
+  const result = validateInput(definition, input);
+  if (result.success) return PASS;
   return { success: false, issues: result.issues, body: fastApiValidationBody(result.issues) };
 }

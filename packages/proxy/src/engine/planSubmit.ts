@@ -1,4 +1,4 @@
-import type { EngineContext } from "./context";
+import type { EngineContext, Secrets } from "./context";
 import { BodyTimeoutError, BodyTooLargeError, parseJsonBody } from "./body";
 import { isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
 import { detail, jsonText, refuse } from "./responses";
@@ -144,7 +144,7 @@ export async function planSubmit(
     ctx.bindings.set(taskId, { client: owner, origin });
     const token = secrets.tokens.sign(origin, taskId, owner);
     body.polling_url = `${ctx.publicOrigin(meta)}${config.basePath}/v1/get_result?id=${encodeURIComponent(taskId)}&t=${token}`;
-    ctx.log("info", "submit", { model, clientId: owner, taskId, cost: body.cost });
+    if (config.options.logger) ctx.log("info", "submit", { model, clientId: owner, taskId, cost: body.cost });
     if (config.options.onSubmit) {
       try {
         await config.options.onSubmit({
@@ -173,7 +173,7 @@ export async function planSubmit(
       method: "POST",
       // the allowlisted id's URL, made with the config: nothing of the request's path reaches it
       url: route.upstreamUrl,
-      headers: { "x-key": secrets.apiKey, "content-type": "application/json", accept: "application/json" },
+      headers: submitHeaders(secrets),
       body: outgoing,
     },
     finish,
@@ -184,6 +184,21 @@ export async function planSubmit(
     },
   };
 }
+
+/** The headers of every submit forwarded with `secrets`' key: made once per key, never changed by a transport. */
+function submitHeaders(secrets: Secrets): Readonly<Record<string, string>> {
+  let headers = headersByKey.get(secrets);
+  if (headers === undefined) {
+    headers = Object.freeze({
+      "x-key": secrets.apiKey,
+      "content-type": "application/json",
+      accept: "application/json",
+    });
+    headersByKey.set(secrets, headers);
+  }
+  return headers;
+}
+const headersByKey = new WeakMap<Secrets, Readonly<Record<string, string>>>();
 
 function tooLarge(max: number): PlainResponse {
   return refuse("body_too_large", `The request body is larger than this proxy accepts (${max} bytes).`);

@@ -27,12 +27,7 @@ export function createJsonCaller(timeoutMs: number): JsonCaller {
   return (call, res) => {
     if (agent) return callJson(agent, call, res, timeoutMs);
     loading ??= import("undici").then(
-      (undici) =>
-        (agent = new undici.Agent({
-          connect: { timeout: timeoutMs },
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
-        })),
+      (undici) => (agent = new undici.Agent({ connect: { timeout: timeoutMs } })),
       (error: unknown) => {
         loading = undefined; // a failed load is retried by the next call
         throw error;
@@ -139,8 +134,10 @@ function callJson(agent: Agent, call: UpstreamCall, res: ServerResponse | undefi
         method: call.method,
         headers: call.headers,
         body: call.body ?? null,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
+        // our timer above bounds the headers and then the body; undici's own would only fire after it, and
+        // arming them costs a timer and a WeakRef per call on top of the connection's keep-alive timer
+        headersTimeout: 0,
+        bodyTimeout: 0,
       },
       handler,
     );
