@@ -6,6 +6,7 @@ const options = preset({
     index: "src/index.ts",
     internal: "src/internal.ts",
     boxes: "src/boxes/index.ts",
+    tools: "src/tools.ts",
     // Not exported: entries only so the client, the models and the webhooks land in separate chunks, which a
     // bundler drops whole (`sideEffects: false`) when an app does not use them. One chunk holding everything
     // would keep every model schema behind `createFluxClient`, since statements inside a chunk are only dropped
@@ -17,6 +18,7 @@ const options = preset({
     "chunks/fluxPro11": "src/models/fluxPro11.ts",
     "chunks/fluxPro10": "src/models/fluxPro10.ts",
     "chunks/fluxDev": "src/models/fluxDev.ts",
+    "chunks/flux3Image": "src/models/flux3Image.ts",
     "chunks/webhooks": "src/webhooks/index.ts",
     "chunks/generation": "src/generation/createGenerationController.ts",
   },
@@ -27,6 +29,11 @@ export default defineConfig({
   ...options,
   dts: {
     ...(typeof options.dts === "object" ? options.dts : {}),
-    entry: { index: "src/index.ts", internal: "src/internal.ts", boxes: "src/boxes/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      internal: "src/internal.ts",
+      boxes: "src/boxes/index.ts",
+      tools: "src/tools.ts",
+    },
   },
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as main from "./index";
 import * as boxes from "./boxes/index";
 import * as internal from "./internal";
+import * as tools from "./tools";
 
 describe("the package's entries", () => {
   it("the main entry is the public surface: at most 50 runtime names", () => {
@@ -9,7 +10,15 @@ describe("the package's entries", () => {
     expect(names.length).toBeLessThanOrEqual(50);
     // what users call: the client, its errors, the models, webhook verification, the controller
     expect(names).toEqual(
-      expect.arrayContaining(["createFluxClient", "FluxError", "flux2Pro", "verifyWebhook", "validateInput"]),
+      expect.arrayContaining([
+        "createFluxClient",
+        "FluxError",
+        "flux2Pro",
+        "flux3Image",
+        "estimateCost",
+        "verifyWebhook",
+        "validateInput",
+      ]),
     );
     expect(names).toEqual(expect.arrayContaining(["createGenerationController", "adaptivePolling"]));
   });
@@ -34,5 +43,17 @@ describe("the package's entries", () => {
         "toGridBox",
       ]),
     );
+  });
+
+  it("core/tools holds the five FLUX Tools, the same definitions as the catalogue's", () => {
+    expect(Object.keys(tools).filter((name) => name in main || name in internal)).toEqual([]);
+    expect(Object.values(tools).map((m) => m.id)).toEqual([
+      "flux-tools/deblur-v1",
+      "flux-tools/erase-v1",
+      "flux-tools/outpainting-v1",
+      "flux-tools/vto-v1",
+      "flux-tools/vto-v2",
+    ]);
+    for (const m of Object.values(tools)) expect(main.getModel(m.id)).toBe(m);
   });
 });

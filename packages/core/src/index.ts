@@ -30,6 +30,7 @@ export {
   flux2Pro,
   flux2ProPreview,
 } from "./models/flux2";
+export { flux3Image } from "./models/flux3Image";
 export { fluxKontextMax, fluxKontextPro } from "./models/kontext";
 export { fluxPro11, fluxPro11Ultra } from "./models/fluxPro11";
 export { fluxPro10Expand, fluxPro10Fill } from "./models/fluxPro10";
@@ -46,6 +47,9 @@ export {
 } from "./models/catalogue";
 export { defineModel } from "./models/defineModel";
 export { validateInput, type InputValidation } from "./models/validateInput";
+export { estimateCost, type CostEstimate, type EstimateCostOptions } from "./models/estimateCost";
+export type { Flux3AspectRatio, Flux3Resolution } from "./models/flux3Schema";
+export type { Price, PriceBasis } from "./bfl/prices";
 export type { InputIssue } from "./models/toInputIssue";
 
 // response shapes (types only: the parsers are in core/internal)

@@ -8,7 +8,16 @@
 
 // BFL facts: hosts, regions, image limits, the proxy's routes
 export { isBflApiUrl, isBflDeliveryUrl } from "./bfl/hosts";
-export { MAX_IMAGE_PIXELS, imageDimensions } from "./bfl/images";
+export { MAX_IMAGE_PIXELS, base64ImageDimensions, imageDimensions } from "./bfl/images";
+export { PRICES, PRICES_AS_OF, creditsFor, priceOf, type PriceUsage } from "./bfl/prices";
+export {
+  DEFAULT_TASKS,
+  ENDPOINT_TASKS,
+  ONE_HOUR_MS,
+  TEN_MINUTES_MS,
+  endpointTasks,
+  type EndpointTasks,
+} from "./bfl/endpoints";
 export { IMAGE_ROUTE_PATH, imageRouteUrl, isImageRouteUrl } from "./bfl/proxyRoutes";
 export { REGIONS, isRegion } from "./bfl/regions";
 export { PROXY_ERROR_CODES, PROXY_ERROR_STATUS } from "./errors/proxyErrorCodes";
@@ -18,7 +27,6 @@ export { errorFromResponse } from "./errors/errorFromResponse";
 export { ConcurrencyLimiter } from "./client/limiter";
 export { DurationEstimator, logNormalHazard } from "./client/polling";
 export { backoffDelay, parseRetryAfter } from "./client/retry";
-export { DELIVERY_URL_LIFETIME_MS } from "./client/delivery";
 export { toSnapshot } from "./client/outcome";
 export { mayReceiveKey } from "./client/urls";
 export { createRedactor } from "./client/redact";
@@ -28,9 +36,17 @@ export { isJsonObject, jsonObject } from "./bfl/json";
 export { KONTEXT_ASPECT } from "./models/kontext";
 export { ULTRA_ASPECT } from "./models/fluxPro11";
 export { FLUX2_DEFAULT_SIDE, FLUX2_MAX_PIXELS } from "./models/flux2Schema";
+export {
+  FLUX3_ASPECT_RATIOS,
+  FLUX3_MAX_IMAGES,
+  FLUX3_RESOLUTIONS,
+  FLUX3_TIER_PIXELS,
+  flux3OutputSize,
+} from "./models/flux3Schema";
+export { OUTPAINT_MODES } from "./models/fluxToolsSchema";
 export { MAX_IMAGE_BYTES, OUTPUT_FORMATS, base64Bytes } from "./models/fields";
 export { parseAspectRatio } from "./models/aspectRatio";
-export { toInputIssue } from "./models/toInputIssue";
+export { toInputIssue, toInputIssues } from "./models/toInputIssue";
 export { validateModelInput } from "./models/validateInput";
 export { fastApiValidationBody, locToPath, toFieldErrors } from "./models/fieldErrors";
 

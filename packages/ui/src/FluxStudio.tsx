@@ -1,7 +1,8 @@
 /** @jsxImportSource . */
 "use client";
 import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from "react";
-import { FluxValidationError, modelIds, type FluxResult, type ModelId } from "@flux-kit/core";
+import { FluxValidationError, type FluxResult, type ModelId } from "@flux-kit/core";
+import { FORM_MODELS } from "./formModels";
 import { useFluxGeneration, type UseFluxGenerationOptions } from "@flux-kit/react";
 import { cx } from "./cx";
 import { valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
@@ -20,7 +21,7 @@ export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "d
    * @example <FluxStudio defaultValue={{ model: "flux-2-klein-4b" }} />
    */
   readonly defaultValue?: Partial<PromptFormValue> | undefined;
-  /** Models offered in the picker. @default every model in core's catalogue */
+  /** Models offered in the picker. @default `FORM_MODELS`: the catalogue but FLUX 3 Image and the FLUX Tools */
   readonly models?: readonly ModelId[] | undefined;
   /** The proxy's image route for downloads. @default "/api/flux/v1/image" */
   readonly imageRoute?: string | false | undefined;
@@ -50,7 +51,7 @@ export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "d
 export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function FluxStudio(
   {
     defaultValue,
-    models = modelIds,
+    models = FORM_MODELS,
     imageRoute,
     onResult,
     persist = true,

@@ -4,11 +4,13 @@ import { Field } from "./Field";
 import type { FluxLabels } from "./labels";
 
 const FAMILY_LABELS: Record<ModelFamily, string> = {
+  "flux-3": "FLUX 3",
   "flux-2": "FLUX.2",
   "flux-kontext": "FLUX.1 Kontext (editing)",
   "flux-1.1": "FLUX1.1",
   "flux-1.0": "FLUX.1 [pro] tools",
   "flux-dev": "FLUX.1 [dev]",
+  "flux-tools": "FLUX Tools",
 };
 
 /** Props of `ModelSelect`. */

@@ -11,7 +11,8 @@ import {
   type FormHTMLAttributes,
   type KeyboardEvent,
 } from "react";
-import { getModel, modelIds, validateInput, type FluxFieldError, type ModelId } from "@flux-kit/core";
+import { getModel, validateInput, type FluxFieldError, type ModelId } from "@flux-kit/core";
+import { FORM_MODELS } from "./formModels";
 import { toFieldErrors } from "@flux-kit/core/internal";
 import { AdvancedFields } from "./AdvancedFields";
 import { cx } from "./cx";
@@ -43,7 +44,7 @@ export interface PromptFormProps extends Omit<
   readonly defaultValue?: Partial<PromptFormValue> | undefined;
   /** Called on every change, with the whole value. */
   readonly onValueChange?: ((value: PromptFormValue) => void) | undefined;
-  /** Models offered in the picker, in order. @default every model in core's catalogue */
+  /** Models offered in the picker, in order. @default `FORM_MODELS`: the catalogue but FLUX 3 Image and the FLUX Tools */
   readonly models?: readonly ModelId[] | undefined;
   /** Disables submitting and shows the busy label (while a generation is being submitted). @default false */
   readonly busy?: boolean | undefined;
@@ -96,7 +97,7 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
     value: valueProp,
     defaultValue,
     onValueChange,
-    models = modelIds,
+    models = FORM_MODELS,
     busy = false,
     errors: external,
     labels: labelsProp,

@@ -44,9 +44,11 @@ export interface PromptFormRequest {
 }
 
 /** Default advanced values of a model, from its capabilities. */
-export function advancedDefaults(model: ModelDefinition): Record<string, number | boolean | undefined> {
+export function advancedDefaults(
+  model: ModelDefinition,
+): Record<string, number | boolean | string | undefined> {
   const c = model.capabilities;
-  const out: Record<string, number | boolean | undefined> = {};
+  const out: Record<string, number | boolean | string | undefined> = {};
   if (c.steps) out.steps = c.steps.default;
   if (c.guidance) out.guidance = c.guidance.default;
   if (c.promptUpsampling !== undefined) out.prompt_upsampling = c.promptUpsampling;

@@ -15,4 +15,5 @@ export {
 } from "./formValue";
 export type { GenerationStatus, GenerationView } from "./generationView";
 export { ASPECT_PRESETS, presetsFor, sizeForRatio } from "./sizePresets";
+export { FORM_MODELS } from "./formModels";
 export { MAX_IMAGE_PIXELS, imageDimensions } from "@flux-kit/core/internal";

@@ -32,7 +32,15 @@ describe("PromptForm validation", () => {
     await user.click(screen.getByRole("button", { name: "Generate" }));
     expect(onSubmit).toHaveBeenCalledWith({
       model: "flux-2-pro",
-      input: { prompt: "a fox", width: 1024, height: 1024, output_format: "jpeg", safety_tolerance: 2 },
+      // disable_pup: the "Use my prompt as written" switch of [pro]/[max], off as BFL's default
+      input: {
+        prompt: "a fox",
+        width: 1024,
+        height: 1024,
+        output_format: "jpeg",
+        safety_tolerance: 2,
+        disable_pup: false,
+      },
     });
   });
 

@@ -39,3 +39,21 @@ export function imageDimensions(bytes: Uint8Array): { width: number; height: num
   }
   return undefined;
 }
+
+/**
+ * Width and height of a base64 (or data-URI) image, read from the header in its first 48 KB; `undefined` for an
+ * http(s) URL, bad base64 or an unknown format.
+ * @example base64ImageDimensions("data:image/png;base64,iVBORw0KGgo…") // { width: 1024, height: 768 }
+ */
+export function base64ImageDimensions(value: string): { width: number; height: number } | undefined {
+  if (/^https?:\/\//i.test(value)) return undefined;
+  const start = value.startsWith("data:") ? value.indexOf(",") + 1 : 0;
+  const head = value.slice(start, start + 65_536).replace(/[\s=]+$/, "");
+  let text: string;
+  try {
+    text = atob(head.slice(0, head.length - (head.length % 4)));
+  } catch {
+    return undefined;
+  }
+  return imageDimensions(Uint8Array.from(text, (c) => c.charCodeAt(0)));
+}

@@ -8,11 +8,12 @@ import {
   FluxValidationError,
 } from "../errors/FluxError";
 import { DEFAULT_TASKS, endpointTasks, type EndpointTasks } from "../bfl/endpoints";
+import { jsonObject } from "../bfl/json";
 import type { ModelId, ModelInput } from "../models/catalogue";
 import { toFieldErrors } from "../models/fieldErrors";
 import type { ModelDefinition } from "../models/types";
 import type { ProxyErrorCode } from "../errors/proxyErrorCodes";
-import { parseSubmitResponse } from "../schemas/index";
+import { isTerminalStatus, parseSubmitResponse } from "../schemas/index";
 import { deliveryExpiry, isDeliveryExpired } from "./delivery";
 import { ConcurrencyLimiter, type Lease } from "./limiter";
 import { toSnapshot } from "./outcome";
@@ -116,7 +117,11 @@ type InputOf<D extends ModelDefinition> = D["input"] extends { _zod: { input: in
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** How long a poll begun before `wait()`'s deadline may still take to answer. */
 const WAIT_GRACE_MS = 10_000;
-const SAFE_MODEL_ID = /^[a-z0-9][a-z0-9.-]{0,63}$/;
+/**
+ * A model id as a path under `/v1/`: one or two segments (`flux-2-pro`, `flux-tools/erase-v1`), each starting with
+ * a letter or digit, so no `.`/`..` segment, no empty segment and nothing to encode can reach the URL.
+ */
+const SAFE_MODEL_ID = /^[a-z0-9][a-z0-9.-]{0,63}(?:\/[a-z0-9][a-z0-9.-]{0,63})?$/;
 
 /**
  * Creates a client for BFL's FLUX API, or for a `@flux-kit/proxy` route (leave `apiKey` unset in browsers).
@@ -294,14 +299,33 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     }
   }
 
+  /**
+   * One poll. A failed task can answer with an error status and a task body (422 `{"status":"Error",…}`, 503 with
+   * a normal body): that body is the task's answer, not a transport failure (docs/bfl-api.md, 2026 addendum §2.4,
+   * §8.3), so the task ends and frees its slot.
+   */
+  async function pollOnce(url: string, signal: AbortSignal | undefined, id: string) {
+    try {
+      return await send(url, signal, undefined, id);
+    } catch (thrown) {
+      const body =
+        thrown instanceof FluxError && thrown.status !== undefined ? jsonObject(thrown.body) : undefined;
+      const status = body?.["status"];
+      if (typeof status !== "string" || !isTerminalStatus(status)) throw thrown;
+      return { json: { id, ...body } };
+    }
+  }
+
   async function getResult(task: TaskRef, opts: RequestOptions = {}): Promise<FluxTaskSnapshot> {
     const { id, model, submittedAt, pollingUrl } = refOf(task);
     try {
       const url =
         (pollingUrl && resolveReturnedUrl(pollingUrl, baseUrl)) ||
         `${baseUrl}/v1/get_result?id=${encodeURIComponent(id)}`;
-      const { json } = await get(url, opts.signal, id);
-      const snapshot = toSnapshot(json, model);
+      const { json } = await withRetry(() => pollOnce(url, opts.signal, id), retry, opts.signal);
+      const lifetime =
+        options.deliveryLifetimeMs ?? (model === undefined ? undefined : tasksOf(model).deliveryLifetimeMs);
+      const snapshot = toSnapshot(json, model, Date.now(), lifetime);
       if (snapshot.terminal) {
         release(id);
         if (snapshot.result && model && submittedAt !== undefined)

@@ -1,6 +1,3 @@
-/** How long BFL's signed delivery URLs live ([DOCS-gen]: "only valid for 10 minutes"). */
-export const DELIVERY_URL_LIFETIME_MS = 10 * 60 * 1000;
-
 /**
  * When a delivery URL stops working: its Azure-SAS `se=` expiry (ISO), or the `exp=` parameter a flux-kit proxy
  * keeps on rewritten image URLs (ISO or epoch ms). `undefined` when the URL says nothing.

@@ -5,7 +5,8 @@ import {
   FluxTaskNotFoundError,
 } from "../errors/FluxError";
 import { moderationReasons, normalizeProgress, parseResultResponse, taskStage } from "../schemas/index";
-import { DELIVERY_URL_LIFETIME_MS, deliveryExpiry, isBflDelivery } from "./delivery";
+import { DEFAULT_TASKS, endpointTasks } from "../bfl/endpoints";
+import { deliveryExpiry, isBflDelivery } from "./delivery";
 import type { FluxResult, FluxTaskSnapshot } from "./types";
 
 /**
@@ -18,6 +19,7 @@ export function toSnapshot(
   json: unknown,
   model: string | undefined,
   now: number = Date.now(),
+  deliveryLifetimeMs?: number,
 ): FluxTaskSnapshot {
   const body = parseResultResponse(json);
   const base = {
@@ -31,7 +33,8 @@ export function toSnapshot(
   const options = { taskId: body.id, body: json };
   switch (body.status) {
     case "Ready": {
-      const result = toResult(body.id, body.result, model, now);
+      const lifetime = deliveryLifetimeMs ?? (endpointTasks(model ?? "") ?? DEFAULT_TASKS).deliveryLifetimeMs;
+      const result = toResult(body.id, body.result, model, now, lifetime, body.cost);
       return { ...base, progress: 1, result, error: undefined, terminal: true };
     }
     case "Request Moderated":
@@ -60,7 +63,14 @@ export function toSnapshot(
   }
 }
 
-function toResult(id: string, raw: unknown, model: string | undefined, now: number): FluxResult {
+function toResult(
+  id: string,
+  raw: unknown,
+  model: string | undefined,
+  now: number,
+  lifetimeMs: number,
+  settledCost: number | null,
+): FluxResult {
   const result = (raw ?? {}) as Record<string, unknown>;
   const url = result["sample"];
   if (typeof url !== "string" || url === "") {
@@ -76,16 +86,17 @@ function toResult(id: string, raw: unknown, model: string | undefined, now: numb
     id,
     model,
     url,
-    // From the URL's own expiry; a BFL delivery URL without one gets BFL's documented 10 minutes; any other URL
-    // (a copy your server persisted through the proxy's onResult hook) does not expire.
-    expiresAt:
-      deliveryExpiry(url) ?? (isBflDelivery(url) ? new Date(made + DELIVERY_URL_LIFETIME_MS) : undefined),
+    // From the URL's own expiry; a BFL delivery URL without one gets the model's documented lifetime (10 minutes,
+    // 1 hour for FLUX 3); any other URL (a copy your server persisted through the proxy's onResult hook) does not
+    // expire.
+    expiresAt: deliveryExpiry(url) ?? (isBflDelivery(url) ? new Date(made + lifetimeMs) : undefined),
     seed: num("seed"),
     prompt: typeof result["prompt"] === "string" ? result["prompt"] : undefined,
     startTime: num("start_time"),
     endTime,
     duration: num("duration"),
-    cost: num("cost"),
+    // the settled top-level cost (FLUX.1, Kontext), else one BFL put in `result`
+    cost: settledCost ?? num("cost"),
     raw: result,
   };
 }

@@ -40,6 +40,14 @@ export interface FluxClientOptions {
   readonly retry?: RetryOptions | false | undefined;
   /** Polling policy and the overall deadline of `wait()`. */
   readonly poll?: PollOptions | undefined;
+  /**
+   * How long a BFL delivery URL without an `se=` expiry is taken to live, for `FluxResult.expiresAt`. By default
+   * the model's documented lifetime: 1 hour for FLUX 3 Image, 10 minutes for the older models, whose docs say 10
+   * minutes though a community client reports about an hour for every model (docs/bfl-api.md, 2026 addendum §12).
+   * @default the model's `deliveryLifetimeMs`
+   * @example createFluxClient({ deliveryLifetimeMs: 60 * 60 * 1000 }) // trust the hour for every model
+   */
+  readonly deliveryLifetimeMs?: number | undefined;
   /** Deadline of each single HTTP request, in ms; `0` for none. @default 30_000 */
   readonly timeoutMs?: number | undefined;
   /**
@@ -141,11 +149,11 @@ export interface FluxTaskSnapshot {
 export interface FluxResult {
   readonly id: string;
   readonly model: string | undefined;
-  /** The signed delivery URL (`result.sample`): valid about 10 minutes, no CORS; download or persist it. */
+  /** The signed delivery URL (`result.sample`): valid 10 minutes (1 hour for FLUX 3), no CORS; download or persist it. */
   readonly url: string;
   /**
-   * When `url` stops working: its `se=`/`exp=` parameter, else 10 minutes after it was made for a BFL delivery
-   * URL. `undefined` for URLs with no known expiry, e.g. a copy persisted by your server (proxy `onResult`).
+   * When `url` stops working: its `se=`/`exp=` parameter, else the model's lifetime (10 minutes; 1 hour for FLUX 3;
+   * see the client's `deliveryLifetimeMs`) after it was made, for a BFL delivery URL. `undefined` for URLs with no known expiry, e.g. a copy persisted by your server (proxy `onResult`).
    */
   readonly expiresAt: Date | undefined;
   readonly seed: number | undefined;
@@ -155,6 +163,11 @@ export interface FluxResult {
   readonly startTime: number | undefined;
   readonly endTime: number | undefined;
   readonly duration: number | undefined;
+  /**
+   * Credits BFL settled for the task: the top-level `cost` of the `Ready` poll, which FLUX.1 and Kontext send
+   * instead of a cost at submit (docs/bfl-api.md, 2026 addendum §8.2); else one in `result`; else `undefined`
+   * (FLUX.2 and the tools give theirs at submit: `FluxJob.cost`).
+   */
   readonly cost: number | null | undefined;
   /** The `result` object exactly as BFL sent it. */
   readonly raw: Record<string, unknown>;

@@ -29,7 +29,8 @@ export interface FailedResponse {
  * - `client_limit` → `FluxRateLimitError` with `scope: "client"`;
  * - `misconfigured` → `FluxError` with `code: "misconfigured"` (the proxy is not set up; not retryable).
  *
- * Then by status: 400/422 → `FluxValidationError` (also a proxy's `invalid_body`); 401/403 with no proxy code →
+ * Then 422 `Invalid API key format` → `FluxAuthError` (`code: "auth"`). Then by status: 400/422 →
+ * `FluxValidationError` (also a proxy's `invalid_body`); 401/403 with no proxy code →
  * `FluxAuthError` with `code: "auth"` (BFL refused the API key); 402 → `FluxCreditsError`; 408 →
  * `FluxTimeoutError` (phase `"request"`: the server gave up reading the request, so nothing was done; retryable);
  * 413 → `FluxValidationError` with one body-wide field error of type `"body_too_large"` (send smaller or fewer
@@ -65,6 +66,10 @@ export function errorFromResponse(response: FailedResponse): FluxError {
         options,
       );
   }
+  // A malformed key: BFL checks the key's format before its validity and answers 422 with a string detail
+  // (docs/bfl-api.md, 2026 addendum §9). It is an auth failure, not "fix the input".
+  if (status === 422 && typeof said === "string" && /invalid api key format/i.test(said))
+    return new FluxAuthError(`Not authenticated: ${said}. Check the API key (a copy-paste error?).`, options);
   switch (status) {
     case 400:
     case 422:

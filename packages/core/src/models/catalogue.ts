@@ -8,18 +8,27 @@ import {
   flux2Pro,
   flux2ProPreview,
 } from "./flux2";
+import { flux3Image } from "./flux3Image";
 import { fluxDev } from "./fluxDev";
 import { fluxPro10Expand, fluxPro10Fill } from "./fluxPro10";
 import { fluxPro11, fluxPro11Ultra } from "./fluxPro11";
+import {
+  fluxToolsDeblur,
+  fluxToolsErase,
+  fluxToolsOutpainting,
+  fluxToolsVtoV1,
+  fluxToolsVtoV2,
+} from "./fluxTools";
 import { fluxKontextMax, fluxKontextPro } from "./kontext";
 import type { ModelDefinition } from "./types";
 
 /**
- * Every BFL image endpoint flux-kit knows, by id (the path segment after `/v1/`). Finetune variants are not
- * included. Import a single model (`flux2Pro`) instead when bundle size matters: this record pulls in all.
+ * Every BFL image endpoint flux-kit knows, by id (the path after `/v1/`: `flux-tools/erase-v1` has a slash).
+ * Finetune variants and video endpoints are not included. Import a single model (`flux2Pro`) instead when bundle size matters: this record pulls in all.
  * @example models["flux-2-pro"].capabilities.size
  */
 export const models = {
+  "flux-3-image": flux3Image,
   "flux-2-pro": flux2Pro,
   "flux-2-pro-preview": flux2ProPreview,
   "flux-2-max": flux2Max,
@@ -34,9 +43,14 @@ export const models = {
   "flux-pro-1.0-fill": fluxPro10Fill,
   "flux-pro-1.0-expand": fluxPro10Expand,
   "flux-dev": fluxDev,
+  "flux-tools/erase-v1": fluxToolsErase,
+  "flux-tools/outpainting-v1": fluxToolsOutpainting,
+  "flux-tools/vto-v1": fluxToolsVtoV1,
+  "flux-tools/vto-v2": fluxToolsVtoV2,
+  "flux-tools/deblur-v1": fluxToolsDeblur,
 } as const;
 
-/** Literal union of every model id, e.g. `"flux-2-pro"`. */
+/** Literal union of every model id, e.g. `"flux-2-pro"`, `"flux-tools/erase-v1"`. */
 export type ModelId = keyof typeof models;
 
 /** Every model id, in catalogue order. */

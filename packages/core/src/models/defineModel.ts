@@ -3,12 +3,12 @@ import { DEFAULT_TASKS, endpointTasks } from "../bfl/endpoints";
 import type { ModelDefinition } from "./types";
 import { validateModelInput } from "./validateModelInput";
 
-type TaskFacts = "maxConcurrent" | "typicalDurationMs";
+type TaskFacts = "maxConcurrent" | "typicalDurationMs" | "deliveryLifetimeMs";
 
 /**
  * Builds a `ModelDefinition`, keeping its id literal and its schema type precise, and deriving `path`,
- * `validate` (the schema check with BFL's 422 wording) and, unless given, the endpoint's cap and typical run
- * (BFL's for a known id, else 24 tasks and 10 s).
+ * `validate` (the schema check with BFL's 422 wording) and, unless given, the endpoint's cap, typical run and
+ * delivery-URL lifetime (BFL's for a known id, else 24 tasks, 10 s and 10 minutes).
  * @example const m = defineModel({ id: "flux-dev", family: "flux-dev", … }) // m.path === "/v1/flux-dev"
  */
 /* @__NO_SIDE_EFFECTS__ */
@@ -20,6 +20,7 @@ export function defineModel<const Id extends string, Input extends z.ZodMiniType
   return {
     maxConcurrent: tasks.maxConcurrent,
     typicalDurationMs: tasks.typicalDurationMs,
+    deliveryLifetimeMs: tasks.deliveryLifetimeMs,
     ...definition,
     path: `/v1/${definition.id}`,
     validate: (input) => validateModelInput(definition, input),

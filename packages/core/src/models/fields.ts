@@ -235,14 +235,7 @@ export const urlString = (maxLength: number) =>
     customCheck((value, ctx) => {
       if (!value) return void ctx.issues.push(empty(value));
       if (value.length > maxLength && [...value].length > maxLength)
-        ctx.issues.push({
-          code: "too_big",
-          origin: "string",
-          maximum: maxLength,
-          inclusive: true,
-          input: value,
-          continue: true,
-        });
+        ctx.issues.push(tooLong(value, maxLength));
       try {
         new URL(value);
       } catch {
@@ -256,16 +249,58 @@ export const urlString = (maxLength: number) =>
     }),
   );
 
-/** `seed`, `webhook_url` (URI, 1–2083 chars) and `webhook_secret`: accepted by every endpoint. */
+/** `too_big` for a string longer than `maximum` code points, as `z.maxLength(maximum)` reports it. */
+const tooLong = (input: string, maximum: number): z.core.$ZodRawIssue => ({
+  code: "too_big",
+  origin: "string",
+  maximum,
+  inclusive: true,
+  input,
+  continue: true,
+});
+
+/** A string of 1–`maxLength` characters (code points), reported as `z.minLength(1)` / `z.maxLength` would. */
 /* @__NO_SIDE_EFFECTS__ */
-export const commonFields = () => ({
-  seed: z.optional(z.nullable(integer())),
+export const boundedString = (maxLength: number) =>
+  z.string().check(
+    customCheck((value, ctx) => {
+      if (!value) ctx.issues.push(empty(value));
+      else if (value.length > maxLength && [...value].length > maxLength)
+        ctx.issues.push(tooLong(value, maxLength));
+    }),
+  );
+
+/**
+ * `user`: an opaque id of your end user (1–256 characters) that BFL records with the task, on every generation
+ * schema since 2026-09 except FLUX 3 Image (docs/bfl-api.md, 2026 addendum §4.2).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export const userField = () => z.optional(z.nullable(boundedString(256)));
+
+/** `webhook_url` (URI, 1–2083 chars) and `webhook_secret`. */
+/* @__NO_SIDE_EFFECTS__ */
+export const webhookFields = () => ({
   webhook_url: z.optional(z.nullable(urlString(2083))),
   webhook_secret: z.optional(z.nullable(z.string())),
 });
 
+/** An optional `seed`. */
+/* @__NO_SIDE_EFFECTS__ */
+export const seedField = () => z.optional(z.nullable(integer()));
+
+/** `seed`, the webhook fields and `user`: accepted by every endpoint but FLUX 3 Image and outpainting. */
+/* @__NO_SIDE_EFFECTS__ */
+export const commonFields = () => ({
+  seed: seedField(),
+  ...webhookFields(),
+  user: userField(),
+});
+
 /** `safety_tolerance` of Kontext and FLUX1.x endpoints: 0 (strict) – 6 (permissive), default 2. */
 export const SAFETY_0_6 = range(0, 6, 2);
+
+/** `safety_tolerance` of the FLUX Tools endpoints: 0 (strict) – 5, default 2 (docs/bfl-api.md, 2026 addendum §5). */
+export const SAFETY_0_5 = range(0, 5, 2);
 
 /** FLUX1.x (`flux-pro-1.1`, `flux-dev`) `width`: 256–1440, multiple of 32, default 1024. */
 export const FLUX1_WIDTH = range(256, 1440, 1024, 32);

@@ -12,10 +12,10 @@ import {
   flux2Input,
   flux2KleinInput,
 } from "./flux2Schema";
-import type { ModelCapabilities } from "./types";
+import type { ExtraField, ModelCapabilities } from "./types";
 
 /* @__NO_SIDE_EFFECTS__ */
-const flux2Capabilities = (images: 4 | 8, flex = false): ModelCapabilities => ({
+const flux2Capabilities = (images: 4 | 8, flex = false, pup = false): ModelCapabilities => ({
   textToImage: true,
   imageFields: inputImageNames(images),
   imageRequired: false,
@@ -25,8 +25,16 @@ const flux2Capabilities = (images: 4 | 8, flex = false): ModelCapabilities => ({
   safetyTolerance: FLUX2_SAFETY,
   outputFormats: OUTPUT_FORMATS,
   defaultOutputFormat: "jpeg",
-  extraFields: [],
+  extraFields: pup ? [DISABLE_PUP_FIELD] : [],
 });
+
+/** [pro] and [max] rewrite the prompt unless `disable_pup` is set (docs/bfl-api.md, 2026 addendum §4.1). */
+const DISABLE_PUP_FIELD: ExtraField = {
+  name: "disable_pup",
+  kind: "boolean",
+  label: "Use my prompt as written",
+  default: false,
+};
 
 /** A FLUX.2 definition (a function, so bundlers drop the models an app does not import). */
 /* @__NO_SIDE_EFFECTS__ */
@@ -52,7 +60,7 @@ export const flux2Pro = flux2Model(
   "FLUX.2 [pro]",
   "Fast, high-quality generation and editing with up to 8 reference images (pinned weights).",
   flux2Input,
-  flux2Capabilities(8),
+  flux2Capabilities(8, false, true),
 );
 
 /** FLUX.2 [pro] preview: the latest [pro] weights. */
@@ -61,7 +69,7 @@ export const flux2ProPreview = flux2Model(
   "FLUX.2 [pro] preview",
   "FLUX.2 [pro] with the latest weights; same inputs as [pro].",
   flux2Input,
-  flux2Capabilities(8),
+  flux2Capabilities(8, false, true),
 );
 
 /** FLUX.2 [max]: highest quality, with grounding search. */
@@ -70,7 +78,7 @@ export const flux2Max = flux2Model(
   "FLUX.2 [max]",
   "Highest-quality FLUX.2, with grounding search; slower and dearer than [pro].",
   flux2Input,
-  flux2Capabilities(8),
+  flux2Capabilities(8, false, true),
 );
 
 /** FLUX.2 [flex]: adds `steps`, `guidance` and `prompt_upsampling` (default true). */

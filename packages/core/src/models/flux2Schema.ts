@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import {
+  bool,
   customCheck,
   integer,
   commonFields,
@@ -117,7 +118,16 @@ const flux2Object = <S extends z.core.$ZodLooseShape>(shape: S) => {
 
 // Built inside functions (not with spreads at module level) so bundlers can drop the unused ones.
 /* @__NO_SIDE_EFFECTS__ */
-const buildFlux2 = () => flux2Object({ ...flux2Fields(), ...inputImages8() });
+const buildFlux2 = () =>
+  flux2Object({
+    ...flux2Fields(),
+    ...inputImages8(),
+    /**
+     * `true` renders the prompt exactly as written; by default [pro] and [max] upsample it first (docs/bfl-api.md,
+     * 2026 addendum §4.1). Omitted unless set, so BFL's default applies.
+     */
+    disable_pup: z.optional(z.nullable(bool())),
+  });
 /* @__NO_SIDE_EFFECTS__ */
 const buildFlex = () =>
   flux2Object({
@@ -139,7 +149,7 @@ export interface Flux2FlexInputSchema extends ReturnType<typeof buildFlex> {}
 /** The zod/mini schema type of `Flux2KleinInputs`. */
 export interface Flux2KleinInputSchema extends ReturnType<typeof buildKlein> {}
 
-/** `Flux2Inputs`: flux-2-pro, flux-2-pro-preview, flux-2-max. */
+/** `Flux2Inputs`: flux-2-pro, flux-2-pro-preview, flux-2-max (with `disable_pup`). */
 export const flux2Input: Flux2InputSchema = buildFlux2();
 
 /** `Flux2FlexInputs`: `Flux2Inputs` plus `steps`, `guidance` and `prompt_upsampling` (default true). */

@@ -53,7 +53,16 @@ const kontextCapabilities: ModelCapabilities = {
   extraFields: [],
 };
 
-/** FLUX.1 Kontext [pro]: in-context editing and generation; `input_image_2`–`_4` are experimental multi-ref. */
+/**
+ * BFL marks both Kontext endpoints deprecated ("legacy editing model") and sends new integrations to FLUX.2
+ * [pro]; they still answer (docs/bfl-api.md, 2026 addendum §6).
+ */
+const KONTEXT_DEPRECATION = {
+  replacement: "flux-2-pro",
+  note: "Legacy editing model: BFL recommends FLUX.2 [pro] for editing.",
+} as const;
+
+/** @deprecated by BFL in 2026 (use `flux2Pro`); still works. FLUX.1 Kontext [pro]: in-context editing and generation; `input_image_2`–`_4` are experimental multi-ref. */
 export const fluxKontextPro = defineModel({
   id: "flux-kontext-pro",
   family: "flux-kontext",
@@ -62,9 +71,10 @@ export const fluxKontextPro = defineModel({
     "Edit an image with a text instruction, or generate from text; consistent characters and styles.",
   input: fluxKontextInput,
   capabilities: kontextCapabilities,
+  deprecated: KONTEXT_DEPRECATION,
 });
 
-/** FLUX.1 Kontext [max]: higher quality and typography; BFL allows only 6 active tasks. */
+/** @deprecated by BFL in 2026 (use `flux2Pro` or `flux2Max`); still works. FLUX.1 Kontext [max]: higher quality and typography; BFL allows only 6 active tasks. */
 export const fluxKontextMax = defineModel({
   id: "flux-kontext-max",
   family: "flux-kontext",
@@ -72,4 +82,5 @@ export const fluxKontextMax = defineModel({
   description: "Kontext with the best prompt adherence and typography; at most 6 tasks at a time.",
   input: fluxKontextInput,
   capabilities: kontextCapabilities,
+  deprecated: KONTEXT_DEPRECATION,
 });

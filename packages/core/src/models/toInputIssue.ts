@@ -128,6 +128,41 @@ function describe(issue: z.core.$ZodIssue, atRoot: boolean): Described {
  * starts with `"body"`.
  */
 export function toInputIssue(issue: z.core.$ZodIssue): InputIssue {
+  return toInputIssues(issue)[0] as InputIssue;
+}
+
+/**
+ * Like `toInputIssue`, but an issue about several keys becomes one per key: a strict schema's unknown fields are
+ * each reported as pydantic's `extra_forbidden` at `["body", key]`, with the value sent (docs/bfl-api.md, 2026
+ * addendum §2.1 and §13).
+ * @example toInputIssues(issue) // [{ loc: ["body", "seed"], type: "extra_forbidden", msg: "Extra inputs are not permitted", input: 42 }]
+ */
+export function toInputIssues(issue: z.core.$ZodIssue): InputIssue[] {
+  if (issue.code === "unrecognized_keys") {
+    const at = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    const owner = (issue.input ?? {});
+    return issue.keys.map((key) => ({
+      loc: ["body", ...at, key],
+      msg: "Extra inputs are not permitted",
+      type: "extra_forbidden",
+      input: owner[key],
+    }));
+  }
+  if (issue.code === "invalid_union" && issue.errors.length > 0) {
+    // Report the branch the value was meant for (the one whose type it has: the list branch for a list), as
+    // pydantic does for `str | list[str]`, with its path under the union's.
+    const branch = issue.errors.find(
+      (errors) => !errors.some((e) => e.code === "invalid_type" && e.path.length === 0),
+    );
+    if (branch)
+      return branch.flatMap((e) =>
+        toInputIssues({ ...e, path: [...issue.path, ...e.path] }),
+      );
+  }
+  return [singleIssue(issue)];
+}
+
+function singleIssue(issue: z.core.$ZodIssue): InputIssue {
   const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
   const { hideInput, ctx, ...rest } = describe(issue, path.length === 0);
   const out: InputIssue = { loc: ["body", ...path], ...rest };

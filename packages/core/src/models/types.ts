@@ -31,6 +31,11 @@ export type SizeCapability =
       readonly widest: string;
       readonly tallest: string;
       readonly default: string;
+      /**
+       * The only ratios accepted, when the endpoint takes a fixed list (FLUX 3 Image: `"auto"` and 15 ratios);
+       * `undefined` when any ratio between `widest` and `tallest` is accepted.
+       */
+      readonly ratios?: readonly string[];
     }
   | { readonly kind: "none" };
 
@@ -52,6 +57,16 @@ export interface ModelCapabilities {
   readonly defaultOutputFormat: OutputFormat;
   /** Accepts `prompt_upsampling`; the value is its default. `undefined` when the field is not accepted. */
   readonly promptUpsampling?: boolean;
+  /**
+   * A list field of reference images (FLUX 3 Image's `images`, 1–`max` URLs or base64 strings), instead of or
+   * besides `imageFields`; `undefined` when the model has none.
+   */
+  readonly imageList?: { readonly field: string; readonly max: number };
+  /**
+   * The schema is strict: BFL answers 422 for any field it does not know (FLUX 3 Image, outpainting), so
+   * `validate` reports an unknown field (a `seed` carried over from FLUX.2) instead of dropping it.
+   */
+  readonly strict?: boolean;
   /** Other model-specific fields a form should offer, generated from the schema (e.g. `raw`, `image_prompt_strength`). */
   readonly extraFields: readonly ExtraField[];
 }
@@ -60,13 +75,29 @@ export interface ModelCapabilities {
 export type ExtraField =
   | { readonly name: string; readonly kind: "boolean"; readonly label: string; readonly default: boolean }
   | ({ readonly name: string; readonly kind: "integer" | "number"; readonly label: string } & NumberRange)
-  | { readonly name: string; readonly kind: "image"; readonly label: string };
+  | { readonly name: string; readonly kind: "image"; readonly label: string }
+  | {
+      readonly name: string;
+      readonly kind: "choice";
+      readonly label: string;
+      readonly options: readonly string[];
+      readonly default: string;
+    };
 
-export type ModelFamily = "flux-2" | "flux-kontext" | "flux-1.1" | "flux-1.0" | "flux-dev";
+export type ModelFamily =
+  "flux-3" | "flux-2" | "flux-kontext" | "flux-1.1" | "flux-1.0" | "flux-dev" | "flux-tools";
+
+/** A model BFL has deprecated: it still answers, but new integrations should use `replacement`. */
+export interface ModelDeprecation {
+  /** The model BFL names instead, e.g. `"flux-2-pro"` for Kontext. */
+  readonly replacement: string;
+  /** BFL's words, e.g. `"legacy editing model"`. */
+  readonly note: string;
+}
 
 /** One BFL endpoint: everything the client, mock, proxy and UI need to know about it. */
 export interface ModelDefinition<Id extends string = string, Input extends z.ZodMiniType = z.ZodMiniType> {
-  /** The path segment after `/v1/`, e.g. `"flux-2-pro"`. */
+  /** The path after `/v1/`, e.g. `"flux-2-pro"` or `"flux-tools/erase-v1"`. */
   readonly id: Id;
   /** `"/v1/" + id`. */
   readonly path: `/v1/${Id}`;
@@ -81,6 +112,14 @@ export interface ModelDefinition<Id extends string = string, Input extends z.Zod
   readonly maxConcurrent: number;
   /** Typical time from submit to `Ready`, in ms: the polling policy's prior before it has measurements. */
   readonly typicalDurationMs: number;
+  /**
+   * How long BFL's signed `result.sample` URL lives when it carries no `se=` expiry: 1 hour for FLUX 3 Image,
+   * 10 minutes for the older models (docs/bfl-api.md §8; a community client says about an hour for all, so the
+   * client's `deliveryLifetimeMs` option can override it).
+   */
+  readonly deliveryLifetimeMs: number;
+  /** Set when BFL has deprecated the endpoint (Kontext, since 2026); it still works. */
+  readonly deprecated?: ModelDeprecation;
   readonly capabilities: ModelCapabilities;
   /**
    * Checks a request body against `input` (defaults applied, unknown keys dropped) and reports problems the way

@@ -21,7 +21,7 @@ describe("parseResultResponse", () => {
       details: null,
       preview: null,
     };
-    expect(parseResultResponse(body)).toEqual({ ...body, result: body.result });
+    expect(parseResultResponse(body)).toEqual({ ...body, result: body.result, cost: null });
   });
 
   it("keeps end_time, duration and extra result keys", () => {
@@ -55,9 +55,20 @@ describe("parseResultResponse", () => {
         progress: null,
         details: null,
         preview: null,
+        cost: null,
       });
     },
   );
+
+  it("reads the settled cost a Ready body carries at the top level (FLUX.1, Kontext)", () => {
+    const settled = { id: "t", status: "Ready", result: { sample: SAMPLE }, cost: 4 };
+    expect(parseResultResponse(settled).cost).toBe(4);
+    expect(parseResultResponse({ ...settled, cost: null }).cost).toBeNull();
+    expect(safeParseResultResponse({ ...settled, cost: "4" })).toEqual({
+      success: false,
+      error: "cost: Input should be a valid number",
+    });
+  });
 
   it("canonicalises the spelling of known statuses and keeps unknown ones", () => {
     expect(parseResultResponse({ id: "t", status: "content moderated" }).status).toBe("Content Moderated");

@@ -42,6 +42,7 @@ interface RawResultResponse {
   progress?: number | null | undefined;
   details?: unknown;
   preview?: unknown;
+  cost?: number | null | undefined;
   [key: string]: unknown;
 }
 
@@ -56,6 +57,7 @@ const resultResponse = looseObject<RawResultResponse>({
   progress: nullish(number),
   details: unknown,
   preview: unknown,
+  cost: nullish(number),
 });
 
 /** A `Ready` body's `result` must be a sample. */
@@ -82,6 +84,11 @@ export interface ResultResponse {
   /** Failure/moderation information: an object (e.g. `{"Moderation Reasons": […]}`), a string, or `null`. */
   details: Record<string, unknown> | string | null;
   preview: Record<string, unknown> | null;
+  /**
+   * The settled cost in credits, top-level on a `Ready` body (`SettledCostResultResponse`) for the endpoints that
+   * send none at submit (FLUX.1, Kontext); `null` otherwise (docs/bfl-api.md, 2026 addendum §8.2).
+   */
+  cost: number | null;
 }
 
 const CANONICAL = /* @__PURE__ */ new Map<string, TaskStatus>(
@@ -100,6 +107,7 @@ function normalize(v: RawResultResponse): ResultResponse {
     progress: v.progress ?? null,
     details,
     preview: jsonObject(v.preview) ?? null,
+    cost: v.cost ?? null,
   };
 }
 

@@ -1,0 +1,81 @@
+import * as z from "zod/mini";
+import {
+  SAFETY_0_5,
+  bool,
+  boolField,
+  commonFields,
+  imageString,
+  intField,
+  integer,
+  oneOf,
+  outputFormatField,
+  range,
+  requiredPrompt,
+  userField,
+} from "./fields";
+
+// The FLUX Tools endpoints (`/v1/flux-tools/…`): docs/bfl-api.md, 2026 addendum §5 (schemas from BFL's
+// API reference pages, costs and times from the 2026-09 live battery).
+
+/** Erase `dilate_pixels`: 0–25, default 10 (grows the mask before erasing). */
+export const ERASE_DILATE = range(0, 25, 10);
+/** Outpainting canvas side: at least 64 px (no upper bound documented; 8192 here as a UI bound). */
+export const OUTPAINT_SIDE = range(64, 8192, 1024);
+/** Outpainting `mode`: `high` (default; ~33 s, 20 credits) or `fast` (~3 s, 4.5 credits). */
+export const OUTPAINT_MODES = ["high", "fast"] as const;
+
+/* @__NO_SIDE_EFFECTS__ */
+const toolFields = (format: "png" | "jpeg") => ({
+  safety_tolerance: intField(SAFETY_0_5),
+  output_format: outputFormatField(format),
+  ...commonFields(),
+});
+
+/** `Flux2EraseInputs`: `image` and a same-size `mask` (white = remove). */
+/* @__NO_SIDE_EFFECTS__ */
+export const buildErase = () =>
+  z.object({
+    image: imageString(),
+    mask: imageString(),
+    dilate_pixels: intField(ERASE_DILATE),
+    ...toolFields("png"),
+  });
+
+/**
+ * `FluxOutpaintingInputs`, strict (`additionalProperties: false`): no seed, no webhook fields. The input image is
+ * placed on a `width` × `height` canvas, centred unless offset.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export const buildOutpainting = () =>
+  z.strictObject({
+    input_image: imageString(),
+    width: integer().check(z.gte(OUTPAINT_SIDE.min)),
+    height: integer().check(z.gte(OUTPAINT_SIDE.min)),
+    /** `false` (default): an image that does not fit the canvas is an error; `true` crops it. */
+    auto_crop: boolField(false),
+    /** Offset of the image on the canvas in pixels (may be negative); `null` centres it. */
+    reference_offset_x: z.optional(z.nullable(integer())),
+    reference_offset_y: z.optional(z.nullable(integer())),
+    mode: z._default(oneOf(OUTPAINT_MODES), "high"),
+    /** Experimental guidance for the new area. */
+    prompt: z.optional(z.nullable(z.string())),
+    /** `true` skips the image-aware prompt upsampler. */
+    disable_pup: z.optional(z.nullable(bool())),
+    safety_tolerance: intField(SAFETY_0_5),
+    output_format: outputFormatField("png"),
+    user: userField(),
+  });
+
+/** `Flux2KleinTryonInputs` (vto-v1, vto-v2): a `person`, a `garment`, and a prompt (v2 writes its own). */
+/* @__NO_SIDE_EFFECTS__ */
+export const buildTryOn = () =>
+  z.object({
+    prompt: requiredPrompt(),
+    person: imageString(),
+    garment: imageString(),
+    ...toolFields("jpeg"),
+  });
+
+/** `Flux2DeblurInputs`: one `image`, no prompt. */
+/* @__NO_SIDE_EFFECTS__ */
+export const buildDeblur = () => z.object({ image: imageString(), ...toolFields("png") });
