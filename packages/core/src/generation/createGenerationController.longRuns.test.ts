@@ -55,7 +55,6 @@ describe("createGenerationController: FLUX 3's stages and long runs", () => {
     await expect(done).resolves.toMatchObject({ id: "task-1" });
     expect(seen).toEqual([
       { status: "submitting", stage: undefined },
-      { status: "pending", stage: undefined },
       { status: "pending", stage: "pending" },
       { status: "pending", stage: "reasoning" },
       { status: "pending", stage: "generating" },

@@ -84,14 +84,12 @@ describe("reduceGeneration", () => {
   });
 
   it("follows FLUX 3's stages with no progress, keeping the last progress, and drops the stage when settled", () => {
-    const queued = reduceGeneration(pending(), { type: "snapshot", at: 2000, snapshot: snap({}) });
-    expect(queued).toMatchObject({
-      status: "pending",
-      stage: "pending",
-      progress: undefined,
-      elapsedMs: 1000,
-    });
-    expect(pending().stage).toBeUndefined(); // no poll has answered yet
+    // "pending" from the moment the task exists, so a first Pending poll without progress changes nothing
+    const queued = pending();
+    expect(queued).toMatchObject({ status: "pending", stage: "pending", progress: undefined });
+    expect(reduceGeneration(queued, { type: "snapshot", at: 2000, snapshot: snap({}) })).toBe(queued);
+    const watched = reduceGeneration(IDLE_GENERATION, { type: "watch", at: 1000, job });
+    expect(watched.stage).toBe("pending");
     const reasoning = reduceGeneration(queued, {
       type: "snapshot",
       at: 30_000,

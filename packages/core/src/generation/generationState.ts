@@ -11,10 +11,10 @@ export interface FluxGenerationState {
   /** BFL's progress as a 0–1 fraction, when it reports one. */
   readonly progress: number | undefined;
   /**
-   * While `pending`, the stage BFL's latest poll named: `"pending"`, or FLUX 3's `"reasoning"` then `"generating"`
-   * (a UI shows "Reasoning…", "Generating…"). `undefined` before the first poll answers, for an in-flight status
-   * BFL has not documented, and once the generation is no longer pending. FLUX 3 reports no `progress`, so this is
-   * what moves during its one to two minutes.
+   * While `pending`, the stage BFL's latest poll named: `"pending"` (also from the moment the task exists until a
+   * poll names another), or FLUX 3's `"reasoning"` then `"generating"` (a UI shows "Reasoning…", "Generating…").
+   * `undefined` for an in-flight status BFL has not documented, and whenever the generation is not pending. FLUX 3
+   * reports no `progress`, so this is what moves during its one to two minutes.
    * @example state.stage === "reasoning" ? "Reasoning…" : state.stage === "generating" ? "Generating…" : "Waiting…"
    */
   readonly stage: TaskStage | undefined;
@@ -86,9 +86,21 @@ export function reduceGeneration(state: FluxGenerationState, event: GenerationEv
       return { ...IDLE_GENERATION, status: "submitting", startedAt: event.at };
     case "submitted":
       if (state.status !== "submitting") return state;
-      return { ...state, status: "pending", task: event.job, elapsedMs: since(state, event.at) };
+      return {
+        ...state,
+        status: "pending",
+        stage: "pending",
+        task: event.job,
+        elapsedMs: since(state, event.at),
+      };
     case "watch":
-      return { ...IDLE_GENERATION, status: "pending", task: event.job, startedAt: event.at };
+      return {
+        ...IDLE_GENERATION,
+        status: "pending",
+        stage: "pending",
+        task: event.job,
+        startedAt: event.at,
+      };
     case "snapshot": {
       if (state.status !== "pending") return state;
       const { snapshot, at } = event;
