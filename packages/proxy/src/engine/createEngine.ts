@@ -76,9 +76,14 @@ export function createEngine(config: ProxyConfig): Engine {
       if (proto === "https" || proto === "http") scheme = proto;
     }
     if (host === undefined) return undefined;
+    // a deployment is reached under one name nearly always: that one is answered without building a key
+    if (host === lastArrived.host && scheme === lastArrived.scheme) return lastArrived.origin;
     const raw = `${scheme}://${host}`;
     const known = arrived.get(raw);
-    if (known !== undefined) return known || undefined;
+    if (known !== undefined) {
+      lastArrived = { host, scheme, origin: known || undefined };
+      return known || undefined;
+    }
     let origin = "";
     if (HOST.test(host)) {
       try {
@@ -90,10 +95,13 @@ export function createEngine(config: ProxyConfig): Engine {
     // bounded: a client can send any Host, a deployment is reached under a few
     if (arrived.size >= 256) arrived.clear();
     arrived.set(raw, origin);
+    lastArrived = { host, scheme, origin: origin || undefined };
     return origin || undefined;
   };
   /** `scheme://host` as arrived → its origin ("" for none), memoised. */
   const arrived = new Map<string, string>();
+  /** The last host and scheme looked up, and their origin. */
+  let lastArrived: { host?: string; scheme?: string; origin?: string | undefined } = {};
 
   const context: EngineContext = {
     config,
