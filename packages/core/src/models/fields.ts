@@ -150,7 +150,7 @@ const empty = (input: string): z.core.$ZodRawIssue => ({
   continue: true,
 });
 
-/** A non-empty string (reported like `z.minLength(1)`). */
+/** A non-empty string (reported like `z.minLength(1)`): a required prompt (FLUX.2, Kontext, try-on). */
 /* @__NO_SIDE_EFFECTS__ */
 export const nonEmptyString = () =>
   z.string().check(
@@ -158,10 +158,6 @@ export const nonEmptyString = () =>
       if (!input) ctx.issues.push(empty(input));
     }),
   );
-
-/** A required, non-empty prompt (FLUX.2, Kontext). */
-/* @__NO_SIDE_EFFECTS__ */
-export const requiredPrompt = nonEmptyString;
 
 /** An optional prompt that defaults to `""` (FLUX1.x endpoints). */
 /* @__NO_SIDE_EFFECTS__ */

@@ -11,7 +11,7 @@ import {
   nullableNumberField,
   outputFormatField,
   range,
-  requiredPrompt,
+  nonEmptyString,
   intField,
 } from "./fields";
 
@@ -60,7 +60,7 @@ const flux2Side = () =>
 
 /* @__NO_SIDE_EFFECTS__ */
 const flux2Fields = () => ({
-  prompt: requiredPrompt(),
+  prompt: nonEmptyString(),
   width: flux2Side(),
   height: flux2Side(),
   safety_tolerance: intField(FLUX2_SAFETY),

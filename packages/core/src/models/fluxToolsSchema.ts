@@ -10,7 +10,7 @@ import {
   oneOf,
   outputFormatField,
   range,
-  requiredPrompt,
+  nonEmptyString,
   userField,
 } from "./fields";
 
@@ -70,7 +70,7 @@ export const buildOutpainting = () =>
 /* @__NO_SIDE_EFFECTS__ */
 export const buildTryOn = () =>
   z.object({
-    prompt: requiredPrompt(),
+    prompt: nonEmptyString(),
     person: imageString(),
     garment: imageString(),
     ...toolFields("jpeg"),

@@ -10,7 +10,7 @@ import {
   inputImages4,
   intField,
   outputFormatField,
-  requiredPrompt,
+  nonEmptyString,
 } from "./fields";
 import type { ModelCapabilities } from "./types";
 
@@ -23,7 +23,7 @@ export const KONTEXT_ASPECT = { widest: "4:1", tallest: "1:4", default: "1:1" } 
 /* @__NO_SIDE_EFFECTS__ */
 const buildKontext = () =>
   z.object({
-    prompt: requiredPrompt(),
+    prompt: nonEmptyString(),
     ...inputImages4(),
     /** `"W:H"`; null or omitted means 1:1 (about 1 MP). */
     aspect_ratio: z.optional(z.nullable(aspectRatioString(KONTEXT_ASPECT.widest, KONTEXT_ASPECT.tallest))),

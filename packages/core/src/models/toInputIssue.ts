@@ -140,7 +140,7 @@ export function toInputIssue(issue: z.core.$ZodIssue): InputIssue {
 export function toInputIssues(issue: z.core.$ZodIssue): InputIssue[] {
   if (issue.code === "unrecognized_keys") {
     const at = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    const owner = (issue.input ?? {});
+    const owner = issue.input ?? {};
     return issue.keys.map((key) => ({
       loc: ["body", ...at, key],
       msg: "Extra inputs are not permitted",
@@ -154,10 +154,7 @@ export function toInputIssues(issue: z.core.$ZodIssue): InputIssue[] {
     const branch = issue.errors.find(
       (errors) => !errors.some((e) => e.code === "invalid_type" && e.path.length === 0),
     );
-    if (branch)
-      return branch.flatMap((e) =>
-        toInputIssues({ ...e, path: [...issue.path, ...e.path] }),
-      );
+    if (branch) return branch.flatMap((e) => toInputIssues({ ...e, path: [...issue.path, ...e.path] }));
   }
   return [singleIssue(issue)];
 }

@@ -1,4 +1,4 @@
-import { getModel, isModelId, modelIds, validateInput } from "@flux-kit/core";
+import { getModel, modelIds, validateInput } from "@flux-kit/core";
 import { fastApiValidationBody } from "@flux-kit/core/internal";
 import type { ValidateResult } from "../options";
 
@@ -18,11 +18,6 @@ export {
 /** Every model id in core's catalogue: the default `allowedModels`. */
 export function defaultModelIds(): string[] {
   return [...modelIds];
-}
-
-/** Whether `model` is in core's catalogue. */
-export function isCatalogueModel(model: string): boolean {
-  return isModelId(model);
 }
 
 const PASS: ValidateResult = Object.freeze({ success: true });
