@@ -29,9 +29,17 @@ describe("routes", () => {
     const { modelIds } = await import("@flux-kit/core");
     const mock = createMockBfl({ seed: 1, credits: 1e6 });
     const tiny = "iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAAElFTkSuQmCC";
+    const BODIES: Record<string, Record<string, unknown>> = {
+      "flux-tools/erase-v1": { image: tiny, mask: tiny },
+      "flux-tools/outpainting-v1": { input_image: tiny, width: 128, height: 128 },
+      "flux-tools/vto-v1": { prompt: "TRY-ON", person: tiny, garment: tiny },
+      "flux-tools/vto-v2": { prompt: "TRY-ON", person: tiny, garment: tiny },
+      "flux-tools/deblur-v1": { image: tiny },
+    };
     for (const id of modelIds) {
       const body =
-        id.includes("fill") || id.includes("expand") ? { image: tiny, prompt: "x" } : { prompt: "a fox" };
+        BODIES[id] ??
+        (id.includes("fill") || id.includes("expand") ? { image: tiny, prompt: "x" } : { prompt: "a fox" });
       const res = await submit(mock, id, body);
       expect(res.status, id).toBe(200);
     }

@@ -83,7 +83,12 @@ export interface MockBflOptions {
   readonly requireAuth?: boolean;
   /** Starting credits of each key. @default 10000 */
   readonly credits?: number;
-  /** Credits per model (see README). @default the mock's invented table */
+  /**
+   * Credits per model, overriding core's price table (the one `estimateCost` reads): core's `Price` shapes or the
+   * legacy `{ base, perOutputMp, perInputMp }` formula. @default core's table, so the mock charges what
+   * `estimateCost` predicts
+   * @example { pricing: { "flux-2-pro": { kind: "flat", credits: 10 } } }
+   */
   readonly pricing?: Partial<PriceTable>;
   /**
    * Where the price is reported (credits are charged at submit either way). `"bfl"`: as BFL does since 2026

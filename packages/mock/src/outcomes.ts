@@ -1,4 +1,5 @@
 import type { ModelDefinition } from "@flux-kit/core";
+import { flux3TimeFactor } from "./flux3";
 import { findMarker } from "./markers";
 import type { MockBflOptions, OutcomeKind, ScriptedOutcome } from "./options";
 import type { Random } from "./random";
@@ -43,15 +44,32 @@ export function resolveOutcome(
 }
 
 /**
+ * The median and spread of a request's run: the model's `typicalDurationMs` (core's live figures, docs/bfl-api.md
+ * Part II §11) with σ 0.35, except FLUX 3 Image (about 90 s at 1k, σ 0.4, longer per tier, faster without
+ * grounding; §2.5) and outpainting's `mode: "high"` (about 33 s; §5).
+ */
+export function durationProfile(
+  model: ModelDefinition,
+  input: Readonly<Record<string, unknown>>,
+): { readonly medianMs: number; readonly sigma: number } {
+  if (model.family === "flux-3")
+    return { medianMs: model.typicalDurationMs * flux3TimeFactor(input), sigma: 0.4 };
+  if (model.id === "flux-tools/outpainting-v1" && input["mode"] !== "fast")
+    return { medianMs: 33_000, sigma: 0.35 };
+  return { medianMs: model.typicalDurationMs, sigma: 0.35 };
+}
+
+/**
  * Draws a generation time in ms: the outcome's own, the `durationMs` option, or a seeded lognormal around the
- * model's `typicalDurationMs` (median = typical, σ 0.35, clamped to 0.3×–3×); `slow` multiplies it by
- * `slowFactor`, and everything is divided by `speed`.
+ * request's median ({@link durationProfile}; clamped to 0.3×–3×); `slow` multiplies it by `slowFactor`, and
+ * everything is divided by `speed`.
  */
 export function drawDuration(
   options: MockBflOptions,
   random: Random,
   model: ModelDefinition,
   outcome: ResolvedOutcome,
+  input: Readonly<Record<string, unknown>> = {},
 ): number {
   const option = options.durationMs;
   let ms: number;
@@ -59,7 +77,10 @@ export function drawDuration(
   else if (typeof option === "number") ms = option;
   else if (typeof option === "function") ms = option(model.id);
   else if (option) ms = option[0] + random.next() * (option[1] - option[0]);
-  else ms = model.typicalDurationMs * Math.min(3, Math.max(0.3, Math.exp(0.35 * random.normal())));
+  else {
+    const { medianMs, sigma } = durationProfile(model, input);
+    ms = medianMs * Math.min(3, Math.max(0.3, Math.exp(sigma * random.normal())));
+  }
   if (outcome.kind === "slow") ms *= options.slowFactor ?? 10;
   return Math.max(0, Math.round(ms / (options.speed ?? 1)));
 }

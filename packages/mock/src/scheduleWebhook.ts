@@ -23,7 +23,8 @@ async function sendOutcome(
   origins: RequestOrigins,
 ): Promise<void> {
   const status = statusAt(task, ctx.clock.now());
-  if (status === "Pending" || status === "Task not found") return;
+  if (status === "Pending" || status === "Reasoning" || status === "Generating") return;
+  if (status === "Task not found") return;
   const result = status === "Ready" ? await taskResult(ctx, task, url, origins) : null;
   const details =
     status === "Ready"

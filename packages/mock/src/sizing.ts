@@ -1,4 +1,5 @@
 import type { ModelDefinition } from "@flux-kit/core";
+import { flux3Size } from "./flux3";
 import { readImageSize, type ImageSize } from "./image/imageSize";
 import { round2 } from "./pricing";
 
@@ -41,23 +42,35 @@ function fromRatio(ratio: number, pixels: number): ImageSize {
 const positive = (v: unknown): number | undefined => (typeof v === "number" && v > 0 ? v : undefined);
 
 /**
- * Works out the output size like BFL documents it: explicit `width`/`height`; otherwise the first input
+ * Works out the output size like BFL documents it: FLUX 3 by its resolution tier and ratio (`auto`: the
+ * prompt's ratio, else the first reference's, else 1:1); explicit `width`/`height`; otherwise the first input
  * image's size (FLUX.2 editing, fill, expand plus its margins); otherwise an `aspect_ratio` at about 1 MP
  * (4 MP for Ultra); otherwise the model's defaults. Input megapixels sum every input image (unreadable ones
  * count as 1024 × 1024).
  */
 export function computeSizing(model: ModelDefinition, data: Readonly<Record<string, unknown>>): Sizing {
-  const images = [...model.capabilities.imageFields, "image_prompt"]
-    .map((field) => data[field])
-    .filter((v): v is string => typeof v === "string" && v.length > 0);
+  const list = model.capabilities.imageList ? data[model.capabilities.imageList.field] : undefined;
+  const images = [
+    ...[...model.capabilities.imageFields, "image_prompt"].map((field) => data[field]),
+    ...(Array.isArray(list) ? (list as unknown[]) : [list]),
+  ].filter((v): v is string => typeof v === "string" && v.length > 0);
   const sizes = images.map((img) => readImageSize(img) ?? ASSUMED_INPUT_SIZE);
   const inputPixels = sizes.reduce((n, s) => n + s.width * s.height, 0);
-  const first = model.capabilities.imageFields.some((f) => typeof data[f] === "string" && data[f] !== "")
-    ? sizes[0]
-    : undefined;
+  const hasImage = (value: unknown) => typeof value === "string" && value !== "";
+  const first =
+    model.capabilities.imageFields.some((f) => hasImage(data[f])) ||
+    (Array.isArray(list) ? list.some(hasImage) : hasImage(list))
+      ? sizes[0]
+      : undefined;
   const size = model.capabilities.size;
   let out: ImageSize;
-  if (size.kind === "dimensions") {
+  if (model.family === "flux-3") {
+    out = flux3Size(data, first);
+  } else if (model.family === "flux-tools" && size.kind === "none") {
+    // erase, deblur, try-on: the picture's own size (try-on's person), at most 4 MP
+    const base = first ?? ASSUMED_INPUT_SIZE;
+    out = base.width * base.height > 4_194_304 ? fit(base, 4_194_304) : base;
+  } else if (size.kind === "dimensions") {
     const w = positive(data["width"]);
     const h = positive(data["height"]);
     if (w && h) out = { width: w, height: h };

@@ -1,8 +1,23 @@
+import type { DrawnBox } from "./image/drawBoxes";
+import type { RenderPlan } from "./image/renderPlan";
 import type { OutcomeKind } from "./options";
 
-/** BFL's task statuses ([OAS] `StatusResponse`). */
+/** BFL's task statuses: the live spec's eight (docs/bfl-api.md Part II §8.1). */
 export type TaskStatus =
-  "Pending" | "Ready" | "Error" | "Request Moderated" | "Content Moderated" | "Task not found";
+  | "Pending"
+  | "Reasoning"
+  | "Generating"
+  | "Ready"
+  | "Error"
+  | "Request Moderated"
+  | "Content Moderated"
+  | "Task not found";
+
+/** FLUX 3 Image's stages before Ready: when `Reasoning` and then `Generating` begin. */
+export interface TaskStages {
+  readonly reasoningAt: number;
+  readonly generatingAt: number;
+}
 
 /** A task as the mock stores it. */
 export interface MockTaskRecord {
@@ -32,6 +47,14 @@ export interface MockTaskRecord {
   readonly blobId: string;
   readonly webhookUrl: string | null;
   readonly webhookSecret: string | null;
+  /** FLUX 3 Image's `Reasoning` / `Generating` stages; `undefined` for models that stay `Pending`. */
+  readonly stages?: TaskStages;
+  /** Whether polls report `progress` while in flight (FLUX 3 Image sends none). */
+  readonly reportsProgress: boolean;
+  /** Boxes drawn over the image (a FLUX 3 prompt's layout or target boxes), in drawing order. */
+  readonly boxes: readonly DrawnBox[];
+  /** How the image is painted: generated from prompt + seed, or from the request's pictures (the tools). */
+  readonly render: RenderPlan;
   /** Signed query string of `result.sample`, computed once on the first Ready poll. */
   sampleQuery?: Promise<string>;
 }
@@ -60,7 +83,11 @@ export interface MockTaskInfo {
 /** A task's status at time `now`. */
 export function statusAt(task: MockTaskRecord, now: number): TaskStatus {
   if (task.outcome === "request-moderated") return "Request Moderated";
-  if (now < task.finishesAt) return "Pending";
+  if (now < task.finishesAt) {
+    if (task.stages && now >= task.stages.generatingAt) return "Generating";
+    if (task.stages && now >= task.stages.reasoningAt) return "Reasoning";
+    return "Pending";
+  }
   switch (task.outcome) {
     case "content-moderated":
       return "Content Moderated";

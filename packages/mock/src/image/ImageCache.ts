@@ -1,7 +1,7 @@
 import type { MockTaskRecord } from "../tasks";
 import { encodeJpeg } from "./encodeJpeg";
 import { encodePng } from "./encodePng";
-import { renderImage } from "./renderImage";
+import { paintTask } from "./renderPlan";
 
 /** A rendered delivery image. */
 export interface ImageEntry {
@@ -28,7 +28,7 @@ export class ImageCache {
       this.entries.set(task.blobId, cached);
       return cached;
     }
-    const pixels = renderImage(task.width, task.height, task.prompt, task.seed);
+    const pixels = paintTask(task);
     const format = task.outputFormat === "webp" ? this.options.webpFallback : task.outputFormat;
     const entry: ImageEntry =
       format === "png"

@@ -42,7 +42,11 @@ export async function answerPoll(
   const base = { id, status, result: null, progress: null, details: null, preview: null };
   switch (status) {
     case "Pending":
-      return json(200, { ...base, progress: formatProgress(ctx, progressAt(task, now)) });
+    case "Reasoning":
+    case "Generating": {
+      const progress = task.reportsProgress ? formatProgress(ctx, progressAt(task, now)) : null;
+      return json(200, { ...base, progress });
+    }
     case "Ready": {
       const result = await taskResult(ctx, task, url, origins);
       const model = getModel(task.model);

@@ -2,12 +2,13 @@ import { validateInput, type ModelDefinition } from "@flux-kit/core";
 import { fastApiValidationBody } from "@flux-kit/core/internal";
 import type { MockContext, RequestOrigins } from "../MockContext";
 import { costReport } from "../costReport";
-import { DEFAULT_PRICES, FALLBACK_PRICE, priceOf } from "../pricing";
+import { submitCost } from "../pricing";
 import { readJsonBody, unreadableBody } from "../readJsonBody";
 import { detail, json } from "../responses";
 import { scheduleWebhook } from "../scheduleWebhook";
 import { computeSizing } from "../sizing";
 import { checkConcurrency } from "./checkConcurrency";
+import { checkOutpainting } from "./checkOutpainting";
 import { newTask } from "./newTask";
 
 /**
@@ -31,10 +32,13 @@ export async function answerSubmit(
   const checked = validateInput(model, body.value);
   if (!checked.success) return json(422, fastApiValidationBody(checked.issues));
   const data = checked.data as Record<string, unknown>;
+  if (model.id === "flux-tools/outpainting-v1") {
+    const misfit = checkOutpainting(data);
+    if (misfit) return misfit;
+  }
 
   const sizing = computeSizing(model, data);
-  const price = ctx.options.pricing?.[model.id] ?? DEFAULT_PRICES[model.id] ?? FALLBACK_PRICE;
-  const cost = priceOf(price, sizing.outputMp, sizing.inputMp);
+  const cost = submitCost(ctx.options.pricing, model, data, sizing);
   const balance = ctx.accounts.balance(account);
   if (balance < cost) {
     return detail(
