@@ -47,5 +47,8 @@ console.log(
   `\nTry it:\n  curl -s -X POST ${server.url}/v1/flux-2-pro -H "x-key: ${key}" -H "Content-Type: application/json" -d '${body}'`,
 );
 console.log(
-  `  # then: curl -s "<polling_url>" -H "x-key: ${key}"   and   curl -s -o out.jpeg "<result.sample>"\n`,
+  `  # then: curl -s "<polling_url>" -H "x-key: ${key}"   and   curl -s -o out.jpeg "<result.sample>"`,
+);
+console.log(
+  `  # FLUX 3 Image (POST /v1/flux-3-image {"prompt": …}) runs about 90 s at --speed 1, about 3 s at --speed 30\n`,
 );

@@ -27,13 +27,21 @@ describe("flux-mock flags", () => {
     expect(serve([], { FLUX_MOCK_STRICT_CONTENT_TYPE: "1" }).strictContentType).toBe(true);
     expect(serve(["--lenient-polling"]).strictPollingOrigin).toBe(false);
     expect(serve(["--retention", "120"]).retentionMs).toBe(120_000);
+    expect(serve(["--report-cost", "all"]).reportCost).toBe("all");
+    expect(parseCliArgs(["--report-cost", "some"], {})).toMatchObject({ kind: "error" });
   });
 
   it("reports bad numbers and unknown flags as usage errors, and documents every flag", () => {
     expect(parseCliArgs(["--retention", "-1"], {})).toMatchObject({ kind: "error" });
     expect(parseCliArgs(["--nope"], {})).toMatchObject({ kind: "error" });
     expect(parseCliArgs(["-h"], {})).toEqual({ kind: "help" });
-    for (const flag of ["--key-format", "--strict-content-type", "--lenient-polling", "--retention"]) {
+    for (const flag of [
+      "--key-format",
+      "--strict-content-type",
+      "--lenient-polling",
+      "--retention",
+      "--report-cost",
+    ]) {
       expect(USAGE).toContain(flag);
     }
   });

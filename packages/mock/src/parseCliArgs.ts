@@ -7,7 +7,7 @@ export const USAGE = `flux-mock: a local simulator of the BFL FLUX API
 Usage: flux-mock [--port 4010] [--host 127.0.0.1] [--delivery-port <port+1>] [--polling-port <n>]
                  [--speed 1] [--seed <n>] [--key mock-key] [--credits 10000]
                  [--key-format <regex>|any] [--strict-content-type] [--lenient-polling]
-                 [--retention <seconds>]
+                 [--retention <seconds>] [--report-cost bfl|flux-2|all|none]
 
   --key-format <regex>   keys failing it get 422 "Invalid API key format" (well-formed unknown keys: 403).
                          Default: 1-128 of A-Z a-z 0-9 . _ -, not 64 hex digits. "any" turns the check off.
@@ -16,10 +16,15 @@ Usage: flux-mock [--port 4010] [--host 127.0.0.1] [--delivery-port <port+1>] [--
   --lenient-polling      answer polls on any origin. By default, with --polling-port, a poll that reaches
                          another host gets HTTP 404, as BFL's regional clusters answer.
   --retention <seconds>  how long finished tasks are kept before polls say "Task not found" (default 3600).
+  --report-cost <where>  where prices are reported: "bfl" (default) puts FLUX.1-era and Kontext prices on
+                         the Ready poll as BFL does since 2026; "flux-2", "all" or "none" on submits.
   --speed <n>            divides every generation time: FLUX 3 Image (about 90 s) takes about 3 s at 30.
 
 Environment: PORT, HOST, FLUX_MOCK_SPEED, FLUX_MOCK_SEED, FLUX_MOCK_KEY, FLUX_MOCK_KEY_FORMAT,
              FLUX_MOCK_STRICT_CONTENT_TYPE=1.`;
+
+type ReportCost = NonNullable<StartMockServerOptions["reportCost"]>;
+const REPORT_COST: readonly ReportCost[] = ["bfl", "flux-2", "all", "none"];
 
 /** What the command line asks for: the server's options and the key it prints, or help, or a usage error. */
 export type CliArgs =
@@ -52,6 +57,7 @@ export function parseCliArgs(
         "strict-content-type": { type: "boolean" },
         "lenient-polling": { type: "boolean" },
         retention: { type: "string" },
+        "report-cost": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -77,6 +83,10 @@ export function parseCliArgs(
   const credits = num(values.credits, "credits");
   const retention = num(values.retention, "retention");
   const keyFormat = readKeyFormat(values["key-format"] ?? env["FLUX_MOCK_KEY_FORMAT"], problems);
+  const reportCost = values["report-cost"];
+  if (reportCost !== undefined && !REPORT_COST.includes(reportCost as ReportCost)) {
+    problems.push(`--report-cost must be one of ${REPORT_COST.join(", ")}, got "${reportCost}".`);
+  }
   if (problems.length > 0) return { kind: "error", message: problems.join("\n") };
 
   const key = values.key ?? env["FLUX_MOCK_KEY"] ?? "mock-key";
@@ -97,6 +107,7 @@ export function parseCliArgs(
       ...(retention !== undefined && { retentionMs: retention * 1000 }),
       ...(keyFormat !== undefined && { apiKeyFormat: keyFormat }),
       ...(strictContentType && { strictContentType: true }),
+      ...(reportCost !== undefined && { reportCost: reportCost as ReportCost }),
       ...(values["lenient-polling"] === true && { strictPollingOrigin: false }),
     },
   };
