@@ -2,6 +2,7 @@
 // transports: a submit path reaches a model only when it is `/v1/{id}` for an allowlisted id, exactly, and
 // the upstream URL is made from that id alone. Everything near it — dot segments, encoded, doubled or trailing
 // slashes, backslashes, other cases, unknown tools — is refused without contacting BFL.
+import { modelIds } from "@flux-kit/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFluxProxy } from "../src/index";
 import { createNodeHandler } from "../src/node";
@@ -23,9 +24,7 @@ const TOOLS: readonly (readonly [id: string, body: Record<string, unknown>])[] =
   ],
   ["flux-tools/deblur-v1", { image: "https://example.com/a.png" }],
 ];
-const TOOL_IDS = TOOLS.map(([id]) => id);
 const ERASE_BODY = JSON.stringify(TOOLS[0]![1]);
-const ALLOWED_MODELS = ["flux-2-pro", ...TOOL_IDS];
 
 interface Started {
   readonly port: number;
@@ -38,8 +37,10 @@ afterEach(async () => {
   while (closers.length) await closers.pop()!();
 });
 
+/** The proxy on loopback over a fake BFL, with core's catalogue as its allowlist unless `options` say else. */
 async function startWith(
   serveProxy: (options: FluxProxyOptions) => Promise<{ port: number; close: () => Promise<void> }>,
+  options: FluxProxyOptions = {},
 ) {
   const fake = createFakeBfl();
   const upstream = await fake.listen();
@@ -48,7 +49,7 @@ async function startWith(
     apiKey: TEST_KEY,
     allowAnonymous: true,
     upstream: upstream.url,
-    allowedModels: ALLOWED_MODELS,
+    ...options,
   });
   closers.push(proxy.close);
   return { port: proxy.port, upstream: upstream.url, fake } satisfies Started;
@@ -57,13 +58,17 @@ async function startWith(
 const TRANSPORTS = [
   {
     transport: "node",
-    start: () =>
-      startWith((options) => {
-        const handler = createNodeHandler(options);
+    start: (options?: FluxProxyOptions) =>
+      startWith((resolved) => {
+        const handler = createNodeHandler(resolved);
         return serve((req, res) => void handler(req, res));
-      }),
+      }, options),
   },
-  { transport: "web", start: () => startWith((options) => serveWeb(createFluxProxy(options))) },
+  {
+    transport: "web",
+    start: (options?: FluxProxyOptions) =>
+      startWith((resolved) => serveWeb(createFluxProxy(resolved)), options),
+  },
 ] as const;
 
 type Transport = (typeof TRANSPORTS)[number]["transport"];
@@ -144,6 +149,10 @@ const refusals: readonly Refused[] = [
 
 const refused = refusals.map((c) => ({ method: "POST" as const, ...c }));
 
+it("core's catalogue has the five FLUX Tools ids, so the default allowlist serves them", () => {
+  expect(modelIds.filter((id) => id.startsWith("flux-tools/"))).toEqual(TOOLS.map(([id]) => id));
+});
+
 describe.each(TRANSPORTS)(
   "model ids with a slash, $transport transport on loopback",
   ({ transport, start }) => {
@@ -171,6 +180,40 @@ describe.each(TRANSPORTS)(
       const res = await post(port, `${B}/v1/flux-tools/erase-v1?x=/../../credits&id=%2F..`);
       expect(res.status, res.body).toBe(200);
       expect(fake.calls.map((c) => c.url)).toEqual([`${upstream}/v1/flux-tools/erase-v1`]);
+    });
+
+    it("a tool left out of allowedModels is 403 model_not_enabled (it is in the catalogue), and sends nothing", async () => {
+      const { port, fake } = await start({ allowedModels: ["flux-2-pro"] });
+      const res = await post(port, `${B}/v1/flux-tools/erase-v1`);
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body)).toMatchObject({ code: "model_not_enabled" });
+      expect(fake.calls).toHaveLength(0);
+    });
+
+    it("a tool's body is checked with core's schema for it: erase without a mask is 422, and sends nothing", async () => {
+      const { port, fake } = await start();
+      const res = await post(
+        port,
+        `${B}/v1/flux-tools/erase-v1`,
+        JSON.stringify({ image: "https://example.com/a.png" }),
+      );
+      expect(res.status).toBe(422);
+      expect(JSON.parse(res.body)).toEqual({
+        detail: [expect.objectContaining({ loc: ["body", "mask"], type: "missing" })],
+      });
+      expect(fake.calls).toHaveLength(0);
+    });
+
+    it("an allowlisted id outside the catalogue (a newer BFL tool) is forwarded by the same exact rule", async () => {
+      const { port, upstream, fake } = await start({ allowedModels: ["flux-tools/video-edit-v1"] });
+      const res = await post(
+        port,
+        `${B}/v1/flux-tools/video-edit-v1`,
+        '{"video":"https://example.com/v.mp4"}',
+      );
+      expect(res.status, res.body).toBe(200);
+      expect(fake.calls.map((c) => c.url)).toEqual([`${upstream}/v1/flux-tools/video-edit-v1`]);
+      expect((await post(port, `${B}/v1/flux-tools/Video-Edit-v1`)).status).toBe(404);
     });
 
     it("GET on a tool answers 405 with Allow, and sends nothing", async () => {
