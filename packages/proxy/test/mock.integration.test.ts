@@ -63,6 +63,31 @@ describe("through @flux-kit/mock on real sockets", () => {
     expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(100);
   });
 
+  it("runs a FLUX Tools task (an id with a slash) from submit to image", async () => {
+    const mock = await startMockServer({ clock: "manual", durationMs: 20 });
+    closers.push(() => mock.close());
+    const handler = createNodeHandler({
+      apiKey: "mock-key",
+      allowAnonymous: true,
+      upstream: mock.url,
+      imageProxy: { allowedOrigins: [mock.deliveryUrl] },
+    });
+    const proxy = await serve((req, res) => void handler(req, res));
+    closers.push(proxy.close);
+    const submit = await fetch(`${proxy.url}/api/flux/v1/flux-tools/erase-v1`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ image: "https://example.com/a.png", mask: "https://example.com/m.png" }),
+    });
+    expect(submit.status, await submit.clone().text()).toBe(200);
+    const { polling_url } = (await submit.json()) as { polling_url: string };
+    const done = await pollUntilDone(mock, polling_url);
+    expect(done.status).toBe("Ready");
+    const image = await fetch(done.result!.sample);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toMatch(/^image\//);
+  });
+
   it('handles a Ready answer fully even when its text contains "Pending" (a prompt of that word)', async () => {
     const mock = await startMockServer({ clock: "manual", durationMs: 20 });
     closers.push(() => mock.close());
