@@ -1,4 +1,5 @@
 import type {
+  DefinitionInput,
   FluxError,
   FluxGenerationStatus,
   FluxJob,
@@ -21,13 +22,6 @@ type WithDefaults<I, D> = [keyof D] extends [never]
   : I extends unknown
     ? Simplify<Omit<I, keyof D> & Partial<Pick<I, Extract<keyof D, keyof I>>>>
     : never;
-
-/** The request body a model definition takes: its schema's input type (an object, when the schema says nothing). */
-type DefinitionInput<Def extends ModelDefinition> = Def["input"] extends { _zod: { input: infer I } }
-  ? unknown extends I
-    ? Readonly<Record<string, unknown>>
-    : I
-  : never;
 
 /** Nothing when every field of `defaults` is one the model takes; else a property the call lacks (the error). */
 type DefaultsFit<I, D> = [Exclude<keyof D, keyof I>] extends [never]

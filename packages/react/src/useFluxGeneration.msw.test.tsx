@@ -89,7 +89,8 @@ describe("useFluxGeneration over the global fetch against the mock's MSW handler
   });
 
   it("text-to-image: submitting → pending (progress) → ready, one submit, polling stops", async () => {
-    useMock();
+    // BFL's typical flux-2-pro run, the client's prior for it: its polls land inside the run
+    useMock({ durationMs: 12_000 });
     const onReady = vi.fn();
     const { result } = renderHook(() => useFluxGeneration({ model: "flux-2-pro", onReady }), { wrapper });
     let promise!: Promise<FluxResult>;
@@ -100,10 +101,11 @@ describe("useFluxGeneration over the global fetch against the mock's MSW handler
     await advance(0);
     expect(result.current.status).toBe("pending");
     expect(result.current.task?.id).toMatch(/^[0-9a-f-]{36}$/);
-    await advance(3600);
+    // until a poll reports more than half done (the run lasts 12 s)
+    for (let t = 0; t < 12_000 && !((result.current.progress ?? 0) > 0.5); t += 250) await advance(250);
     expect(result.current.status).toBe("pending");
     expect(result.current.progress).toBeGreaterThan(0.5);
-    await advance(8000);
+    await advance(20_000);
     expect(result.current.status).toBe("ready");
     // delivery URLs are served on the page's origin under the mount, signed with an expiry
     expect(result.current.imageUrl).toMatch(/\/api\/flux\/results\/.+se=/);

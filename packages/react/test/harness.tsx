@@ -3,6 +3,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { vi } from "vitest";
 import { StrictMode, type ReactNode } from "react";
 import { createFluxClient, type FluxClient, type FluxClientOptions } from "@flux-kit/core";
+import { DurationEstimator } from "@flux-kit/core/internal";
 import { createMockBfl, type MockBfl, type MockBflOptions, type MockRequestLog } from "@flux-kit/mock";
 import { FluxProvider } from "../src/index";
 import { advanceFakeTime } from "./advanceFakeTime";
@@ -37,6 +38,10 @@ export function harness(
   } = {},
 ): Harness {
   const mock = createMockBfl({ requireAuth: false, seed: 1, durationMs: 4000, ...options.mock });
+  // The client's prior for each model is BFL's live typical duration (12 s for flux-2-pro); this mock runs every
+  // task for `durationMs`, so the client is told that, as it would learn after a few runs.
+  const duration = options.mock?.durationMs;
+  const typicalMs = typeof duration === "number" ? duration : 4000;
   // each request in flight, with the mock's log entry for it (written as the request starts)
   const inflight = new Map<Promise<unknown>, MockRequestLog | undefined>();
   const fetch: typeof globalThis.fetch = (input, init) => {
@@ -58,7 +63,12 @@ export function harness(
       });
     }
   };
-  const client = createFluxClient({ baseUrl: BASE, fetch, ...options.client });
+  const client = createFluxClient({
+    baseUrl: BASE,
+    fetch,
+    ...options.client,
+    poll: { estimator: new DurationEstimator(() => typicalMs), ...options.client?.poll },
+  });
   const queryClient =
     options.queryClient ??
     new QueryClient({ defaultOptions: { queries: { gcTime: Infinity }, mutations: { gcTime: Infinity } } });

@@ -11,7 +11,7 @@ import { DEFAULT_TASKS, endpointTasks, type EndpointTasks } from "../bfl/endpoin
 import { jsonObject } from "../bfl/json";
 import type { ModelId, ModelInput } from "../models/catalogue";
 import { toFieldErrors } from "../models/fieldErrors";
-import type { ModelDefinition } from "../models/types";
+import type { DefinitionInput, ModelDefinition } from "../models/types";
 import type { ProxyErrorCode } from "../errors/proxyErrorCodes";
 import { isTerminalStatus, parseSubmitResponse } from "../schemas/index";
 import { deliveryExpiry, isDeliveryExpired } from "./delivery";
@@ -86,7 +86,11 @@ export interface FluxClient {
    * connection refused); after an ambiguous failure it throws `FluxSubmitUncertainError` instead of paying twice.
    */
   submit<M extends ModelId>(model: M, input: ModelInput<M>, options?: RequestOptions): Promise<FluxJob>;
-  submit<D extends ModelDefinition>(model: D, input: InputOf<D>, options?: RequestOptions): Promise<FluxJob>;
+  submit<D extends ModelDefinition>(
+    model: D,
+    input: DefinitionInput<D>,
+    options?: RequestOptions,
+  ): Promise<FluxJob>;
   /** Polls a task once (with read retries). Never throws for a terminal failure status: read `snapshot.error`. */
   getResult(task: TaskRef, options?: RequestOptions): Promise<FluxTaskSnapshot>;
   /**
@@ -100,7 +104,7 @@ export interface FluxClient {
   generate<M extends ModelId>(model: M, input: ModelInput<M>, options?: GenerateOptions): Promise<FluxResult>;
   generate<D extends ModelDefinition>(
     model: D,
-    input: InputOf<D>,
+    input: DefinitionInput<D>,
     options?: GenerateOptions,
   ): Promise<FluxResult>;
   /**
@@ -111,8 +115,6 @@ export interface FluxClient {
   /** The account's remaining credits (`GET /v1/credits`). */
   credits(options?: RequestOptions): Promise<number>;
 }
-
-type InputOf<D extends ModelDefinition> = D["input"] extends { _zod: { input: infer I } } ? I : never;
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** How long a poll begun before `wait()`'s deadline may still take to answer. */

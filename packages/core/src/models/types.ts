@@ -132,3 +132,14 @@ export interface ModelDefinition<Id extends string = string, Input extends z.Zod
 
 /** Outcome of a local request-body check: the parsed body (defaults applied, unknown keys dropped) or issues. */
 export type InputValidation<T> = { success: true; data: T } | { success: false; issues: InputIssue[] };
+
+/**
+ * The request body a model definition takes, as a caller writes it: its schema's input type (any object, when
+ * the schema says nothing, as for a bare `ModelDefinition`).
+ * @example type ProBody = DefinitionInput<typeof flux2Pro> // { prompt: string; width?: number | null; … }
+ */
+export type DefinitionInput<Def extends ModelDefinition> = Def["input"] extends { _zod: { input: infer I } }
+  ? unknown extends I
+    ? Readonly<Record<string, unknown>>
+    : I
+  : never;
