@@ -29,6 +29,13 @@ describe("adaptivePolling", () => {
     expect(next(60_000)).toBeGreaterThan(next(9_000));
   });
 
+  it("past three times its estimate, waits at least 5 % of the time beyond that (a log-normal's hazard barely falls)", () => {
+    // 7.5 × a 4 s estimate: the hazard alone asks for ~300 ms between polls, 3 a second for a stuck task
+    expect(next(30_000, undefined, 4_000)).toBeGreaterThanOrEqual(0.05 * (30_000 - 12_000));
+    expect(next(12_000, undefined, 4_000)).toBeLessThan(500); // not yet overdue: as before
+    expect(next(600_000, undefined, 90_000)).toBe(5_000); // a FLUX 3 run 10 minutes in: the ceiling
+  });
+
   it("stays within its bounds", () => {
     const p = adaptivePolling({ minIntervalMs: 300, maxIntervalMs: 2_000 });
     for (const t of [0, 100, 5_000, 8_000, 20_000, 600_000]) {

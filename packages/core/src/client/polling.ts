@@ -39,6 +39,10 @@ const MIN_EVIDENCE = 0.02;
 /** How far `t / p` may be off, relative to the odds `(1 − p) / p`, and its floor (see `adaptivePolling`). */
 const PROGRESS_DOUBT = 0.35;
 const PROGRESS_SIGMA_FLOOR = 0.02;
+/** A task past this many times its estimated median is overdue … */
+const OVERDUE = 3;
+/** … and then waits at least this share of the time beyond it between polls (capped at `maxIntervalMs`). */
+const OVERDUE_SHARE = 0.05;
 
 /**
  * The default policy. It models the task's submit → Ready time as log-normal and polls at intervals of at most
@@ -82,8 +86,11 @@ export function adaptivePolling(options: AdaptivePollingOptions = {}): PollingPo
       const ideal = (w: number) =>
         scale / Math.sqrt(Math.max(logNormalHazard(elapsedMs + w, median, sigma), 1e-12));
       if (ideal(max) >= max) return max;
-      if (ideal(min) <= min) return min;
-      let lo = min;
+      // Far past the estimate the model is wrong, not the task about to finish (a log-normal's hazard falls only
+      // as ln t / t): past OVERDUE × the median, wait at least OVERDUE_SHARE of the time beyond it.
+      const floor = Math.min(max, Math.max(min, (elapsedMs - OVERDUE * median) * OVERDUE_SHARE));
+      if (ideal(floor) <= floor) return floor;
+      let lo = floor;
       let hi = max;
       for (let i = 0; i < 24; i++) {
         const mid = (lo + hi) / 2;
