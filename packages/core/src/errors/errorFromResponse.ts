@@ -68,9 +68,8 @@ export function errorFromResponse(response: FailedResponse): FluxError {
   }
   // A malformed key: BFL checks the key's format before its validity and answers 422 with a string detail
   // (docs/bfl-api.md, 2026 addendum §9). It is an auth failure, not "fix the input".
-  if (status === 422 && typeof said === "string" && /invalid api key format/i.test(said))
-    return new FluxAuthError(`Not authenticated: ${said}. Check the API key (a copy-paste error?).`, options);
-  switch (status) {
+  const badKey = status === 422 && /invalid api key format/i.test(said ?? "");
+  switch (badKey ? 403 : status) {
     case 400:
     case 422:
       return new FluxValidationError(parseValidationDetail(body), "server", options);

@@ -61,11 +61,7 @@ export function isTerminalStatus(status: string): boolean {
  */
 export type TaskStage = "pending" | "reasoning" | "generating";
 
-const STAGES = /* @__PURE__ */ new Map<string, TaskStage>([
-  ["pending", "pending"],
-  ["reasoning", "reasoning"],
-  ["generating", "generating"],
-]);
+const STAGES: readonly string[] = ["pending", "reasoning", "generating"] satisfies TaskStage[];
 
 /**
  * The stage an in-flight status names, matched like `statusOutcome` (case and surrounding whitespace ignored);
@@ -74,5 +70,6 @@ const STAGES = /* @__PURE__ */ new Map<string, TaskStage>([
  * @example taskStage("Ready") // undefined
  */
 export function taskStage(status: string): TaskStage | undefined {
-  return STAGES.get(status.trim().toLowerCase());
+  const stage = status.trim().toLowerCase();
+  return STAGES.includes(stage) ? (stage as TaskStage) : undefined;
 }
