@@ -82,7 +82,8 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
         taskId: job.id,
         sample: result.url,
         model: job.model,
-        prompt: result.prompt,
+        // what the person typed; BFL's rendered prompt (rewritten by FLUX 3 and FLUX.2 [pro]/[max]) only if unknown
+        prompt: job.prompt ?? result.prompt,
         seed: result.seed,
       }),
   });
@@ -116,8 +117,8 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
         taskId,
         sample,
         model: watcher.job(taskId)?.model,
-        // BFL's result carries the prompt actually used (upsampled, if so); else the one submitted
-        prompt: typeof result.prompt === "string" ? result.prompt : watcher.job(taskId)?.prompt,
+        // what the person typed, so the card names their image; BFL's rendered prompt only if unknown
+        prompt: watcher.job(taskId)?.prompt ?? (typeof result.prompt === "string" ? result.prompt : undefined),
         seed: typeof result.seed === "number" ? result.seed : undefined,
       });
       return { sample: item.url };

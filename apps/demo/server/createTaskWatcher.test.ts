@@ -55,7 +55,11 @@ test("follows a task to its image and hands the result to onReady", async () => 
   expect(watcher.pending().map((t) => t.id)).toEqual([job.id]);
 
   await expect.poll(() => onReady).toHaveBeenCalledTimes(1);
-  expect(onReady.mock.calls[0]![0]).toMatchObject({ id: job.id, prompt: "a red kite" });
+  // the result as BFL sent it: FLUX.2 [pro] rendered an upsampled prompt
+  expect(onReady.mock.calls[0]![0]).toMatchObject({
+    id: job.id,
+    prompt: expect.stringMatching(/^a red kite\. /) as unknown,
+  });
   await expect.poll(() => watcher.pending()).toEqual([]);
   expect(watcher.failed()).toEqual([]);
 });

@@ -33,7 +33,8 @@ describe("lifecycle", () => {
       sample: expect.stringMatching(
         /^https:\/\/api\.bfl\.ai\/results\/[0-9a-f]{32}\/sample\.jpeg\?se=/,
       ) as unknown,
-      prompt: "a lighthouse",
+      // FLUX.2 [pro] upsamples unless disable_pup (docs/bfl-api.md Part II §4.1)
+      prompt: expect.stringMatching(/^a lighthouse\. /) as unknown,
       seed: 99,
       start_time: START / 1000,
       end_time: START / 1000 + 4,

@@ -39,11 +39,7 @@ export function newTask(ctx: MockContext, submit: AcceptedSubmit): MockTaskRecor
     account,
     model: model.id,
     prompt,
-    resultPrompt: flux3
-      ? expandFlux3Prompt(prompt)
-      : data["prompt_upsampling"] === true
-        ? upsample(prompt)
-        : prompt,
+    resultPrompt: flux3 ? expandFlux3Prompt(prompt) : upsamples(model, data) ? upsample(prompt) : prompt,
     input: withoutImages(data),
     seed,
     width: sizing.width,
@@ -103,6 +99,15 @@ function withoutImages(data: Record<string, unknown>): Record<string, unknown> {
   const shrink = (v: unknown) => (typeof v === "string" && v.length > 2048 ? `<${v.length} chars>` : v);
   for (const [k, v] of Object.entries(data)) out[k] = Array.isArray(v) ? v.map(shrink) : shrink(v);
   return out;
+}
+
+/**
+ * Whether BFL rewrites the prompt before rendering: when `prompt_upsampling` is on ([flex], FLUX.1), and on
+ * FLUX.2 [pro]/[max] unless `disable_pup` is set, since they upsample by default (Part II §4.1).
+ */
+function upsamples(model: ModelDefinition, data: Readonly<Record<string, unknown>>): boolean {
+  if (data["prompt_upsampling"] === true) return true;
+  return model.capabilities.extraFields.some((f) => f.name === "disable_pup") && data["disable_pup"] !== true;
 }
 
 function upsample(prompt: string): string {
