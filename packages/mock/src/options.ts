@@ -129,6 +129,13 @@ export interface MockBflOptions {
   readonly slowFactor?: number;
   /** Seed of every random draw (ids, durations, seeds, fault rates). @default a random seed */
   readonly seed?: number | string;
+  /**
+   * The HTTP status of a poll on a failed task (`status: "Error"`). BFL usually answers 200, but a failed task's
+   * poll was seen answering 422 (and FLUX 3's docs name 503) with the same task body (docs/bfl-api.md Part II
+   * §2.4, §8.3): clients must read `status` before treating it as a transport failure. @default 200
+   * @example { errorPollStatus: 422 }
+   */
+  readonly errorPollStatus?: number;
   /** `progress` while Pending: a 0–1 fraction, a 0–100 percent, or always null. @default "fraction" */
   readonly progress?: "fraction" | "percent" | "null";
   /**

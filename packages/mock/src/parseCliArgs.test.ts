@@ -28,6 +28,7 @@ describe("flux-mock flags", () => {
     expect(serve(["--lenient-polling"]).strictPollingOrigin).toBe(false);
     expect(serve(["--retention", "120"]).retentionMs).toBe(120_000);
     expect(serve(["--report-cost", "all"]).reportCost).toBe("all");
+    expect(serve(["--error-poll-status", "422"]).errorPollStatus).toBe(422);
     expect(parseCliArgs(["--report-cost", "some"], {})).toMatchObject({ kind: "error" });
   });
 
@@ -36,6 +37,7 @@ describe("flux-mock flags", () => {
     expect(parseCliArgs(["--nope"], {})).toMatchObject({ kind: "error" });
     expect(parseCliArgs(["-h"], {})).toEqual({ kind: "help" });
     for (const flag of [
+      "--error-poll-status",
       "--key-format",
       "--strict-content-type",
       "--lenient-polling",

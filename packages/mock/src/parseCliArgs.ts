@@ -7,7 +7,7 @@ export const USAGE = `flux-mock: a local simulator of the BFL FLUX API
 Usage: flux-mock [--port 4010] [--host 127.0.0.1] [--delivery-port <port+1>] [--polling-port <n>]
                  [--speed 1] [--seed <n>] [--key mock-key] [--credits 10000]
                  [--key-format <regex>|any] [--strict-content-type] [--lenient-polling]
-                 [--retention <seconds>] [--report-cost bfl|flux-2|all|none]
+                 [--retention <seconds>] [--report-cost bfl|flux-2|all|none] [--error-poll-status 200]
 
   --key-format <regex>   keys failing it get 422 "Invalid API key format" (well-formed unknown keys: 403).
                          Default: 1-128 of A-Z a-z 0-9 . _ -, not 64 hex digits. "any" turns the check off.
@@ -18,6 +18,8 @@ Usage: flux-mock [--port 4010] [--host 127.0.0.1] [--delivery-port <port+1>] [--
   --retention <seconds>  how long finished tasks are kept before polls say "Task not found" (default 3600).
   --report-cost <where>  where prices are reported: "bfl" (default) puts FLUX.1-era and Kontext prices on
                          the Ready poll as BFL does since 2026; "flux-2", "all" or "none" on submits.
+  --error-poll-status <n> the HTTP status of a poll on a failed task (default 200; BFL was seen answering 422
+                         with the task body, which clients must read as a failure, not a bad request).
   --speed <n>            divides every generation time: FLUX 3 Image (about 90 s) takes about 3 s at 30.
 
 Environment: PORT, HOST, FLUX_MOCK_SPEED, FLUX_MOCK_SEED, FLUX_MOCK_KEY, FLUX_MOCK_KEY_FORMAT,
@@ -57,6 +59,7 @@ export function parseCliArgs(
         "strict-content-type": { type: "boolean" },
         "lenient-polling": { type: "boolean" },
         retention: { type: "string" },
+        "error-poll-status": { type: "string" },
         "report-cost": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -82,6 +85,7 @@ export function parseCliArgs(
   const speed = num(values.speed ?? env["FLUX_MOCK_SPEED"], "speed");
   const credits = num(values.credits, "credits");
   const retention = num(values.retention, "retention");
+  const errorPollStatus = num(values["error-poll-status"], "error-poll-status");
   const keyFormat = readKeyFormat(values["key-format"] ?? env["FLUX_MOCK_KEY_FORMAT"], problems);
   const reportCost = values["report-cost"];
   if (reportCost !== undefined && !REPORT_COST.includes(reportCost as ReportCost)) {
@@ -105,6 +109,7 @@ export function parseCliArgs(
       ...(speed !== undefined && { speed }),
       ...(credits !== undefined && { credits }),
       ...(retention !== undefined && { retentionMs: retention * 1000 }),
+      ...(errorPollStatus !== undefined && { errorPollStatus }),
       ...(keyFormat !== undefined && { apiKeyFormat: keyFormat }),
       ...(strictContentType && { strictContentType: true }),
       ...(reportCost !== undefined && { reportCost: reportCost as ReportCost }),

@@ -55,7 +55,7 @@ export async function answerPoll(
       return json(200, { ...base, result, ...(settled && { cost: task.cost }) });
     }
     case "Error":
-      return json(200, { ...base, details: task.errorDetails });
+      return json(ctx.options.errorPollStatus ?? 200, { ...base, details: task.errorDetails });
     default:
       return json(200, { ...base, details: { "Moderation Reasons": task.reasons } });
   }
