@@ -79,7 +79,6 @@ export async function planPoll(
   }
 
   const finish = async (answer: UpstreamJson): Promise<PlainResponse> => {
-    if (answer.status !== 200) return passThrough(ctx, answer);
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(answer.text) as Record<string, unknown>;
@@ -88,9 +87,12 @@ export async function planPoll(
     }
     if (!body || typeof body !== "object") return passThrough(ctx, answer);
     const status = body.status;
-    // the client stops at the same statuses (core's rule: any case, trimmed), so the slot is freed at them
+    // the client stops at the same statuses (core's rule: any case, trimmed), so the slot is freed at them,
+    // also when a failed task answers an error status with its body (422 or 503 {"status":"Error"}: docs/bfl-api.md
+    // Part II §2.4, §8.3); that answer passes through as it came
     const outcome = typeof status === "string" ? statusOutcome(status) : "pending";
     if (authoritative && outcome !== "pending") ctx.limiter.release(taskId);
+    if (answer.status !== 200) return passThrough(ctx, answer);
     if (outcome === "ready" && body.result && typeof body.result === "object") {
       const result = body.result as Record<string, unknown>;
       const persisted = authoritative && (await runOnResult(ctx, taskId, result, caller));
