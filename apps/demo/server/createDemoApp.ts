@@ -118,7 +118,8 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
         sample,
         model: watcher.job(taskId)?.model,
         // what the person typed, so the card names their image; BFL's rendered prompt only if unknown
-        prompt: watcher.job(taskId)?.prompt ?? (typeof result.prompt === "string" ? result.prompt : undefined),
+        prompt:
+          watcher.job(taskId)?.prompt ?? (typeof result.prompt === "string" ? result.prompt : undefined),
         seed: typeof result.seed === "number" ? result.seed : undefined,
       });
       return { sample: item.url };
