@@ -9,6 +9,8 @@ import {
   buildOutpainting,
   buildTryOn,
 } from "./fluxToolsSchema";
+import type * as z from "zod/mini";
+import type { EndpointId } from "../bfl/endpoints";
 import type { ExtraField, ModelCapabilities } from "./types";
 
 /** The zod/mini schema types of the tools (named once for the declarations). */
@@ -40,61 +42,69 @@ const toolCapabilities = (
   ...extra,
 });
 
+/** A FLUX Tools definition (a function, so bundlers drop the tools an app does not import). */
+/* @__NO_SIDE_EFFECTS__ */
+const tool = <const Id extends EndpointId, Input extends z.ZodMiniType>(
+  id: Id,
+  label: string,
+  description: string,
+  input: Input,
+  capabilities: ModelCapabilities,
+) => defineModel({ id, family: "flux-tools", label, description, input, capabilities });
+
+/** Both try-on versions take a person and a garment and answer JPEG. */
+const TRY_ON = /* @__PURE__ */ toolCapabilities(["person", "garment"], { defaultOutputFormat: "jpeg" });
+
 /** FLUX Tools erase: removes what a mask covers and fills it in (3 credits, ~2 s). */
-export const fluxToolsErase = defineModel({
-  id: "flux-tools/erase-v1",
-  family: "flux-tools",
-  label: "FLUX Erase",
-  description: "Remove what the mask covers (white) and fill the area in.",
-  input: fluxEraseInput,
-  capabilities: toolCapabilities(["image"], {
+export const fluxToolsErase = tool(
+  "flux-tools/erase-v1",
+  "FLUX Erase",
+  "Remove what the mask covers (white) and fill the area in.",
+  fluxEraseInput,
+  toolCapabilities(["image"], {
     mask: true,
     extraFields: [{ name: "dilate_pixels", kind: "integer", label: "Grow mask (px)", ...ERASE_DILATE }],
   }),
-});
+);
 
 /** FLUX Tools outpainting: grows an image onto a larger canvas; strict schema, no seed (`mode: "high"` ~33 s). */
-export const fluxToolsOutpainting = defineModel({
-  id: "flux-tools/outpainting-v1",
-  family: "flux-tools",
-  label: "FLUX Outpaint",
-  description: "Place the image on a larger canvas and paint the rest.",
-  input: fluxOutpaintingInput,
-  capabilities: toolCapabilities(["input_image"], {
+export const fluxToolsOutpainting = tool(
+  "flux-tools/outpainting-v1",
+  "FLUX Outpaint",
+  "Place the image on a larger canvas and paint the rest.",
+  fluxOutpaintingInput,
+  toolCapabilities(["input_image"], {
     strict: true,
     size: { kind: "dimensions", width: OUTPAINT_SIDE, height: OUTPAINT_SIDE },
     extraFields: [
       { name: "mode", kind: "choice", label: "Quality", options: OUTPAINT_MODES, default: "high" },
     ],
   }),
-});
+);
 
 /** FLUX Tools virtual try-on v1 (superseded by v2). */
-export const fluxToolsVtoV1 = defineModel({
-  id: "flux-tools/vto-v1",
-  family: "flux-tools",
-  label: "FLUX Virtual try-on v1",
-  description: "Dress the person in image 1 in the garment of image 2 (superseded by v2).",
-  input: fluxTryOnInput,
-  capabilities: toolCapabilities(["person", "garment"], { defaultOutputFormat: "jpeg" }),
-});
+export const fluxToolsVtoV1 = tool(
+  "flux-tools/vto-v1",
+  "FLUX Virtual try-on v1",
+  "Dress the person in image 1 in the garment of image 2 (superseded by v2).",
+  fluxTryOnInput,
+  TRY_ON,
+);
 
 /** FLUX Tools virtual try-on v2: up to 4 MP in and out; writes its own instruction from the pictures. */
-export const fluxToolsVtoV2 = defineModel({
-  id: "flux-tools/vto-v2",
-  family: "flux-tools",
-  label: "FLUX Virtual try-on",
-  description: "Dress the person in image 1 in the garment of image 2; up to 4 MP.",
-  input: fluxTryOnInput,
-  capabilities: toolCapabilities(["person", "garment"], { defaultOutputFormat: "jpeg" }),
-});
+export const fluxToolsVtoV2 = tool(
+  "flux-tools/vto-v2",
+  "FLUX Virtual try-on",
+  "Dress the person in image 1 in the garment of image 2; up to 4 MP.",
+  fluxTryOnInput,
+  TRY_ON,
+);
 
 /** FLUX Tools deblur: sharpens one image, no prompt (3 credits, ~2 s). */
-export const fluxToolsDeblur = defineModel({
-  id: "flux-tools/deblur-v1",
-  family: "flux-tools",
-  label: "FLUX Deblur",
-  description: "Sharpen a blurred photo.",
-  input: fluxDeblurInput,
-  capabilities: toolCapabilities(["image"]),
-});
+export const fluxToolsDeblur = tool(
+  "flux-tools/deblur-v1",
+  "FLUX Deblur",
+  "Sharpen a blurred photo.",
+  fluxDeblurInput,
+  toolCapabilities(["image"]),
+);
