@@ -12,9 +12,10 @@ afterEach(async () => {
 });
 
 /** The provider with the proxy as its base URL. Its key is not BFL's: the proxy sends its own upstream. */
-const providerFor = (base: string) =>
+const providerFor = (stack: Stack) =>
   createBlackForestLabs({
-    baseURL: `${base}/v1`,
+    baseURL: `${stack.base}/v1`,
+    fetch: stack.fetch,
     apiKey: "not-the-bfl-key",
     pollIntervalMillis: 20,
     pollTimeoutMillis: 60_000,
@@ -23,7 +24,7 @@ const providerFor = (base: string) =>
 describe("the AI SDK's BFL provider through @flux-kit/proxy", () => {
   it("generates a FLUX.2 [pro] image: submit, poll the proxy's polling URL, download through its image route", async () => {
     stack = await startStack();
-    const bfl = providerFor(stack.base);
+    const bfl = providerFor(stack);
     const { image, providerMetadata } = await generateImage({
       model: bfl.image("flux-2-pro"),
       prompt: "a red fox in snow",
@@ -43,7 +44,7 @@ describe("the AI SDK's BFL provider through @flux-kit/proxy", () => {
 
   it("edits with Kontext (deprecated by BFL, still served) from an input image", async () => {
     stack = await startStack();
-    const bfl = providerFor(stack.base);
+    const bfl = providerFor(stack);
     const { image } = await generateImage({
       model: bfl.image("flux-kontext-pro"),
       prompt: { text: "make it night", images: ["https://example.com/in.png"] },
@@ -54,7 +55,7 @@ describe("the AI SDK's BFL provider through @flux-kit/proxy", () => {
 
   it("FLUX 3: the proxy takes its submit, but this client cannot read FLUX 3's Reasoning status", async () => {
     stack = await startStack();
-    const bfl = providerFor(stack.base);
+    const bfl = providerFor(stack);
     // Its poll schema knows Pending, Ready, Error, Failed and Request Moderated only (docs/bfl-api.md §9), so the
     // first Reasoning answer fails its validation: a limit of that client, pinned here so a fix upstream shows.
     const failure = await generateImage({

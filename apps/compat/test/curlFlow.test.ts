@@ -19,14 +19,15 @@ async function run(model: string, body: Record<string, unknown>) {
   const { polling_url } = (await submit.json()) as { polling_url: string };
   const statuses: string[] = [];
   for (;;) {
-    const poll = (await (await fetch(polling_url, { headers: { accept: "application/json" } })).json()) as {
+    const poll = (await (
+      await stack!.fetch(polling_url, { headers: { accept: "application/json" } })
+    ).json()) as {
       status: string;
       result?: { sample: string };
     };
     statuses.push(poll.status);
     if (poll.status === "Ready") return { sample: poll.result!.sample, statuses };
     expect(["Pending", "Reasoning", "Generating"]).toContain(poll.status);
-    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
