@@ -70,6 +70,6 @@ export default [
     // separate chunks (the price of a client that no longer carries the catalogue), generate(input, { model });
     // +0.2 kB: the key redactor shared with the proxy; #13: +3.1 kB, the catalogue's FLUX 3 and FLUX Tools schemas
     // (getModel reaches every model, though the form offers neither yet)
-    limit: "34.7 kB",
+    limit: "34.8 kB",
   },
 ];
