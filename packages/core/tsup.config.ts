@@ -7,6 +7,7 @@ const options = preset({
     internal: "src/internal.ts",
     boxes: "src/boxes/index.ts",
     tools: "src/tools.ts",
+    catalogue: "src/catalogue.ts",
     // Not exported: entries only so the client, the models and the webhooks land in separate chunks, which a
     // bundler drops whole (`sideEffects: false`) when an app does not use them. One chunk holding everything
     // would keep every model schema behind `createFluxClient`, since statements inside a chunk are only dropped
@@ -34,6 +35,7 @@ export default defineConfig({
       internal: "src/internal.ts",
       boxes: "src/boxes/index.ts",
       tools: "src/tools.ts",
+      catalogue: "src/catalogue.ts",
     },
   },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as main from "./index";
 import * as boxes from "./boxes/index";
+import * as catalogue from "./catalogue";
 import * as internal from "./internal";
 import * as tools from "./tools";
 
@@ -18,6 +19,7 @@ describe("the package's entries", () => {
         "estimateCost",
         "verifyWebhook",
         "validateInput",
+        "getModelInfo",
       ]),
     );
     expect(names).toEqual(expect.arrayContaining(["createGenerationController", "adaptivePolling"]));
@@ -55,5 +57,12 @@ describe("the package's entries", () => {
       "flux-tools/vto-v2",
     ]);
     for (const m of Object.values(tools)) expect(main.getModel(m.id)).toBe(m);
+  });
+
+  it("core/catalogue is the schemas' on-demand entry: the main entry's very definitions and checks", () => {
+    expect(Object.keys(catalogue).sort()).toEqual(["getModel", "models", "validateInput"]);
+    expect(catalogue.models).toBe(main.models);
+    expect(catalogue.validateInput).toBe(main.validateInput);
+    for (const id of main.modelIds) expect(catalogue.getModel(id)).toBe(main.getModel(id));
   });
 });

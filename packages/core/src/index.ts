@@ -45,6 +45,7 @@ export {
   type ModelInputs,
   type ModelOutput,
 } from "./models/catalogue";
+export { getModelInfo } from "./models/modelInfos";
 export { defineModel } from "./models/defineModel";
 export { validateInput, type InputValidation } from "./models/validateInput";
 export { estimateCost, type CostEstimate, type EstimateCostOptions } from "./models/estimateCost";

@@ -1,5 +1,5 @@
 /** @jsxImportSource . */
-import { getModel, type ModelFamily, type ModelId } from "@flux-kit/core";
+import { getModelInfo, type ModelFamily, type ModelId } from "@flux-kit/core";
 import { Field } from "./Field";
 import type { FluxLabels } from "./labels";
 
@@ -26,11 +26,11 @@ export interface ModelSelectProps {
 export function ModelSelect({ id, models, value, onChange, labels }: ModelSelectProps) {
   const groups = new Map<ModelFamily, ModelId[]>();
   for (const m of models) {
-    const family = getModel(m).family;
+    const family = getModelInfo(m).family;
     groups.set(family, [...(groups.get(family) ?? []), m]);
   }
   return (
-    <Field id={id} name="model" label={labels.model} hint={getModel(value).description}>
+    <Field id={id} name="model" label={labels.model} hint={getModelInfo(value).description}>
       <select
         id={id}
         className="flux-select"
@@ -43,7 +43,7 @@ export function ModelSelect({ id, models, value, onChange, labels }: ModelSelect
           <optgroup key={family} label={FAMILY_LABELS[family]}>
             {ids.map((m) => (
               <option key={m} value={m}>
-                {getModel(m).label}
+                {getModelInfo(m).label}
               </option>
             ))}
           </optgroup>

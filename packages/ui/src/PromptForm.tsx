@@ -11,7 +11,7 @@ import {
   type FormHTMLAttributes,
   type KeyboardEvent,
 } from "react";
-import { getModel, validateInput, type FluxFieldError, type ModelId } from "@flux-kit/core";
+import { getModelInfo, type FluxFieldError, type ModelId } from "@flux-kit/core";
 import { FORM_MODELS } from "./formModels";
 import { toFieldErrors } from "@flux-kit/core/internal";
 import { AdvancedFields } from "./AdvancedFields";
@@ -19,6 +19,7 @@ import { cx } from "./cx";
 import { Field, describedBy } from "./Field";
 import { buildInput, valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
 import { ImageInput, addFiles } from "./ImageInput";
+import { loadValidator, useValidator, type Validate } from "./loadValidator";
 import { resolveLabels, type FluxLabels } from "./labels";
 import { ModelSelect } from "./ModelSelect";
 import { SizeField } from "./SizeField";
@@ -30,7 +31,8 @@ export interface PromptFormProps extends Omit<
   "onSubmit" | "defaultValue" | "onChange"
 > {
   /**
-   * Called with the model and its request body once the local schema check passes. Nothing is sent otherwise.
+   * Called with the model and its request body once the local schema check passes. Nothing is sent otherwise
+   * (the checks load on demand; in the rare case they cannot load, the server's check decides).
    * @example <PromptForm onSubmit={({ model, input }) => generate(input, { model })} />
    */
   readonly onSubmit: (request: PromptFormRequest) => void;
@@ -118,21 +120,23 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
   );
   const [attempted, setAttempted] = useState(false);
   const [dismissed, setDismissed] = useState<readonly FluxFieldError[] | undefined>(undefined);
-  const model = getModel(value.model);
+  const model = getModelInfo(value.model);
   const c = model.capabilities;
+  // the schemas load on demand (they are most of the catalogue's weight); until then only the form's own rules apply
+  const validate = useValidator();
+  const checking = useRef(false);
 
   const localErrors = useMemo(() => {
     if (!attempted) return {};
-    const input = buildInput(value);
-    const result = validateInput(value.model, input);
-    const fieldErrors = result.success ? [] : toFieldErrors(result.issues);
+    const result = validate?.(value.model, buildInput(value));
+    const fieldErrors = result && !result.success ? toFieldErrors(result.issues) : [];
     const out = byPath(fieldErrors);
     if (c.imageRequired && value.images.length === 0)
       out[c.imageFields[0] ?? "input_image"] = labels.imageRequired;
     if (fieldErrors.some((e) => e.path === "prompt" && e.type === "string_too_short"))
       out.prompt = labels.promptRequired;
     return out;
-  }, [attempted, value, c, labels]);
+  }, [attempted, value, c, labels, validate]);
   // errors passed in apply until the value changes
   const errors = { ...(external && external !== dismissed ? byPath(external) : {}), ...localErrors };
   const imageError =
@@ -150,22 +154,39 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
   const changeModel = (next: ModelId) =>
     setValue(({ outputFormat: _format, ...prev }) => valueForModel(next, prev));
 
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    setAttempted(true);
-    const input = buildInput(value);
-    const result = validateInput(value.model, input);
-    const missingImage = c.imageRequired && value.images.length === 0;
-    if (result.success && !missingImage) {
+  /** Sends `submitted` if it passes the checks (none when they could not be loaded: the server's then decide). */
+  const submitChecked = (check: Validate | undefined, submitted: PromptFormValue) => {
+    const input = buildInput(submitted);
+    const passes = check ? check(submitted.model, input).success : true;
+    const missingImage = c.imageRequired && submitted.images.length === 0;
+    if (passes && !missingImage) {
       setAttempted(false);
-      onSubmit({ model: value.model, input });
+      onSubmit({ model: submitted.model, input });
       return;
     }
     // focus the first invalid control once it has rendered
     requestAnimationFrame(() => {
       if (formRef.current) firstInvalidControl(formRef.current)?.focus();
     });
+  };
+
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy || checking.current) return;
+    setAttempted(true);
+    if (validate) return submitChecked(validate, value);
+    // submitted before the checks arrived: wait for them (once), then decide
+    checking.current = true;
+    const submitted = value;
+    void loadValidator()
+      .then(
+        (check) => check,
+        () => undefined,
+      )
+      .then((check) => {
+        checking.current = false;
+        if (formRef.current) submitChecked(check, submitted);
+      });
   };
 
   const handleKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {

@@ -1,6 +1,6 @@
 /** @jsxImportSource . */
 import { useState } from "react";
-import { getModel, type FluxResult } from "@flux-kit/core";
+import { getModelInfo, type FluxResult } from "@flux-kit/core";
 import type { FluxLabels } from "./labels";
 import { useNow } from "./useNow";
 
@@ -39,7 +39,7 @@ export function ReadyView({
   const now = useNow(expiresAt !== undefined, 1000);
   const dims = natural ?? size;
   const secondsLeft = expiresAt ? Math.max(0, Math.round((expiresAt.getTime() - now) / 1000)) : undefined;
-  const model = result.model ? (getModel(result.model)?.label ?? result.model) : undefined;
+  const model = result.model ? (getModelInfo(result.model)?.label ?? result.model) : undefined;
   const shownPrompt = prompt ?? result.prompt ?? "";
 
   const copySeed = () => {

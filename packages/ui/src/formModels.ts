@@ -1,4 +1,4 @@
-import { getModel, modelIds, type ModelId } from "@flux-kit/core";
+import { getModelInfo, modelIds, type ModelId } from "@flux-kit/core";
 
 /**
  * The models `PromptForm` and `FluxStudio` offer by default: the catalogue minus FLUX 3 Image, whose `images`
@@ -6,6 +6,6 @@ import { getModel, modelIds, type ModelId } from "@flux-kit/core";
  * person/garment pictures rather than a prompt. Pass `models` to offer others.
  */
 export const FORM_MODELS: readonly ModelId[] = /* @__PURE__ */ modelIds.filter((id) => {
-  const family = getModel(id).family;
+  const family = getModelInfo(id).family;
   return family !== "flux-3" && family !== "flux-tools";
 });

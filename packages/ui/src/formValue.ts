@@ -1,4 +1,4 @@
-import { getModel, type ModelDefinition, type ModelId, type OutputFormat } from "@flux-kit/core";
+import { getModelInfo, type ModelInfo, type ModelId, type OutputFormat } from "@flux-kit/core";
 import { sizeForRatio } from "./sizePresets";
 
 /** One reference image: a data URL (from a file or paste) or an http(s) URL. */
@@ -45,7 +45,7 @@ export interface PromptFormRequest {
 
 /** Default advanced values of a model, from its capabilities. */
 export function advancedDefaults(
-  model: ModelDefinition,
+  model: ModelInfo,
 ): Record<string, number | boolean | string | undefined> {
   const c = model.capabilities;
   const out: Record<string, number | boolean | string | undefined> = {};
@@ -58,7 +58,7 @@ export function advancedDefaults(
 
 /** A complete value for `model`, keeping what still applies from `previous` (prompt, seed, ratio, images). */
 export function valueForModel(modelId: ModelId, previous?: Partial<PromptFormValue>): PromptFormValue {
-  const model = getModel(modelId);
+  const model = getModelInfo(modelId);
   const c = model.capabilities;
   const preset = previous?.preset ?? "1:1";
   const size = c.size;
@@ -97,7 +97,7 @@ export function valueForModel(modelId: ModelId, previous?: Partial<PromptFormVal
 
 /** Turns the form value into the model's request body (only the fields the model accepts). */
 export function buildInput(value: PromptFormValue): Record<string, unknown> {
-  const c = getModel(value.model).capabilities;
+  const c = getModelInfo(value.model).capabilities;
   const input: Record<string, unknown> = { prompt: value.prompt };
   if (c.size.kind === "dimensions") {
     input.width = value.width;

@@ -20,7 +20,10 @@ import {
   fluxToolsVtoV2,
 } from "./fluxTools";
 import { fluxKontextMax, fluxKontextPro } from "./kontext";
+import { isModelId, type ModelId } from "./modelInfos";
 import type { ModelDefinition } from "./types";
+
+export { isModelId, modelIds, type ModelId } from "./modelInfos";
 
 /**
  * Every BFL image endpoint flux-kit knows, by id (the path after `/v1/`: `flux-tools/erase-v1` has a slash).
@@ -48,20 +51,12 @@ export const models = {
   "flux-tools/vto-v1": fluxToolsVtoV1,
   "flux-tools/vto-v2": fluxToolsVtoV2,
   "flux-tools/deblur-v1": fluxToolsDeblur,
-} as const;
+} as const satisfies { readonly [Id in ModelId]: ModelDefinition<Id> };
 
-/** Literal union of every model id, e.g. `"flux-2-pro"`, `"flux-tools/erase-v1"`. */
-export type ModelId = keyof typeof models;
-
-/** Every model id, in catalogue order. */
-export const modelIds = /* @__PURE__ */ Object.keys(models) as readonly ModelId[];
-
-/** Whether `value` is a known model id (own keys only: `"toString"` is not a model). */
-export function isModelId(value: unknown): value is ModelId {
-  return typeof value === "string" && Object.prototype.hasOwnProperty.call(models, value);
-}
-
-/** The definition of a model by id, or `undefined` for an unknown id. */
+/**
+ * The definition of a model by id, with its schema, or `undefined` for an unknown id. This reaches every model's
+ * schema; `getModelInfo` does not.
+ */
 export function getModel<Id extends ModelId>(id: Id): (typeof models)[Id];
 export function getModel(id: string): ModelDefinition | undefined;
 export function getModel(id: string): ModelDefinition | undefined {

@@ -150,10 +150,10 @@ export interface Flux2FlexInputSchema extends ReturnType<typeof buildFlex> {}
 export interface Flux2KleinInputSchema extends ReturnType<typeof buildKlein> {}
 
 /** `Flux2Inputs`: flux-2-pro, flux-2-pro-preview, flux-2-max (with `disable_pup`). */
-export const flux2Input: Flux2InputSchema = buildFlux2();
+export const flux2Input: Flux2InputSchema = /* @__PURE__ */ buildFlux2();
 
 /** `Flux2FlexInputs`: `Flux2Inputs` plus `steps`, `guidance` and `prompt_upsampling` (default true). */
-export const flux2FlexInput: Flux2FlexInputSchema = buildFlex();
+export const flux2FlexInput: Flux2FlexInputSchema = /* @__PURE__ */ buildFlex();
 
 /** `Flux2KleinInputs`: like `Flux2Inputs` with at most 4 input images. */
-export const flux2KleinInput: Flux2KleinInputSchema = buildKlein();
+export const flux2KleinInput: Flux2KleinInputSchema = /* @__PURE__ */ buildKlein();

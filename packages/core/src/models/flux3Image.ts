@@ -1,4 +1,4 @@
-import { defineModel } from "./defineModel";
+import { defineModelInfo, withSchema } from "./defineModel";
 import {
   FLUX3_ASPECT_RATIOS,
   FLUX3_MAX_IMAGES,
@@ -11,21 +11,15 @@ import {
 export interface Flux3ImageInputSchema extends ReturnType<typeof buildFlux3> {}
 
 /** `Flux3ImageInputs`: `prompt`, `images`, `aspect_ratio`, `resolution`, `grounding`, `safety_tolerance`, `version`. */
-export const flux3ImageInput: Flux3ImageInputSchema = buildFlux3();
+export const flux3ImageInput: Flux3ImageInputSchema = /* @__PURE__ */ buildFlux3();
 
-/**
- * FLUX 3 Image: BFL's flagship since 2026-10-01. Text-to-image and editing with up to 10 references, layout by
- * bounding boxes written into the prompt, resolution tiers up to 4k, grounding search. Runs take one to two and
- * a half minutes; result URLs live an hour. No seed: the schema is strict.
- * @example await flux.generate(flux3Image, { prompt: "a lighthouse at dusk", resolution: "2k" })
- */
-export const flux3Image = defineModel({
+/** flux3Image's info, without its schema (see `getModelInfo`). */
+export const flux3ImageInfo = defineModelInfo({
   id: "flux-3-image",
   family: "flux-3",
   label: "FLUX 3 Image",
   description:
     "BFL's newest model: layouts with boxes, up to 10 references, up to 4k; about 1–2 minutes per image.",
-  input: flux3ImageInput,
   capabilities: {
     textToImage: true,
     imageFields: [],
@@ -49,3 +43,10 @@ export const flux3Image = defineModel({
     ],
   },
 });
+/**
+ * FLUX 3 Image: BFL's flagship since 2026-10-01. Text-to-image and editing with up to 10 references, layout by
+ * bounding boxes written into the prompt, resolution tiers up to 4k, grounding search. Runs take one to two and
+ * a half minutes; result URLs live an hour. No seed: the schema is strict.
+ * @example await flux.generate(flux3Image, { prompt: "a lighthouse at dusk", resolution: "2k" })
+ */
+export const flux3Image = /* @__PURE__ */ withSchema(flux3ImageInfo, flux3ImageInput);

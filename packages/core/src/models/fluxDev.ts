@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { defineModel } from "./defineModel";
+import { defineModelInfo, withSchema } from "./defineModel";
 import {
   OUTPUT_FORMATS,
   SAFETY_0_6,
@@ -40,15 +40,14 @@ const buildDev = () =>
 export interface FluxDevInputSchema extends ReturnType<typeof buildDev> {}
 
 /** `FluxDevInputs`. */
-export const fluxDevInput: FluxDevInputSchema = buildDev();
+export const fluxDevInput: FluxDevInputSchema = /* @__PURE__ */ buildDev();
 
-/** FLUX.1 [dev]: the open-weights model, served by BFL. */
-export const fluxDev = defineModel({
+/** fluxDev's info, without its schema (see `getModelInfo`). */
+export const fluxDevInfo = defineModelInfo({
   id: "flux-dev",
   family: "flux-dev",
   label: "FLUX.1 [dev]",
   description: "The open-weights FLUX.1 [dev] model: cheap text-to-image with steps and guidance.",
-  input: fluxDevInput,
   capabilities: {
     textToImage: true,
     imageFields: [],
@@ -64,3 +63,5 @@ export const fluxDev = defineModel({
     extraFields: [imagePromptField],
   },
 });
+/** FLUX.1 [dev]: the open-weights model, served by BFL. */
+export const fluxDev = /* @__PURE__ */ withSchema(fluxDevInfo, fluxDevInput);

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { defineModel } from "./defineModel";
+import { defineModelInfo, withSchema } from "./defineModel";
 import {
   OUTPUT_FORMATS,
   SAFETY_0_6,
@@ -53,10 +53,10 @@ export interface FluxPro10FillInputSchema extends ReturnType<typeof buildFill> {
 export interface FluxPro10ExpandInputSchema extends ReturnType<typeof buildExpand> {}
 
 /** `FluxProFillInputs`: `image` required; optional `mask` (white = inpaint, black = keep). */
-export const fluxPro10FillInput: FluxPro10FillInputSchema = buildFill();
+export const fluxPro10FillInput: FluxPro10FillInputSchema = /* @__PURE__ */ buildFill();
 
 /** `FluxProExpandInputs`: `image` required; margins in pixels to add on each side. */
-export const fluxPro10ExpandInput: FluxPro10ExpandInputSchema = buildExpand();
+export const fluxPro10ExpandInput: FluxPro10ExpandInputSchema = /* @__PURE__ */ buildExpand();
 
 /* @__NO_SIDE_EFFECTS__ */
 const editCapabilities = (mask: boolean, extraFields: readonly ExtraField[]): ModelCapabilities => ({
@@ -82,23 +82,23 @@ const margin = (name: string, label: string): ExtraField => ({
   ...EXPAND_MARGIN,
 });
 
-/** FLUX.1 Fill [pro]: inpainting of the masked area. */
-export const fluxPro10Fill = defineModel({
+/** fluxPro10Fill's info, without its schema (see `getModelInfo`). */
+export const fluxPro10FillInfo = defineModelInfo({
   id: "flux-pro-1.0-fill",
   family: "flux-1.0",
   label: "FLUX.1 Fill [pro]",
   description: "Inpainting: repaint the masked part of an image from a prompt.",
-  input: fluxPro10FillInput,
   capabilities: editCapabilities(true, []),
 });
+/** FLUX.1 Fill [pro]: inpainting of the masked area. */
+export const fluxPro10Fill = /* @__PURE__ */ withSchema(fluxPro10FillInfo, fluxPro10FillInput);
 
-/** FLUX.1 Expand [pro]: outpainting by margins. */
-export const fluxPro10Expand = defineModel({
+/** fluxPro10Expand's info, without its schema (see `getModelInfo`). */
+export const fluxPro10ExpandInfo = defineModelInfo({
   id: "flux-pro-1.0-expand",
   family: "flux-1.0",
   label: "FLUX.1 Expand [pro]",
   description: "Outpainting: extend an image beyond its borders by up to 2048 px a side.",
-  input: fluxPro10ExpandInput,
   capabilities: editCapabilities(false, [
     margin("top", "Expand top (px)"),
     margin("bottom", "Expand bottom (px)"),
@@ -106,3 +106,5 @@ export const fluxPro10Expand = defineModel({
     margin("right", "Expand right (px)"),
   ]),
 });
+/** FLUX.1 Expand [pro]: outpainting by margins. */
+export const fluxPro10Expand = /* @__PURE__ */ withSchema(fluxPro10ExpandInfo, fluxPro10ExpandInput);

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { aspectRatioString } from "./aspectRatio";
-import { defineModel } from "./defineModel";
+import { defineModelInfo, withSchema } from "./defineModel";
 import {
   customCheck,
   OUTPUT_FORMATS,
@@ -88,30 +88,30 @@ export interface FluxPro11InputSchema extends ReturnType<typeof buildPro11> {}
 export interface FluxPro11UltraInputSchema extends ReturnType<typeof buildUltra> {}
 
 /** `FluxPro11Inputs`: no required fields. */
-export const fluxPro11Input: FluxPro11InputSchema = buildPro11();
+export const fluxPro11Input: FluxPro11InputSchema = /* @__PURE__ */ buildPro11();
 
 /** `FluxUltraInput`: `prompt` or `image_prompt` is required (as [PYCLIENT] enforces). */
-export const fluxPro11UltraInput: FluxPro11UltraInputSchema = buildUltra();
+export const fluxPro11UltraInput: FluxPro11UltraInputSchema = /* @__PURE__ */ buildUltra();
 
-/** FLUX1.1 [pro]: fast text-to-image with explicit width/height. */
-export const fluxPro11 = defineModel({
+/** fluxPro11's info, without its schema (see `getModelInfo`). */
+export const fluxPro11Info = defineModelInfo({
   id: "flux-pro-1.1",
   family: "flux-1.1",
   label: "FLUX1.1 [pro]",
   description: "Fast, reliable text-to-image up to 1440 px a side, with an optional Redux image prompt.",
-  input: fluxPro11Input,
   capabilities: flux1Capabilities({ kind: "dimensions", width: FLUX1_WIDTH, height: FLUX1_HEIGHT }, [
     imagePromptField,
   ]),
 });
+/** FLUX1.1 [pro]: fast text-to-image with explicit width/height. */
+export const fluxPro11 = /* @__PURE__ */ withSchema(fluxPro11Info, fluxPro11Input);
 
-/** FLUX1.1 [pro] Ultra: 4 MP images by aspect ratio, with a `raw` mode. */
-export const fluxPro11Ultra = defineModel({
+/** fluxPro11Ultra's info, without its schema (see `getModelInfo`). */
+export const fluxPro11UltraInfo = defineModelInfo({
   id: "flux-pro-1.1-ultra",
   family: "flux-1.1",
   label: "FLUX1.1 [pro] Ultra",
   description: "Up to 4 MP images chosen by aspect ratio; raw mode for a natural, less processed look.",
-  input: fluxPro11UltraInput,
   capabilities: flux1Capabilities(
     {
       kind: "aspect_ratio",
@@ -133,3 +133,5 @@ export const fluxPro11Ultra = defineModel({
     ],
   ),
 });
+/** FLUX1.1 [pro] Ultra: 4 MP images by aspect ratio, with a `raw` mode. */
+export const fluxPro11Ultra = /* @__PURE__ */ withSchema(fluxPro11UltraInfo, fluxPro11UltraInput);

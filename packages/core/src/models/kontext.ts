@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { aspectRatioString } from "./aspectRatio";
-import { defineModel } from "./defineModel";
+import { defineModelInfo, withSchema } from "./defineModel";
 import {
   OUTPUT_FORMATS,
   SAFETY_0_6,
@@ -38,7 +38,7 @@ const buildKontext = () =>
 export interface FluxKontextInputSchema extends ReturnType<typeof buildKontext> {}
 
 /** `FluxKontextProInputs`, shared by flux-kontext-pro and flux-kontext-max. */
-export const fluxKontextInput: FluxKontextInputSchema = buildKontext();
+export const fluxKontextInput: FluxKontextInputSchema = /* @__PURE__ */ buildKontext();
 
 const kontextCapabilities: ModelCapabilities = {
   textToImage: true,
@@ -62,25 +62,27 @@ const KONTEXT_DEPRECATION = {
   note: "Legacy editing model: BFL recommends FLUX.2 [pro] for editing.",
 } as const;
 
-/** @deprecated by BFL in 2026 (use `flux2Pro`); still works. FLUX.1 Kontext [pro]: in-context editing and generation; `input_image_2`–`_4` are experimental multi-ref. */
-export const fluxKontextPro = defineModel({
+/** fluxKontextPro's info, without its schema (see `getModelInfo`). */
+export const fluxKontextProInfo = defineModelInfo({
   id: "flux-kontext-pro",
   family: "flux-kontext",
   label: "FLUX.1 Kontext [pro]",
   description:
     "Edit an image with a text instruction, or generate from text; consistent characters and styles.",
-  input: fluxKontextInput,
   capabilities: kontextCapabilities,
   deprecated: KONTEXT_DEPRECATION,
 });
+/** @deprecated by BFL in 2026 (use `flux2Pro`); still works. FLUX.1 Kontext [pro]: in-context editing and generation; `input_image_2`–`_4` are experimental multi-ref. */
+export const fluxKontextPro = /* @__PURE__ */ withSchema(fluxKontextProInfo, fluxKontextInput);
 
-/** @deprecated by BFL in 2026 (use `flux2Pro` or `flux2Max`); still works. FLUX.1 Kontext [max]: higher quality and typography; BFL allows only 6 active tasks. */
-export const fluxKontextMax = defineModel({
+/** fluxKontextMax's info, without its schema (see `getModelInfo`). */
+export const fluxKontextMaxInfo = defineModelInfo({
   id: "flux-kontext-max",
   family: "flux-kontext",
   label: "FLUX.1 Kontext [max]",
   description: "Kontext with the best prompt adherence and typography; at most 6 tasks at a time.",
-  input: fluxKontextInput,
   capabilities: kontextCapabilities,
   deprecated: KONTEXT_DEPRECATION,
 });
+/** @deprecated by BFL in 2026 (use `flux2Pro` or `flux2Max`); still works. FLUX.1 Kontext [max]: higher quality and typography; BFL allows only 6 active tasks. */
+export const fluxKontextMax = /* @__PURE__ */ withSchema(fluxKontextMaxInfo, fluxKontextInput);

@@ -95,8 +95,12 @@ export interface ModelDeprecation {
   readonly note: string;
 }
 
-/** One BFL endpoint: everything the client, mock, proxy and UI need to know about it. */
-export interface ModelDefinition<Id extends string = string, Input extends z.ZodMiniType = z.ZodMiniType> {
+/**
+ * What flux-kit knows about one BFL endpoint besides its schema: enough to draw a model picker and a form, pace
+ * polling and keep to BFL's caps, without zod in the bundle (`getModelInfo`). A `ModelDefinition` is this plus
+ * the schema.
+ */
+export interface ModelInfo<Id extends string = string> {
   /** The path after `/v1/`, e.g. `"flux-2-pro"` or `"flux-tools/erase-v1"`. */
   readonly id: Id;
   /** `"/v1/" + id`. */
@@ -106,8 +110,6 @@ export interface ModelDefinition<Id extends string = string, Input extends z.Zod
   readonly label: string;
   /** One line for a model picker. */
   readonly description: string;
-  /** zod/mini schema of the request body, with BFL's real ranges and defaults. */
-  readonly input: Input;
   /** BFL's cap on active tasks for this endpoint (24; 6 for `flux-kontext-max`). */
   readonly maxConcurrent: number;
   /** Typical time from submit to `Ready`, in ms: the polling policy's prior before it has measurements. */
@@ -121,6 +123,15 @@ export interface ModelDefinition<Id extends string = string, Input extends z.Zod
   /** Set when BFL has deprecated the endpoint (Kontext, since 2026); it still works. */
   readonly deprecated?: ModelDeprecation;
   readonly capabilities: ModelCapabilities;
+}
+
+/** One BFL endpoint: everything the client, mock, proxy and UI need to know about it, with its schema. */
+export interface ModelDefinition<
+  Id extends string = string,
+  Input extends z.ZodMiniType = z.ZodMiniType,
+> extends ModelInfo<Id> {
+  /** zod/mini schema of the request body, with BFL's real ranges and defaults. */
+  readonly input: Input;
   /**
    * Checks a request body against `input` (defaults applied, unknown keys dropped) and reports problems the way
    * BFL's 422 does. The client runs it before a submit, so a bundle only carries the checks of the models it
