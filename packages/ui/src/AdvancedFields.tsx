@@ -1,4 +1,5 @@
 /** @jsxImportSource . */
+import { useState } from "react";
 import type { ModelCapabilities, NumberRange } from "@flux-kit/core";
 import { Field, describedBy } from "./Field";
 import type { PromptFormValue } from "./formValue";
@@ -52,7 +53,11 @@ export function AdvancedFields({
   if (c.promptUpsampling !== undefined)
     booleans.push({ name: "prompt_upsampling", label: labels.promptUpsampling });
   for (const f of c.extraFields) if (f.kind === "boolean") booleans.push({ name: f.name, label: f.label });
-  const fixed = value.seed !== undefined;
+  // "Fixed seed" stays on while the field is emptied or holds a lone "-" being typed: only the checkbox turns it
+  // off (a disabled field would drop focus to the page). An empty fixed seed sends none: random, as the
+  // placeholder says.
+  const [fixedEmpty, setFixedEmpty] = useState(false);
+  const fixed = value.seed !== undefined || fixedEmpty;
   const newSeed = () => Math.floor(Math.random() * 2 ** 31);
 
   return (
@@ -62,7 +67,10 @@ export function AdvancedFields({
           <input
             type="checkbox"
             checked={fixed}
-            onChange={(e) => onChange({ seed: e.currentTarget.checked ? newSeed() : undefined })}
+            onChange={(e) => {
+              setFixedEmpty(false);
+              onChange({ seed: e.currentTarget.checked ? newSeed() : undefined });
+            }}
           />
           <span>{labels.fixedSeed}</span>
         </label>
@@ -78,9 +86,11 @@ export function AdvancedFields({
             value={value.seed ?? ""}
             aria-invalid={errors.seed ? true : undefined}
             aria-describedby={describedBy(`${id}-seed`, false, errors.seed)}
-            onChange={(e) =>
-              onChange({ seed: e.currentTarget.value === "" ? undefined : e.currentTarget.valueAsNumber })
-            }
+            onChange={(e) => {
+              const typed = e.currentTarget.valueAsNumber;
+              setFixedEmpty(Number.isNaN(typed));
+              onChange({ seed: Number.isNaN(typed) ? undefined : typed });
+            }}
           />
           <button
             type="button"

@@ -123,7 +123,9 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
 
   const rerun = (entry: HistoryEntry) => {
     const seed = entry.result.seed ?? (typeof entry.input.seed === "number" ? entry.input.seed : undefined);
-    setValue((v) => ({ ...valueForModel(entry.model, { ...v, prompt: entry.prompt }), seed }));
+    // the form takes the prompt and model back, but not the seed: that belongs to this re-run only, and a seed
+    // left behind would fix every later prompt's
+    setValue((v) => valueForModel(entry.model, { ...v, prompt: entry.prompt }));
     submit({ model: entry.model, input: seed === undefined ? entry.input : { ...entry.input, seed } });
   };
 

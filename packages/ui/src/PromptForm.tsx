@@ -2,6 +2,7 @@
 "use client";
 import {
   forwardRef,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -17,7 +18,16 @@ import { toFieldErrors } from "@flux-kit/core/internal";
 import { AdvancedFields } from "./AdvancedFields";
 import { cx } from "./cx";
 import { Field, describedBy } from "./Field";
-import { buildInput, valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
+import {
+  buildInput,
+  canMatchInput,
+  droppedOnSwitch,
+  followReferences,
+  valueForModel,
+  type DroppedOnSwitch,
+  type PromptFormRequest,
+  type PromptFormValue,
+} from "./formValue";
 import { ImageInput, addFiles } from "./ImageInput";
 import { loadValidator, useValidator, type Validate } from "./loadValidator";
 import { resolveLabels, type FluxLabels } from "./labels";
@@ -125,6 +135,15 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
   // the schemas load on demand (they are most of the catalogue's weight); until then only the form's own rules apply
   const validate = useValidator();
   const checking = useRef(false);
+  const advancedRef = useRef<HTMLDetailsElement | null>(null);
+  const revealAdvancedErrors = () => {
+    const panel = advancedRef.current;
+    if (panel && !panel.open && panel.querySelector('[aria-invalid="true"]')) panel.open = true;
+  };
+  // a server's field errors arriving: the same rule
+  useEffect(() => {
+    if (external?.length) revealAdvancedErrors();
+  }, [external]);
 
   const localErrors = useMemo(() => {
     if (!attempted) return {};
@@ -148,11 +167,19 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
 
   const update = (patch: Partial<PromptFormValue>) => {
     setDismissed(external);
-    setValue((prev) => ({ ...prev, ...patch }));
+    setValue((prev) => followReferences(prev, { ...prev, ...patch }));
   };
-  // the new model's own defaults for format and advanced fields; prompt, seed, ratio and images carry over
-  const changeModel = (next: ModelId) =>
-    setValue(({ outputFormat: _format, ...prev }) => valueForModel(next, prev));
+  // what the last model switch could not keep, said beside the picker until the next switch
+  const [dropped, setDropped] = useState<{ model: ModelId; dropped: DroppedOnSwitch } | undefined>(undefined);
+  // what still applies carries over (prompt, seed, ratio, images up to the new count, settings in range)
+  const changeModel = (next: ModelId) => {
+    // the format is the new model's default (each model has its own), not the last model's
+    const { outputFormat: _format, ...kept } = value;
+    const after = valueForModel(next, kept);
+    const lost = droppedOnSwitch(value, after);
+    setDropped(lost.images > 0 || lost.reset.length > 0 ? { model: next, dropped: lost } : undefined);
+    setValue(after);
+  };
 
   /** Sends `submitted` if it passes the checks (none when they could not be loaded: the server's then decide). */
   const submitChecked = (check: Validate | undefined, submitted: PromptFormValue) => {
@@ -164,9 +191,11 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
       onSubmit({ model: submitted.model, input });
       return;
     }
-    // focus the first invalid control once it has rendered
+    // once the errors have rendered: open the Advanced panel if one is inside it, focus the first invalid control
     requestAnimationFrame(() => {
-      if (formRef.current) firstInvalidControl(formRef.current)?.focus();
+      if (!formRef.current) return;
+      revealAdvancedErrors();
+      firstInvalidControl(formRef.current)?.focus();
     });
   };
 
@@ -248,6 +277,11 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
         onChange={changeModel}
         labels={labels}
       />
+      <p className="flux-field-hint flux-switch-note" role="status">
+        {dropped && dropped.model === value.model
+          ? labels.droppedOnSwitch(model.label, dropped.dropped.images, dropped.dropped.reset)
+          : null}
+      </p>
       {c.imageFields.length > 0 ? (
         <ImageInput
           id={`${id}-images`}
@@ -261,8 +295,17 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
           onChange={(images) => update({ images })}
         />
       ) : null}
-      <SizeField id={id} size={c.size} value={value} onChange={update} errors={errors} labels={labels} />
-      <details className="flux-advanced" open={errorCount > 0 && !errors.prompt ? true : undefined}>
+      <SizeField
+        id={id}
+        size={c.size}
+        canMatch={canMatchInput(c) && value.images.length > 0}
+        value={value}
+        onChange={update}
+        errors={errors}
+        labels={labels}
+      />
+      {/* opened by the person, or by a failed submit whose error is inside; never closed for them */}
+      <details className="flux-advanced" ref={advancedRef}>
         <summary>{labels.advanced}</summary>
         <AdvancedFields
           id={id}

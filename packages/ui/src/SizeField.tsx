@@ -1,7 +1,7 @@
 /** @jsxImportSource . */
 import type { SizeCapability } from "@flux-kit/core";
 import { Field, describedBy } from "./Field";
-import type { PromptFormValue } from "./formValue";
+import { MATCH_INPUT, type PromptFormValue } from "./formValue";
 import type { FluxLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
 import { presetsFor, sizeForRatio } from "./sizePresets";
@@ -10,6 +10,8 @@ import { presetsFor, sizeForRatio } from "./sizePresets";
 export interface SizeFieldProps {
   readonly id: string;
   readonly size: SizeCapability;
+  /** Offer "match input" (no size sent): the model takes reference images and one is given. */
+  readonly canMatch?: boolean | undefined;
   readonly value: PromptFormValue;
   readonly onChange: (patch: Partial<PromptFormValue>) => void;
   readonly errors: Readonly<Record<string, string>>;
@@ -17,12 +19,13 @@ export interface SizeFieldProps {
 }
 
 /** Aspect-ratio presets, plus custom width/height (dimension models) or a typed `W:H` (ratio models). */
-export function SizeField({ id, size, value, onChange, errors, labels }: SizeFieldProps) {
+export function SizeField({ id, size, canMatch, value, onChange, errors, labels }: SizeFieldProps) {
   if (size.kind === "none") return null;
-  const presets = presetsFor(size);
+  const presets = canMatch ? [MATCH_INPUT, ...presetsFor(size)] : presetsFor(size);
   const custom = value.preset === "custom";
+  const match = value.preset === MATCH_INPUT;
   const choose = (preset: string) => {
-    if (preset === "custom") return onChange({ preset });
+    if (preset === "custom" || preset === MATCH_INPUT) return onChange({ preset });
     if (size.kind === "dimensions") onChange({ preset, ...sizeForRatio(size, preset) });
     else onChange({ preset, aspectRatio: preset });
   };
@@ -35,7 +38,11 @@ export function SizeField({ id, size, value, onChange, errors, labels }: SizeFie
           .filter(Boolean)
           .join(" · ") || undefined
       : errors.aspect_ratio;
-  const summary = size.kind === "dimensions" ? `${value.width} × ${value.height}` : value.aspectRatio;
+  const summary = match
+    ? labels.matchInputHint
+    : size.kind === "dimensions"
+      ? `${value.width} × ${value.height}`
+      : value.aspectRatio;
 
   return (
     <Field
@@ -60,10 +67,16 @@ export function SizeField({ id, size, value, onChange, errors, labels }: SizeFie
                 checked={checked}
                 onChange={() => choose(preset)}
               />
-              {preset !== "custom" ? (
+              {preset !== "custom" && preset !== MATCH_INPUT ? (
                 <span className="flux-preset-shape" aria-hidden="true" style={shape} />
               ) : null}
-              <span>{preset === "custom" ? labels.customSize : preset}</span>
+              <span>
+                {preset === "custom"
+                  ? labels.customSize
+                  : preset === MATCH_INPUT
+                    ? labels.matchInput
+                    : preset}
+              </span>
             </label>
           );
         })}

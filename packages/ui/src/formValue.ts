@@ -19,7 +19,10 @@ export interface ReferenceImage {
 export interface PromptFormValue {
   readonly model: ModelId;
   readonly prompt: string;
-  /** Aspect-ratio preset (`"16:9"`) or `"custom"` for explicit width/height (or a typed ratio). */
+  /**
+   * Aspect-ratio preset (`"16:9"`), `"custom"` for explicit width/height (or a typed ratio), or `"match"`
+   * (`MATCH_INPUT`): no size is sent, so BFL matches the reference image (the default once one is added).
+   */
   readonly preset: string;
   readonly width: number;
   readonly height: number;
@@ -43,10 +46,23 @@ export interface PromptFormRequest {
   readonly input: Record<string, unknown>;
 }
 
+/** The size preset that sends no size: BFL then matches the first reference image. */
+export const MATCH_INPUT = "match";
+
+/** Whether `model` can take the `MATCH_INPUT` preset: it takes reference images and a size. */
+export function canMatchInput(c: ModelInfo["capabilities"]): boolean {
+  return c.imageFields.length > 0 && c.size.kind !== "none";
+}
+
+/** `value` within `range` (integer steps honoured), else `undefined`. */
+function within(value: unknown, range: { min: number; max: number; step?: number }): number | undefined {
+  if (typeof value !== "number" || Number.isNaN(value) || value < range.min || value > range.max)
+    return undefined;
+  return range.step && value % range.step ? undefined : value;
+}
+
 /** Default advanced values of a model, from its capabilities. */
-export function advancedDefaults(
-  model: ModelInfo,
-): Record<string, number | boolean | string | undefined> {
+export function advancedDefaults(model: ModelInfo): Record<string, number | boolean | string | undefined> {
   const c = model.capabilities;
   const out: Record<string, number | boolean | string | undefined> = {};
   if (c.steps) out.steps = c.steps.default;
@@ -56,11 +72,17 @@ export function advancedDefaults(
   return out;
 }
 
-/** A complete value for `model`, keeping what still applies from `previous` (prompt, seed, ratio, images). */
+/**
+ * A complete value for `model`, keeping what still applies from `previous`: prompt, seed, ratio, images (up to
+ * the model's count), safety and the model's own fields where the new model takes the same field and the value
+ * is within its range (`droppedOnSwitch` says what did not carry over).
+ */
 export function valueForModel(modelId: ModelId, previous?: Partial<PromptFormValue>): PromptFormValue {
   const model = getModelInfo(modelId);
   const c = model.capabilities;
-  const preset = previous?.preset ?? "1:1";
+  const images = (previous?.images ?? []).slice(0, c.imageFields.length);
+  let preset = previous?.preset ?? "1:1";
+  if (preset === MATCH_INPUT && !(canMatchInput(c) && images.length > 0)) preset = "1:1";
   const size = c.size;
   let width = 1024;
   let height = 1024;
@@ -69,13 +91,24 @@ export function valueForModel(modelId: ModelId, previous?: Partial<PromptFormVal
     const fitted =
       preset === "custom" && previous?.width !== undefined && previous.height !== undefined
         ? { width: previous.width, height: previous.height }
-        : sizeForRatio(size, preset === "custom" ? "1:1" : preset);
+        : sizeForRatio(size, preset === "custom" || preset === MATCH_INPUT ? "1:1" : preset);
     width = fitted.width;
     height = fitted.height;
   } else if (size.kind === "aspect_ratio") {
-    aspectRatio = preset === "custom" ? aspectRatio : preset;
+    aspectRatio = preset === "custom" || preset === MATCH_INPUT ? aspectRatio : preset;
   }
-  const images = (previous?.images ?? []).slice(0, c.imageFields.length);
+  const advanced = advancedDefaults(model);
+  // only what the person set carries over: the last model's own defaults give way to this one's
+  const last = previous?.model ? getModelInfo(previous.model) : undefined;
+  const lastDefaults = last ? advancedDefaults(last) : {};
+  for (const name of Object.keys(advanced)) {
+    const before = previous?.advanced?.[name];
+    if (before === undefined || (last && before === lastDefaults[name])) continue;
+    const range =
+      name === "steps" ? c.steps : name === "guidance" ? c.guidance : numberField(c.extraFields, name);
+    const kept = range ? within(before, range) : typeof before === typeof advanced[name] ? before : undefined;
+    if (kept !== undefined) advanced[name] = kept;
+  }
   return {
     model: modelId,
     prompt: previous?.prompt ?? "",
@@ -88,18 +121,69 @@ export function valueForModel(modelId: ModelId, previous?: Partial<PromptFormVal
       previous?.outputFormat && c.outputFormats.includes(previous.outputFormat)
         ? previous.outputFormat
         : c.defaultOutputFormat,
-    safetyTolerance: c.safetyTolerance.default,
-    advanced: advancedDefaults(model),
+    safetyTolerance:
+      (last && previous?.safetyTolerance === last.capabilities.safetyTolerance.default
+        ? undefined
+        : within(previous?.safetyTolerance, c.safetyTolerance)) ?? c.safetyTolerance.default,
+    advanced,
     images,
     extraImages: {},
   };
 }
 
+/** The range of a numeric extra field named `name`, if the model has one. */
+function numberField(fields: ModelInfo["capabilities"]["extraFields"], name: string) {
+  const f = fields.find((x) => x.name === name);
+  return f && (f.kind === "integer" || f.kind === "number") ? f : undefined;
+}
+
+/** What a model switch from `before` to `after` did not keep: reference images and settings, for a notice. */
+export interface DroppedOnSwitch {
+  /** Reference images removed (the new model takes fewer, or none). */
+  readonly images: number;
+  /** Settings set back to the new model's defaults (out of its range), by field name. */
+  readonly reset: readonly string[];
+}
+
+/** Compares the value before a model switch with `valueForModel`'s result: what a person should be told. */
+export function droppedOnSwitch(before: PromptFormValue, after: PromptFormValue): DroppedOnSwitch {
+  // a setting the person changed that the new model took back to its default
+  const last = getModelInfo(before.model);
+  const defaults = advancedDefaults(last);
+  const reset: string[] = [];
+  if (
+    before.safetyTolerance !== last.capabilities.safetyTolerance.default &&
+    before.safetyTolerance !== after.safetyTolerance
+  )
+    reset.push("safety_tolerance");
+  for (const [name, v] of Object.entries(before.advanced)) {
+    if (v !== defaults[name] && name in after.advanced && after.advanced[name] !== v) reset.push(name);
+  }
+  return { images: before.images.length - after.images.length, reset };
+}
+
+/**
+ * Keeps the size preset in step with the reference images: adding the first one switches to `MATCH_INPUT`
+ * (BFL matches it; a person can still pick a size), removing the last leaves `MATCH_INPUT` for the default.
+ */
+export function followReferences(prev: PromptFormValue, next: PromptFormValue): PromptFormValue {
+  if (next.preset !== prev.preset) return next;
+  const c = getModelInfo(next.model).capabilities;
+  if (prev.images.length === 0 && next.images.length > 0 && canMatchInput(c))
+    return { ...next, preset: MATCH_INPUT };
+  if (next.images.length === 0 && next.preset === MATCH_INPUT)
+    return valueForModel(next.model, { ...next, preset: "1:1" });
+  return next;
+}
+
 /** Turns the form value into the model's request body (only the fields the model accepts). */
 export function buildInput(value: PromptFormValue): Record<string, unknown> {
   const c = getModelInfo(value.model).capabilities;
-  const input: Record<string, unknown> = { prompt: value.prompt };
-  if (c.size.kind === "dimensions") {
+  // a prompt of spaces is no prompt (BFL would bill it), and edge whitespace is never meant
+  const input: Record<string, unknown> = { prompt: value.prompt.trim() };
+  if (value.preset === MATCH_INPUT && value.images.length > 0) {
+    // no size: BFL matches the reference image
+  } else if (c.size.kind === "dimensions") {
     input.width = value.width;
     input.height = value.height;
   } else if (c.size.kind === "aspect_ratio") {

@@ -13,6 +13,9 @@ export interface FluxLabels {
   size: string;
   aspectRatio: string;
   customSize: string;
+  /** The size preset that sends no size, so the output takes the reference image's shape. */
+  matchInput: string;
+  matchInputHint: string;
   width: string;
   height: string;
   seed: string;
@@ -42,6 +45,8 @@ export interface FluxLabels {
   submitting: string;
   submitHint: string;
   formHasErrors: (count: number) => string;
+  /** Said after a model switch that removed reference images or set settings back to the new model's defaults. */
+  droppedOnSwitch: (model: string, images: number, reset: readonly string[]) => string;
   // ResultViewer
   idle: string;
   submittingStatus: string;
@@ -107,6 +112,9 @@ export interface FluxLabels {
 
 const seconds = (s: number) => `${s} s`;
 
+/** A request field as a person names it (`safety_tolerance` → "safety tolerance"). */
+const settingName = (field: string) => field.replace(/_/g, " ");
+
 /** The English defaults. */
 export const defaultLabels: FluxLabels = {
   prompt: "Prompt",
@@ -117,6 +125,8 @@ export const defaultLabels: FluxLabels = {
   size: "Size",
   aspectRatio: "Aspect ratio",
   customSize: "Custom",
+  matchInput: "Match input",
+  matchInputHint: "Same shape as the first reference image",
   width: "Width",
   height: "Height",
   seed: "Seed",
@@ -146,6 +156,15 @@ export const defaultLabels: FluxLabels = {
   submitting: "Generating…",
   submitHint: "Ctrl+Enter or ⌘+Enter to generate",
   formHasErrors: (n) => (n === 1 ? "Fix 1 field before generating." : `Fix ${n} fields before generating.`),
+  droppedOnSwitch: (model, images, reset) =>
+    [
+      images > 0
+        ? `${model} takes fewer reference images: ${images === 1 ? "1 was" : `${images} were`} removed.`
+        : "",
+      reset.length > 0 ? `Set back to ${model}'s defaults: ${reset.map(settingName).join(", ")}.` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
   idle: "Your image will appear here.",
   submittingStatus: "Sending your request…",
   pendingStatus: "Generating your image…",
