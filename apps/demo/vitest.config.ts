@@ -7,7 +7,7 @@ export default mergeConfig(
     test: {
       name: "demo",
       environment: "node",
-      include: ["e2e/**/*.test.ts", "server/**/*.test.ts"],
+      include: ["e2e/**/*.test.ts", "server/**/*.test.ts", "src/**/*.test.ts"],
       // builds the Vite app once, as `pnpm demo` does, before any test starts the server
       globalSetup: ["./e2e/buildApp.ts"],
       testTimeout: 30_000,

@@ -80,6 +80,7 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
     onReady: (job, result) =>
       persist({
         taskId: job.id,
+        owner: job.owner,
         sample: result.url,
         model: job.model,
         // what the person typed; BFL's rendered prompt (rewritten by FLUX 3 and FLUX.2 [pro]/[max]) only if unknown
@@ -106,15 +107,20 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
     },
     allowedModels: DEMO_MODELS,
     limits: { maxActiveTasksPerClient, maxBodyBytes: 12 * 1024 * 1024 },
-    onSubmit: ({ taskId, model, pollingUrl, input }) => {
+    // every task, its image or its failure belongs to the session that submitted it (`authorize` checked its cookie)
+    onSubmit: ({ taskId, model, pollingUrl, input, request }) => {
+      const owner = sessions.verify(request.headers.get("cookie") ?? undefined);
       // by code points, so a cut never splits an emoji
       const prompt = typeof input.prompt === "string" ? [...input.prompt].slice(0, 500).join("") : undefined;
-      watcher.watch({ id: taskId, model, pollingUrl, submittedAt: Date.now(), prompt });
+      watcher.watch({ id: taskId, owner, model, pollingUrl, submittedAt: Date.now(), prompt });
     },
     onResult: async ({ taskId, result, sample }) => {
       if (sample === undefined) return undefined;
       const item = await persist({
         taskId,
+        // its submitter's (only the submitter's poll reaches this hook), also when the watcher saw it end first
+        // (and failed to save it); the image of a task nobody knows is shown to nobody
+        owner: watcher.owner(taskId),
         sample,
         model: watcher.job(taskId)?.model,
         // what the person typed, so the card names their image; BFL's rendered prompt only if unknown
@@ -134,6 +140,11 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
     },
   });
 
+  /**
+   * The caller's session, or a new one handed out with `Set-Cookie`. Only the app's own first call (`/api/demo/config`,
+   * a same-origin fetch, which always carries the SameSite=Strict cookie) does this, never a page load: a link from
+   * another site navigates without the cookie, and a new one would then replace it, and with it the visitor's gallery.
+   */
   const session = (req: IncomingMessage, res: ServerResponse): string => {
     const id = sessions.verify(req.headers.cookie);
     if (id) return id;
@@ -149,20 +160,22 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
       session(req, res);
       return json(res, 200, config);
     }
-    if (!sessions.verify(req.headers.cookie)) {
+    const owner = sessions.verify(req.headers.cookie);
+    if (!owner) {
       return json(res, 401, { detail: "No demo session: reload the demo page to get one." });
     }
+    // only the session's own: its images, the tasks it has running, the ones it lost
     if (path === "/api/demo/gallery") {
       return json(res, 200, {
-        items: await gallery.list(),
-        pending: watcher.pending(),
-        failed: watcher.failed(),
+        items: await gallery.list(owner),
+        pending: watcher.pending(owner),
+        failed: watcher.failed(owner),
       });
     }
     if (path.startsWith(IMAGE_ROUTE)) {
-      const item = (await gallery.list()).find((i) => `${IMAGE_ROUTE}${i.file}` === path);
-      const file = item && (await gallery.path(item.file));
-      if (!item || !file) return json(res, 404, { detail: "Not Found" });
+      const found = await gallery.find(owner, path.slice(IMAGE_ROUTE.length));
+      if (!found) return json(res, 404, { detail: "Not Found" });
+      const { item, path: file } = found;
       res.writeHead(200, {
         "content-type": item.contentType,
         "content-length": item.bytes,
@@ -189,8 +202,7 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
         });
         return;
       }
-      // every page load gets a session, so the app may call the proxy
-      if (req.method === "GET" || req.method === "HEAD") session(req, res);
+      // the page itself hands out no session (see `session`): the app's first call, /api/demo/config, does
       next();
     },
     async close() {

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
-/** One persisted image, as the gallery API returns it. */
+/** One persisted image, as the gallery API returns it (to the session that made it only). */
 export interface GalleryItem {
   /** BFL's task id. */
   readonly id: string;
@@ -17,8 +17,16 @@ export interface GalleryItem {
   readonly createdAt: number;
 }
 
+/** An index entry: the item and the session that made it (kept on the server, never in an answer). */
+interface StoredItem extends GalleryItem {
+  /** The demo session id of the browser that submitted the task; `undefined` for entries from before sessions. */
+  readonly owner: string | undefined;
+}
+
 export interface SaveImage {
   readonly id: string;
+  /** The demo session that submitted the task: only it sees the image. */
+  readonly owner: string | undefined;
   readonly bytes: Uint8Array;
   readonly contentType: string;
   readonly model?: string | undefined;
@@ -26,15 +34,22 @@ export interface SaveImage {
   readonly seed?: number | undefined;
 }
 
-/** Finished images on disk (`<dir>/images/<task id>.<ext>`) with a JSON index (`<dir>/gallery.json`). */
+/**
+ * Finished images on disk (`<dir>/images/<task id>.<ext>`) with a JSON index (`<dir>/gallery.json`). Each image
+ * belongs to the demo session that submitted its task: `list` and `find` answer only for that session.
+ */
 export interface Gallery {
   readonly dir: string;
-  /** Newest first. */
-  list(): Promise<readonly GalleryItem[]>;
+  /** The session's images, newest first. */
+  list(owner: string): Promise<readonly GalleryItem[]>;
+  /** Any session's image of a task (to save each task once). */
   get(id: string): Promise<GalleryItem | undefined>;
   save(image: SaveImage): Promise<GalleryItem>;
-  /** The absolute path of an image file named in the index, or `undefined` for any other name. */
-  path(file: string): Promise<string | undefined>;
+  /** The session's image stored as `file`, with its absolute path, or `undefined` (another's, unknown, gone). */
+  find(
+    owner: string,
+    file: string,
+  ): Promise<{ readonly item: GalleryItem; readonly path: string } | undefined>;
 }
 
 /** Image URLs under this path are served from the gallery folder. */
@@ -55,7 +70,8 @@ export async function createGallery(dir: string): Promise<Gallery> {
   const imagesDir = join(dir, "images");
   const indexFile = join(dir, "gallery.json");
   await mkdir(imagesDir, { recursive: true });
-  let items = await readIndex(indexFile);
+  let items: readonly StoredItem[] = await readIndex(indexFile);
+  const owned = (owner: string) => items.filter((item) => item.owner !== undefined && item.owner === owner);
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -65,18 +81,27 @@ export async function createGallery(dir: string): Promise<Gallery> {
 
   return {
     dir,
-    list: () => Promise.resolve([...items].sort((a, b) => b.createdAt - a.createdAt)),
-    get: (id) => Promise.resolve(items.find((item) => item.id === id)),
+    list: (owner) =>
+      Promise.resolve(
+        owned(owner)
+          .sort((a, b) => b.createdAt - a.createdAt)
+          .map(publicItem),
+      ),
+    get: (id) => {
+      const item = items.find((i) => i.id === id);
+      return Promise.resolve(item && publicItem(item));
+    },
     save: (image) =>
       serial(async () => {
         if (!TASK_ID.test(image.id)) throw new Error(`Refusing to save an image with task id "${image.id}".`);
         const existing = items.find((item) => item.id === image.id);
-        if (existing) return existing;
+        if (existing) return publicItem(existing);
         const contentType = image.contentType.split(";")[0]!.trim().toLowerCase();
         const file = `${image.id}.${EXTENSIONS[contentType] ?? "bin"}`;
         await writeAtomically(join(imagesDir, file), image.bytes);
-        const item: GalleryItem = {
+        const item: StoredItem = {
           id: image.id,
+          owner: image.owner,
           url: `${IMAGE_ROUTE}${file}`,
           file,
           contentType,
@@ -88,21 +113,31 @@ export async function createGallery(dir: string): Promise<Gallery> {
         };
         items = [...items, item];
         await writeAtomically(indexFile, JSON.stringify(items, null, 2));
-        return item;
+        return publicItem(item);
       }),
-    async path(file) {
-      const item = items.find((i) => i.file === file);
+    async find(owner, file) {
+      const item = owned(owner).find((i) => i.file === file);
       if (!item) return undefined;
-      const full = join(imagesDir, item.file);
-      return (await stat(full).catch(() => undefined))?.isFile() ? full : undefined;
+      const path = join(imagesDir, item.file);
+      return (await stat(path).catch(() => undefined))?.isFile()
+        ? { item: publicItem(item), path }
+        : undefined;
     },
   };
 }
 
-async function readIndex(file: string): Promise<GalleryItem[]> {
+/** The item without its owner: a session id never leaves the server. */
+function publicItem({ owner: _owner, ...item }: StoredItem): GalleryItem {
+  return item;
+}
+
+async function readIndex(file: string): Promise<StoredItem[]> {
   try {
     const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
-    return Array.isArray(parsed) ? (parsed as GalleryItem[]).filter((i) => TASK_ID.test(i.id)) : [];
+    if (!Array.isArray(parsed)) return [];
+    return (parsed as StoredItem[])
+      .filter((i) => TASK_ID.test(i.id))
+      .map((i) => ({ ...i, owner: typeof i.owner === "string" ? i.owner : undefined }));
   } catch {
     return [];
   }

@@ -9,6 +9,7 @@ import { createTaskWatcher, type TaskWatcher } from "./createTaskWatcher";
 
 const ORIGIN = "http://mock-bfl.invalid";
 const KEY = "watcher-test-key";
+const OWNER = "session-of-alice";
 let dir: string;
 let mock: MockBfl;
 let client: FluxClient;
@@ -42,9 +43,16 @@ async function open(onReady: (result: FluxResult) => Promise<unknown> = () => Pr
   return watcher;
 }
 
-async function submit(prompt: string) {
+async function submit(prompt: string, owner = OWNER) {
   const job = await client.submit("flux-2-pro", { prompt });
-  return { id: job.id, pollingUrl: job.pollingUrl, model: job.model, submittedAt: job.submittedAt, prompt };
+  return {
+    id: job.id,
+    owner,
+    pollingUrl: job.pollingUrl,
+    model: job.model,
+    submittedAt: job.submittedAt,
+    prompt,
+  };
 }
 
 test("follows a task to its image and hands the result to onReady", async () => {
@@ -52,7 +60,7 @@ test("follows a task to its image and hands the result to onReady", async () => 
   const watcher = await open(onReady);
   const job = await submit("a red kite");
   watcher.watch(job);
-  expect(watcher.pending().map((t) => t.id)).toEqual([job.id]);
+  expect(watcher.pending(OWNER).map((t) => t.id)).toEqual([job.id]);
 
   await expect.poll(() => onReady).toHaveBeenCalledTimes(1);
   // the result as BFL sent it: FLUX.2 [pro] rendered an upsampled prompt
@@ -60,8 +68,8 @@ test("follows a task to its image and hands the result to onReady", async () => 
     id: job.id,
     prompt: expect.stringMatching(/^a red kite\. /) as unknown,
   });
-  await expect.poll(() => watcher.pending()).toEqual([]);
-  expect(watcher.failed()).toEqual([]);
+  await expect.poll(() => watcher.pending(OWNER)).toEqual([]);
+  expect(watcher.failed(OWNER)).toEqual([]);
 });
 
 test("a moderated task is kept as a failure with its reasons, and outlives a restart", async () => {
@@ -69,8 +77,8 @@ test("a moderated task is kept as a failure with its reasons, and outlives a res
   const job = await submit("a market [mock:content-moderated:Violence|Derivative Works]");
   watcher.watch(job);
 
-  await expect.poll(() => watcher.failed()).toHaveLength(1);
-  expect(watcher.failed()[0]).toMatchObject({
+  await expect.poll(() => watcher.failed(OWNER)).toHaveLength(1);
+  expect(watcher.failed(OWNER)[0]).toMatchObject({
     id: job.id,
     model: "flux-2-pro",
     code: "moderated",
@@ -78,19 +86,19 @@ test("a moderated task is kept as a failure with its reasons, and outlives a res
     submittedAt: job.submittedAt,
     prompt: "a market [mock:content-moderated:Violence|Derivative Works]",
   });
-  expect(watcher.pending()).toEqual([]);
+  expect(watcher.pending(OWNER)).toEqual([]);
   await watcher.close();
 
   const restarted = await open();
-  expect(restarted.failed()).toMatchObject([{ id: job.id, code: "moderated", prompt: job.prompt }]);
-  expect(restarted.pending()).toEqual([]);
+  expect(restarted.failed(OWNER)).toMatchObject([{ id: job.id, code: "moderated", prompt: job.prompt }]);
+  expect(restarted.pending(OWNER)).toEqual([]);
 });
 
 test("a failed generation is kept with what BFL said", async () => {
   const watcher = await open();
   watcher.watch(await submit("a lamp [mock:error:GPU fell over]"));
-  await expect.poll(() => watcher.failed()).toHaveLength(1);
-  expect(watcher.failed()[0]).toMatchObject({
+  await expect.poll(() => watcher.failed(OWNER)).toHaveLength(1);
+  expect(watcher.failed(OWNER)[0]).toMatchObject({
     code: "generation_failed",
     reasons: [],
     detail: "GPU fell over",
@@ -106,6 +114,34 @@ test("tasks still running when the server stops are watched again after a restar
   expect(saved.map((j) => j.id)).toEqual([job.id]);
 
   const restarted = await open();
-  expect(restarted.pending().map((t) => t.id)).toEqual([job.id]);
+  expect(restarted.pending(OWNER).map((t) => t.id)).toEqual([job.id]);
   expect(restarted.job(job.id)?.model).toBe("flux-2-pro");
+});
+
+test("each session is listed its own running tasks and failures only, also after a restart", async () => {
+  const watcher = await open();
+  const running = await submit("Alice's slow owl [mock:stuck]");
+  const failing = await submit("Alice's lamp [mock:error:GPU fell over]");
+  const bobs = await submit("Bob's slow heron [mock:stuck]", "session-of-bob");
+  for (const job of [running, failing, bobs]) watcher.watch(job);
+
+  await expect.poll(() => watcher.failed(OWNER).map((f) => f.id)).toEqual([failing.id]);
+  expect(watcher.pending(OWNER).map((t) => t.id)).toEqual([running.id]);
+  expect(watcher.pending("session-of-bob").map((t) => t.id)).toEqual([bobs.id]);
+  expect(watcher.failed("session-of-bob")).toEqual([]);
+  expect(watcher.pending("session-of-carol")).toEqual([]);
+  // the session of a task is known while it runs and after it ended (for the proxy's onResult)
+  expect(watcher.owner(running.id)).toBe(OWNER);
+  expect(watcher.owner(failing.id)).toBe(OWNER);
+  expect(watcher.owner(bobs.id)).toBe("session-of-bob");
+  expect(watcher.owner("unknown-task")).toBeUndefined();
+  // the answer names no session
+  expect(JSON.stringify([watcher.pending(OWNER), watcher.failed(OWNER)])).not.toContain(OWNER);
+  await watcher.close();
+
+  const restarted = await open();
+  expect(restarted.pending(OWNER).map((t) => t.id)).toEqual([running.id]);
+  expect(restarted.failed(OWNER).map((f) => f.id)).toEqual([failing.id]);
+  expect(restarted.pending("session-of-bob").map((t) => t.id)).toEqual([bobs.id]);
+  expect(restarted.failed("session-of-bob")).toEqual([]);
 });

@@ -36,8 +36,15 @@ export interface FailedTask {
   readonly at: number;
 }
 
+/** A failure as kept on the server: with the session it belongs to (never in an answer). */
+interface StoredFailure extends FailedTask {
+  readonly owner: string | undefined;
+}
+
 interface StoredJob {
   readonly id: string;
+  /** The demo session that submitted it (its cookie's id); `undefined` for jobs saved before sessions. */
+  readonly owner: string | undefined;
   readonly pollingUrl: string | undefined;
   readonly model: string;
   readonly submittedAt: number;
@@ -62,27 +69,34 @@ export interface TaskWatcher {
   watch(job: StoredJob): void;
   /** The job of a watched task (its model), if any. */
   job(id: string): StoredJob | undefined;
-  pending(): readonly PendingTask[];
-  /** Recent tasks that ended without an image, newest first (at most 20). */
-  failed(): readonly FailedTask[];
+  /** The session that submitted a task watched now or recently (the last 1,000 ended), if known. */
+  owner(id: string): string | undefined;
+  /** The session's tasks still running. */
+  pending(owner: string): readonly PendingTask[];
+  /** The session's recent tasks that ended without an image, newest first (at most 20 per session). */
+  failed(owner: string): readonly FailedTask[];
   /** Stops every poll (the jobs stay on disk). */
   close(): Promise<void>;
 }
 
 const MAX_FAILED = 20;
+/** Ended tasks whose session is remembered, for a browser's poll that reaches Ready after the watcher's. */
+const MAX_ENDED_OWNERS = 1000;
+/** Failures kept in all, across sessions. */
+const MAX_STORED_FAILED = 1000;
 
 /**
  * Follows every submitted task on the server, with the server's own keyed client, so a result is persisted even
  * when no browser is polling (the tab was closed mid-generation). Jobs are saved to `file` and watched again
- * after a restart.
+ * after a restart. Each job and failure belongs to the session that submitted it, and is listed to it only.
  *
  * @example
  * const watcher = await createTaskWatcher({ client, file: ".data/pending.json", onReady: persist });
- * watcher.watch({ id, pollingUrl, model, submittedAt: Date.now() });
+ * watcher.watch({ id, owner: sessionId, pollingUrl, model, submittedAt: Date.now() });
  */
 export async function createTaskWatcher(options: TaskWatcherOptions): Promise<TaskWatcher> {
   const jobs = new Map<string, { job: StoredJob; progress: number | undefined; abort: AbortController }>();
-  const failures: FailedTask[] = await readFailures(options.failedFile);
+  let failures: StoredFailure[] = await readFailures(options.failedFile);
   const running = new Set<Promise<void>>();
   let closed = false;
   let saving: Promise<void> = Promise.resolve();
@@ -121,8 +135,9 @@ export async function createTaskWatcher(options: TaskWatcherOptions): Promise<Ta
         (error: unknown) => {
           if (entry.abort.signal.aborted) return;
           const e = FluxError.from(error);
-          failures.unshift({
+          const failure: StoredFailure = {
             id: job.id,
+            owner: job.owner,
             model: job.model,
             code: e.code,
             message: e.message,
@@ -131,8 +146,10 @@ export async function createTaskWatcher(options: TaskWatcherOptions): Promise<Ta
             submittedAt: job.submittedAt,
             prompt: job.prompt,
             at: Date.now(),
-          });
-          failures.length = Math.min(failures.length, MAX_FAILED);
+          };
+          // newest first: at most MAX_FAILED of this session's, and MAX_STORED_FAILED in all
+          const overflow = new Set(failures.filter((f) => f.owner === job.owner).slice(MAX_FAILED - 1));
+          failures = [failure, ...failures.filter((f) => !overflow.has(f))].slice(0, MAX_STORED_FAILED);
           save(options.failedFile, failures);
           finish(job.id);
         },
@@ -140,7 +157,11 @@ export async function createTaskWatcher(options: TaskWatcherOptions): Promise<Ta
     running.add(run);
     void run.finally(() => running.delete(run));
   };
+  const endedOwners = new Map<string, string>();
   const finish = (id: string) => {
+    const owner = jobs.get(id)?.job.owner;
+    if (owner !== undefined) endedOwners.set(id, owner);
+    if (endedOwners.size > MAX_ENDED_OWNERS) endedOwners.delete(endedOwners.keys().next().value!);
     jobs.delete(id);
     saveJobs();
   };
@@ -150,14 +171,20 @@ export async function createTaskWatcher(options: TaskWatcherOptions): Promise<Ta
   return {
     watch: (job) => watch(job),
     job: (id) => jobs.get(id)?.job,
-    pending: () =>
-      [...jobs.values()].map(({ job, progress }) => ({
-        id: job.id,
-        model: job.model,
-        submittedAt: job.submittedAt,
-        progress,
-      })),
-    failed: () => [...failures],
+    owner: (id) => jobs.get(id)?.job.owner ?? endedOwners.get(id),
+    pending: (owner) =>
+      [...jobs.values()]
+        .filter(({ job }) => job.owner !== undefined && job.owner === owner)
+        .map(({ job, progress }) => ({
+          id: job.id,
+          model: job.model,
+          submittedAt: job.submittedAt,
+          progress,
+        })),
+    failed: (owner) =>
+      failures
+        .filter((f) => f.owner !== undefined && f.owner === owner)
+        .map(({ owner: _owner, ...failure }) => failure),
     async close() {
       closed = true;
       for (const entry of jobs.values()) entry.abort.abort();
@@ -171,34 +198,40 @@ async function readJobs(file: string): Promise<StoredJob[]> {
   try {
     const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
     if (!Array.isArray(parsed)) return [];
-    return parsed.filter(
-      (j): j is StoredJob =>
-        typeof j === "object" &&
-        j !== null &&
-        typeof (j as StoredJob).id === "string" &&
-        typeof (j as StoredJob).model === "string" &&
-        typeof (j as StoredJob).submittedAt === "number",
-    );
+    return parsed
+      .filter(
+        (j): j is StoredJob =>
+          typeof j === "object" &&
+          j !== null &&
+          typeof (j as StoredJob).id === "string" &&
+          typeof (j as StoredJob).model === "string" &&
+          typeof (j as StoredJob).submittedAt === "number",
+      )
+      .map((j) => ({ ...j, owner: typeof j.owner === "string" ? j.owner : undefined }));
   } catch {
     return [];
   }
 }
 
-async function readFailures(file: string): Promise<FailedTask[]> {
+async function readFailures(file: string): Promise<StoredFailure[]> {
   try {
     const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
     if (!Array.isArray(parsed)) return [];
     return parsed
       .filter(
-        (f): f is FailedTask =>
+        (f): f is StoredFailure =>
           typeof f === "object" &&
           f !== null &&
           typeof (f as FailedTask).id === "string" &&
           typeof (f as FailedTask).code === "string" &&
           typeof (f as FailedTask).at === "number",
       )
-      .map((f) => ({ ...f, reasons: Array.isArray(f.reasons) ? f.reasons : [] }))
-      .slice(0, MAX_FAILED);
+      .map((f) => ({
+        ...f,
+        owner: typeof f.owner === "string" ? f.owner : undefined,
+        reasons: Array.isArray(f.reasons) ? f.reasons : [],
+      }))
+      .slice(0, MAX_STORED_FAILED);
   } catch {
     return [];
   }

@@ -3,6 +3,8 @@ import type { Upstream } from "./createUpstream";
 
 export interface ResultToPersist {
   readonly taskId: string;
+  /** The demo session that submitted the task (the proxy's `clientId`): the image is shown to it only. */
+  readonly owner: string | undefined;
   /** The upstream delivery URL (valid about 10 minutes). */
   readonly sample: string;
   readonly model: string | undefined;
@@ -35,6 +37,7 @@ export function createPersister(
       const bytes = new Uint8Array(await response.arrayBuffer());
       return gallery.save({
         id: result.taskId,
+        owner: result.owner,
         bytes,
         contentType: response.headers.get("content-type") ?? "application/octet-stream",
         model: result.model,

@@ -3,9 +3,10 @@ import { FluxStudio } from "@flux-kit/ui";
 import { configQuery, galleryQuery } from "./demoApi";
 import { Gallery } from "./Gallery";
 import { SimulatedBanner } from "./SimulatedBanner";
+import type { PageVisit } from "./useAwayOutcomes";
 
-/** The demo page: a banner when simulated, the studio, and the server's gallery of saved images. */
-export function App() {
+/** The demo page: a banner when simulated, the studio, and the server's gallery of this browser's images. */
+export function App({ visit }: { readonly visit: PageVisit }) {
   const queryClient = useQueryClient();
   const config = useQuery(configQuery);
   const gallery = useQuery({ ...galleryQuery, enabled: config.isSuccess });
@@ -52,7 +53,7 @@ export function App() {
             Loading…
           </div>
         )}
-        <Gallery data={gallery.data} />
+        <Gallery data={gallery.data} visit={visit} />
       </main>
 
       <footer className="demo-footer">
@@ -63,7 +64,7 @@ export function App() {
             · <code>@flux-kit/mock</code>
           </>
         ) : null}
-        . Images are saved on the demo server and survive reloads.
+        . Images are saved on the demo server and survive reloads; each browser sees only its own.
       </footer>
     </div>
   );

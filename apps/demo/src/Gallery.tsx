@@ -1,6 +1,6 @@
 import { getModel, isModelId } from "@flux-kit/core";
 import type { FailedTask, GalleryItem, GalleryResponse } from "./demoApi";
-import { useAwayOutcomes, type AwayOutcome } from "./useAwayOutcomes";
+import { useAwayOutcomes, type AwayOutcome, type PageVisit } from "./useAwayOutcomes";
 
 const modelLabel = (id: string | undefined) => (id && isModelId(id) ? getModel(id).label : id);
 const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -27,12 +27,19 @@ type Entry =
   | { readonly kind: "failed"; readonly at: number; readonly failure: FailedTask };
 
 /**
- * Every image the server has saved and every task that ended without one (newest first), the tasks it is still
- * following (they finish even when the tab that started them was closed), and a notice of what finished in the
- * background, so a user returning to the demo sees how a generation they left ended.
+ * This browser's images the server saved and its tasks that ended without one (newest first), the tasks the server
+ * is still following for it (they finish even when the tab that started them was closed), and a notice of what
+ * finished in the background, so a user returning to the demo sees how a generation they left ended (but not one
+ * they watched end in the studio).
  */
-export function Gallery({ data }: { readonly data: GalleryResponse | undefined }) {
-  const outcomes = useAwayOutcomes(data);
+export function Gallery({
+  data,
+  visit,
+}: {
+  readonly data: GalleryResponse | undefined;
+  readonly visit: PageVisit;
+}) {
+  const outcomes = useAwayOutcomes(data, visit);
   const count = data ? data.items.length : 0;
   const entries: Entry[] = data
     ? [
@@ -47,8 +54,8 @@ export function Gallery({ data }: { readonly data: GalleryResponse | undefined }
         <h2 id="gallery-title">Saved images</h2>
         <p>
           {count === 0
-            ? "Every finished image is saved by the demo server, so it outlives BFL's 10-minute links."
-            : `${count} image${count === 1 ? "" : "s"}, kept by the demo server.`}
+            ? "Every image you make is saved by the demo server, so it outlives BFL's 10-minute links. Only this browser sees them."
+            : `${count} image${count === 1 ? "" : "s"}, kept by the demo server for this browser only.`}
         </p>
       </div>
       <div role="status" aria-label="Finished in the background">

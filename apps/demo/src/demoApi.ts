@@ -31,8 +31,8 @@ export interface PendingTask {
 export type { FailedTask };
 
 /**
- * `GET /api/demo/gallery`: every image the server persisted, the tasks it is still following and the recent ones
- * that ended without an image.
+ * `GET /api/demo/gallery`: this browser's (its session cookie's) images the server persisted, its tasks the server
+ * is still following and its recent ones that ended without an image. Another browser's are never in it.
  */
 export interface GalleryResponse {
   readonly items: readonly GalleryItem[];

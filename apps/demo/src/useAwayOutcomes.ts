@@ -1,61 +1,26 @@
-import { useEffect, useRef, useState } from "react";
-import type { FailedTask, GalleryItem, GalleryResponse } from "./demoApi";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { createAwayTracker, type AwayOutcome } from "./awayOutcomes";
+import type { GalleryResponse } from "./demoApi";
+import type { ViewerTasks } from "./viewerTasks";
 
-/** How a task the user was not watching ended: its image, or why there is none. */
-export type AwayOutcome =
-  | { readonly kind: "ready"; readonly id: string; readonly item: GalleryItem }
-  | { readonly kind: "failed"; readonly id: string; readonly failure: FailedTask };
+export type { AwayOutcome };
 
-const LAST_VISIT_KEY = "flux-demo:last-visit";
-
-/** When this browser last opened the demo (ms), and records this visit. Read once per page load. */
-function readLastVisit(now: number): number | undefined {
-  try {
-    const stored = Number(localStorage.getItem(LAST_VISIT_KEY));
-    localStorage.setItem(LAST_VISIT_KEY, String(now));
-    return Number.isFinite(stored) && stored > 0 ? stored : undefined;
-  } catch {
-    return undefined; // storage disabled: no "while you were away"
-  }
+/** What the page knows about this browser's visits: read once per page load (see `main.tsx`). */
+export interface PageVisit {
+  /** When this browser last opened the demo, if it did (`readLastVisit`). */
+  readonly lastVisit: number | undefined;
+  /** The tasks the studio showed the person (`watchViewerTasks`). */
+  readonly viewer: ViewerTasks;
 }
 
 /**
- * The outcomes of tasks that ended while nobody watched them in a studio: those that ended since this browser's
- * last visit (the tab was closed mid-generation), and those this page saw running in the gallery (started in a
- * tab since closed) that have ended since. Newest first.
+ * The outcomes of the tasks that ended while nobody watched them in a studio (see `createAwayTracker`), newest
+ * first: a thin layer over the tracker, fed each gallery answer.
  */
-export function useAwayOutcomes(data: GalleryResponse | undefined): readonly AwayOutcome[] {
-  const [lastVisit] = useState(() => readLastVisit(Date.now()));
-  // the first answer reports what ended since the last visit; later ones, what this page saw running
-  const first = useRef(true);
-  const watched = useRef(new Set<string>());
-  const [outcomes, setOutcomes] = useState<readonly AwayOutcome[]>([]);
-
+export function useAwayOutcomes(data: GalleryResponse | undefined, visit: PageVisit): readonly AwayOutcome[] {
+  const [tracker] = useState(() => createAwayTracker(visit));
   useEffect(() => {
-    if (!data) return;
-    const isFirst = first.current;
-    first.current = false;
-    const pending = new Set(data.pending.map((task) => task.id));
-    const ended = (id: string, at: number) =>
-      !pending.has(id) && (watched.current.has(id) || (isFirst && lastVisit !== undefined && at > lastVisit));
-    const found = [
-      ...data.failed
-        .filter((f) => ended(f.id, f.at))
-        .map((failure) => ({
-          outcome: { kind: "failed", id: failure.id, failure } as const,
-          at: failure.at,
-        })),
-      ...data.items
-        .filter((i) => ended(i.id, i.createdAt))
-        .map((item) => ({ outcome: { kind: "ready", id: item.id, item } as const, at: item.createdAt })),
-    ]
-      .sort((a, b) => b.at - a.at)
-      .map((f) => f.outcome);
-    for (const id of pending) watched.current.add(id);
-    for (const outcome of found) watched.current.delete(outcome.id);
-    if (found.length === 0) return;
-    setOutcomes((previous) => [...found, ...previous.filter((p) => !found.some((f) => f.id === p.id))]);
-  }, [data, lastVisit]);
-
-  return outcomes;
+    if (data) tracker.update(data);
+  }, [data, tracker]);
+  return useSyncExternalStore(tracker.subscribe, tracker.outcomes, tracker.outcomes);
 }
