@@ -11,10 +11,27 @@ import type { GenerationView } from "./generationView";
 import type { FluxLabels } from "./labels";
 import { useNow } from "./useNow";
 
+/** The level of the viewer's headings, below the page's own. */
+export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+
 /** Props of `ProblemView`: the views of every status that is not a success. */
 export interface ProblemViewProps {
   readonly generation: GenerationView;
   readonly labels: FluxLabels;
+  readonly headingLevel: HeadingLevel;
+}
+
+/**
+ * A view's heading at the viewer's level. It takes focus (`tabIndex={-1}`, marked `data-flux-focus`) when the
+ * view replaces the one that had it, so focus never falls to the page.
+ */
+export function Title({ level, children }: { level: HeadingLevel; children: ReactNode }) {
+  const Heading = `h${level}` as const;
+  return (
+    <Heading className="flux-title" tabIndex={-1} data-flux-focus="">
+      {children}
+    </Heading>
+  );
 }
 
 /**
@@ -56,25 +73,36 @@ export function failureMessage(error: FluxError | undefined, labels: FluxLabels,
   }
 }
 
-function Actions({ children }: { children: ReactNode }) {
+/** Whole seconds until a rate-limited request may be retried, as the error said when it came. */
+export function retryAfterSeconds(error: FluxError | undefined): number | undefined {
+  return error instanceof FluxRateLimitError && error.retryAfterMs !== undefined
+    ? Math.ceil(error.retryAfterMs / 1000)
+    : undefined;
+}
+
+/** A view's row of buttons. */
+export function Actions({ children }: { children: ReactNode }) {
   return <div className="flux-result-actions">{children}</div>;
 }
 
-function RetryButton({
+/** A button for one of the generation's actions; nothing when the generation does not offer it. */
+export function RetryButton({
   onClick,
   label,
   disabled,
+  variant = "primary",
 }: {
   onClick?: (() => unknown) | undefined;
   label: string;
   disabled?: boolean;
+  variant?: "primary" | "secondary";
 }) {
   if (!onClick) return null;
   return (
     <button
       type="button"
       className="flux-button"
-      data-variant="primary"
+      data-variant={variant}
       disabled={disabled}
       onClick={() => void onClick()}
     >
@@ -83,7 +111,7 @@ function RetryButton({
   );
 }
 
-function Failed({ generation, labels }: ProblemViewProps) {
+function Failed({ generation, labels, headingLevel }: ProblemViewProps) {
   const { error } = generation;
   const [since] = useState(() => Date.now());
   const retryAfterMs = error instanceof FluxRateLimitError ? error.retryAfterMs : undefined;
@@ -96,7 +124,7 @@ function Failed({ generation, labels }: ProblemViewProps) {
     !(error instanceof FluxAuthError) && error?.code !== "validation" && error?.code !== "misconfigured";
   return (
     <>
-      <h3 className="flux-title">{labels.failedTitle}</h3>
+      <Title level={headingLevel}>{labels.failedTitle}</Title>
       <p>{failureMessage(error, labels, left)}</p>
       {fields.length > 0 ? (
         <ul className="flux-list">
@@ -120,12 +148,12 @@ function Failed({ generation, labels }: ProblemViewProps) {
   );
 }
 
-function Moderated({ generation, labels }: ProblemViewProps) {
+function Moderated({ generation, labels, headingLevel }: ProblemViewProps) {
   const error = generation.error;
   const moderation = error instanceof FluxModerationError ? error : undefined;
   return (
     <>
-      <h3 className="flux-title">{labels.moderatedTitle}</h3>
+      <Title level={headingLevel}>{labels.moderatedTitle}</Title>
       <p>{moderation?.stage === "content" ? labels.moderatedContent : labels.moderatedRequest}</p>
       {moderation && moderation.reasons.length > 0 ? (
         <p>
@@ -141,16 +169,23 @@ function Moderated({ generation, labels }: ProblemViewProps) {
 }
 
 /** Failed, moderated, cancelled, timed-out and expired views, each with what the user can do next. */
-export function ProblemView({ generation, labels }: ProblemViewProps) {
+export function ProblemView({ generation, labels, headingLevel }: ProblemViewProps) {
   switch (generation.status) {
     case "failed":
-      return <Failed key={generation.error?.message} generation={generation} labels={labels} />;
+      return (
+        <Failed
+          key={generation.error?.message}
+          generation={generation}
+          labels={labels}
+          headingLevel={headingLevel}
+        />
+      );
     case "moderated":
-      return <Moderated generation={generation} labels={labels} />;
+      return <Moderated generation={generation} labels={labels} headingLevel={headingLevel} />;
     case "cancelled":
       return (
         <>
-          <h3 className="flux-title">{labels.cancelledTitle}</h3>
+          <Title level={headingLevel}>{labels.cancelledTitle}</Title>
           <p>{labels.cancelledMessage}</p>
           <Actions>
             <RetryButton onClick={generation.resume} label={labels.keepWaiting} />
@@ -161,7 +196,7 @@ export function ProblemView({ generation, labels }: ProblemViewProps) {
     case "timed-out":
       return (
         <>
-          <h3 className="flux-title">{labels.timedOutTitle}</h3>
+          <Title level={headingLevel}>{labels.timedOutTitle}</Title>
           <p>{labels.timedOutMessage}</p>
           <Actions>
             <RetryButton onClick={generation.resume} label={labels.keepWaiting} />
@@ -172,7 +207,7 @@ export function ProblemView({ generation, labels }: ProblemViewProps) {
     case "expired":
       return (
         <>
-          <h3 className="flux-title">{labels.expiredTitle}</h3>
+          <Title level={headingLevel}>{labels.expiredTitle}</Title>
           <p>{labels.expiredMessage}</p>
           <Actions>
             <RetryButton onClick={generation.retry} label={labels.generateAgain} />

@@ -74,6 +74,46 @@ export const Ready: Story = {
   },
 };
 
+/**
+ * The task is ready but its image does not load (the delivery answers 403 once, as for an expired link): no
+ * Download and no "ready" announcement, but a problem and a way to load it again.
+ */
+export const ReadyImageFailed: Story = {
+  parameters: {
+    msw: mockApi({ durationMs: 300 }, (m) =>
+      m.injectFault({ kind: "status", status: 403 }, { route: "delivery" }),
+    ).handlers,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "ready");
+    await canvas.findByRole("heading", { name: "The image could not be loaded" }, TIMEOUT);
+    await expect(canvas.getByRole("status")).toHaveTextContent("The image could not be loaded");
+    await expect(canvas.queryByRole("link", { name: "Download" })).toBeNull();
+    await userEvent.click(canvas.getByRole("button", { name: "Load again" }));
+    const img = await canvas.findByRole("img", { name: /Generated image: A red fox/ });
+    await waitFor(() => expect((img as HTMLImageElement).naturalWidth).toBe(1024), TIMEOUT);
+    await waitFor(
+      () => expect(canvas.getByRole("status")).toHaveTextContent("Your image is ready."),
+      TIMEOUT,
+    );
+    await expect(canvas.getByRole("link", { name: "Download" })).toBeVisible();
+  },
+};
+
+/** In a 375 px column of a wide page: the viewer lays out by its container, not the window. */
+export const ReadyInNarrowColumn: Story = {
+  ...Ready,
+  args: { style: { width: 375 } },
+  play: async ({ canvasElement }) => {
+    await waitForState(canvasElement, "ready");
+    const frame = canvasElement.querySelector(".flux-image-frame")!;
+    await expect(frame.getBoundingClientRect().width).toBeGreaterThanOrEqual(300);
+    const viewer = canvasElement.querySelector(".flux-viewer")!;
+    await expect(viewer.scrollWidth).toBeLessThanOrEqual(viewer.clientWidth);
+  },
+};
+
 export const ModeratedContent: Story = {
   args: { input: { prompt: "A beach scene [mock:content-moderated:Sexual Content|Violence]" } },
   parameters: { msw: mockApi({ durationMs: 400 }).handlers },
@@ -81,7 +121,8 @@ export const ModeratedContent: Story = {
     const canvas = within(canvasElement);
     await waitForState(canvasElement, "moderated");
     await expect(canvas.getByText(/generated image was flagged/)).toBeVisible();
-    await expect(canvas.getByText(/Sexual Content, Violence/)).toBeVisible();
+    await expect(canvas.getByText(/Sexual Content, Violence/, { selector: "p" })).toBeVisible();
+    await expect(canvas.getByRole("status")).toHaveTextContent("Reasons: Sexual Content, Violence.");
   },
 };
 
@@ -201,6 +242,8 @@ export const Cancelled: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "Stop waiting" }));
     await waitForState(canvasElement, "cancelled");
     await expect(canvas.getByText(/may still be generated and billed/)).toBeVisible();
+    // focus moves to the new view, not to the page
+    await waitFor(() => expect(canvas.getByRole("heading", { name: "Stopped waiting" })).toHaveFocus());
   },
 };
 

@@ -1,14 +1,23 @@
 /** @jsxImportSource . */
 "use client";
-import { forwardRef, type HTMLAttributes } from "react";
-import { isBflDelivery, type FluxResult } from "@flux-kit/core";
+import { forwardRef, useEffect, useRef, type HTMLAttributes } from "react";
+import { FluxModerationError, isBflDelivery, type FluxResult } from "@flux-kit/core";
 import { imageRouteUrl, isImageRouteUrl } from "@flux-kit/core/internal";
 import { cx } from "./cx";
-import type { GenerationView } from "./generationView";
+import type { GenerationView, ViewerLabels } from "./generationView";
 import { resolveLabels, type FluxLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
-import { failureMessage, ProblemView } from "./ProblemView";
-import { ReadyView } from "./ReadyView";
+import { failureMessage, ProblemView, retryAfterSeconds, type HeadingLevel } from "./ProblemView";
+import { ReadyView, useImageLoad, type ImageLoad, type ImageSource } from "./ReadyView";
+
+/** The English defaults of the strings only the viewer shows (`ViewerLabels` beyond `FluxLabels`). */
+const viewerLabels = {
+  imageLoadingStatus: "Loading your image…",
+  imageFailedTitle: "The image could not be loaded",
+  imageFailedMessage: "The image was generated, but its link may have expired, or the server refused it.",
+  reloadImage: "Load again",
+  loadOtherCopy: "Load another copy",
+} satisfies Omit<ViewerLabels, keyof FluxLabels>;
 
 /** Props of {@link ResultViewer}. Every other `<div>` prop (`className`, `style`, `ref`, `aria-*`) passes through. */
 export interface ResultViewerProps extends HTMLAttributes<HTMLDivElement> {
@@ -29,8 +38,15 @@ export interface ResultViewerProps extends HTMLAttributes<HTMLDivElement> {
   readonly imageRoute?: string | false | undefined;
   /** Builds the download link yourself (e.g. to your persisted copy). Wins over `imageRoute`. */
   readonly downloadUrl?: ((result: FluxResult) => string) | undefined;
-  /** Overrides for any shown text. @default English */
-  readonly labels?: Partial<FluxLabels> | undefined;
+  /**
+   * The level of the headings of the problem views (failed, moderated, stopped, timed out, expired, an image
+   * that would not load), to fit the page's outline: one below the heading of the section the viewer is in.
+   * @default 2
+   * @example <section><h2>Result</h2><ResultViewer generation={generation} headingLevel={3} /></section>
+   */
+  readonly headingLevel?: HeadingLevel | undefined;
+  /** Overrides for any shown text: `FluxLabels` and the viewer's own `ViewerLabels`. @default English */
+  readonly labels?: Partial<ViewerLabels> | undefined;
 }
 
 /**
@@ -61,18 +77,28 @@ function expiryOf(g: GenerationView, result: FluxResult, imageUrl: string): Date
   return imageUrl === result.url ? result.expiresAt : undefined;
 }
 
-function announcement(g: GenerationView, labels: FluxLabels): string {
+/**
+ * What the live region says: the state, with what a sighted user reads in it that matters most (moderation's
+ * reasons, a rate limit's wait, an image that would not load).
+ */
+function announcement(g: GenerationView, image: ImageLoad, labels: ViewerLabels): string {
   switch (g.status) {
     case "submitting":
       return labels.submittingStatus;
     case "pending":
       return labels.pendingStatus;
     case "ready":
-      return labels.readyStatus;
+      if (image.phase === "error") return `${labels.imageFailedTitle}. ${labels.imageFailedMessage}`;
+      return image.phase === "loaded" ? labels.readyStatus : labels.imageLoadingStatus;
     case "failed":
-      return `${labels.failedTitle}. ${failureMessage(g.error, labels)}`;
-    case "moderated":
-      return labels.moderatedTitle;
+      // the wait as the error gave it, said once: the visible countdown is not re-announced every second
+      return `${labels.failedTitle}. ${failureMessage(g.error, labels, retryAfterSeconds(g.error))}`;
+    case "moderated": {
+      const reasons = g.error instanceof FluxModerationError ? g.error.reasons : [];
+      return reasons.length > 0
+        ? `${labels.moderatedTitle}. ${labels.moderatedReasons}: ${reasons.join(", ")}.`
+        : labels.moderatedTitle;
+    }
     case "cancelled":
       return labels.cancelledTitle;
     case "timed-out":
@@ -84,13 +110,80 @@ function announcement(g: GenerationView, labels: FluxLabels): string {
   }
 }
 
+/**
+ * Where the ready image can be loaded from, first the one to show: the shown URL, its download link (your
+ * `downloadUrl`, or the proxy's image route for a BFL delivery URL), then the result's delivery URL and its
+ * route, each once. Empty unless ready.
+ */
+function imageSources(
+  g: GenerationView,
+  imageUrl: string | undefined,
+  imageRoute: string | false,
+  downloadUrl: ((result: FluxResult) => string) | undefined,
+): ImageSource[] {
+  const sources: ImageSource[] = [];
+  if (g.status !== "ready" || !g.result || !imageUrl) return sources;
+  const add = (url: string, expiresAt: Date | undefined) => {
+    if (!sources.some((s) => s.url === url)) sources.push({ url, expiresAt });
+  };
+  const expiresAt = expiryOf(g, g.result, imageUrl);
+  add(imageUrl, expiresAt);
+  if (downloadUrl) add(downloadUrl(g.result), undefined);
+  add(downloadHref(imageUrl, imageRoute), expiresAt);
+  add(g.result.url, g.result.expiresAt);
+  add(downloadHref(g.result.url, imageRoute), g.result.expiresAt);
+  return sources;
+}
+
+/**
+ * Keeps focus in the viewer when a view replaces the one that had it ("Stop waiting", "Keep waiting", "Try
+ * again", a result arriving under a focused button): the new view's `[data-flux-focus]` element (its heading, or
+ * Download) takes it, rather than the page. A viewer that did not have focus never takes it.
+ */
+function useFocusKept(live: { readonly current: HTMLElement | null }, view: string) {
+  const within = useRef(false);
+  useEffect(() => {
+    const root = live.current?.parentElement;
+    if (!root) return;
+    const onFocusIn = () => {
+      within.current = true;
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      const to = event.relatedTarget;
+      if (to instanceof Node && root.contains(to)) return;
+      if (to) {
+        within.current = false;
+        return;
+      }
+      // to nowhere: a click on the page, or the focused element removed (some browsers report that as a blur)
+      const from = event.target;
+      queueMicrotask(() => {
+        if (from instanceof Node && from.isConnected) within.current = false;
+      });
+    };
+    root.addEventListener("focusin", onFocusIn);
+    root.addEventListener("focusout", onFocusOut);
+    return () => {
+      root.removeEventListener("focusin", onFocusIn);
+      root.removeEventListener("focusout", onFocusOut);
+    };
+  }, [live]);
+  useEffect(() => {
+    const root = live.current?.parentElement;
+    if (!root || !within.current) return;
+    const active = root.ownerDocument.activeElement;
+    if (active && active !== root.ownerDocument.body && active.isConnected) return;
+    root.querySelector<HTMLElement>("[data-flux-focus]")?.focus();
+  }, [live, view]);
+}
+
 function Progress({ generation: g, labels }: { generation: GenerationView; labels: FluxLabels }) {
   const pct = g.progress === undefined ? undefined : Math.round(Math.min(1, Math.max(0, g.progress)) * 100);
   const seconds = Math.floor((g.elapsedMs ?? 0) / 1000);
   return (
     <div className="flux-pending">
       <div className="flux-spinner" aria-hidden="true" />
-      <p className="flux-title">
+      <p className="flux-title" tabIndex={-1} data-flux-focus="">
         {g.status === "submitting" ? labels.submittingStatus : labels.pendingStatus}
       </p>
       {g.status === "pending" ? (
@@ -134,15 +227,21 @@ export const ResultViewer = forwardRef<HTMLDivElement, ResultViewerProps>(functi
     size,
     imageRoute = "/api/flux/v1/image",
     downloadUrl,
+    headingLevel = 2,
     labels: labelsProp,
     className,
     ...rest
   },
   ref,
 ) {
-  const labels = resolveLabels(labelsProp);
+  const labels: ViewerLabels = { ...viewerLabels, ...resolveLabels(labelsProp) };
   const imageUrl = g.imageUrl ?? g.result?.url;
   const busy = g.status === "submitting" || g.status === "pending";
+  const sources = imageSources(g, imageUrl, imageRoute, downloadUrl);
+  const image = useImageLoad(sources.length > 0 ? `${g.result?.id}\n${imageUrl}` : "", sources);
+  const imagePhase = g.status === "ready" && sources.length > 0 ? image.phase : undefined;
+  const live = useRef<HTMLDivElement>(null);
+  useFocusKept(live, `${g.status}:${imagePhase}:${g.error?.message}`);
   return (
     <div
       {...rest}
@@ -150,28 +249,40 @@ export const ResultViewer = forwardRef<HTMLDivElement, ResultViewerProps>(functi
       className={cx("flux-viewer", className)}
       data-state={g.status}
       data-error={g.status === "failed" ? g.error?.code : undefined}
+      data-image={imagePhase}
       aria-busy={busy || undefined}
     >
-      <div style={visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
-        {announcement(g, labels)}
+      <div ref={live} style={visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+        {announcement(g, image, labels)}
       </div>
-      {g.status === "idle" ? <p className="flux-placeholder">{labels.idle}</p> : null}
+      {g.status === "idle" ? (
+        <p className="flux-placeholder" tabIndex={-1} data-flux-focus="">
+          {labels.idle}
+        </p>
+      ) : null}
       {busy ? <Progress generation={g} labels={labels} /> : null}
       {g.status === "ready" && g.result && imageUrl ? (
         <ReadyView
           result={g.result}
-          imageUrl={imageUrl}
-          downloadHref={downloadUrl ? downloadUrl(g.result) : downloadHref(imageUrl, imageRoute)}
+          image={image}
+          downloadHref={(src) =>
+            // your own link for the image you named; the one that loaded instead goes the default way
+            downloadUrl && g.result && src === imageUrl
+              ? downloadUrl(g.result)
+              : downloadHref(src, imageRoute)
+          }
           expiresAt={expiryOf(g, g.result, imageUrl)}
           prompt={prompt}
           size={size}
           cost={g.task?.cost}
+          retry={g.retry}
+          headingLevel={headingLevel}
           labels={labels}
         />
       ) : null}
       {!busy && g.status !== "idle" && g.status !== "ready" ? (
         <div className="flux-problem">
-          <ProblemView generation={g} labels={labels} />
+          <ProblemView generation={g} labels={labels} headingLevel={headingLevel} />
         </div>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import type { FluxError, FluxGenerationStatus, FluxJob, FluxResult } from "@flux-kit/core";
+import type { FluxLabels } from "./labels";
 
 /** Every state a generation can be in: core's `FluxGenerationStatus`. */
 export type GenerationStatus = FluxGenerationStatus;
@@ -24,4 +25,21 @@ export interface GenerationView {
   readonly retry?: (() => unknown) | undefined;
   readonly reset?: (() => void) | undefined;
   readonly resume?: (() => unknown) | undefined;
+}
+
+/**
+ * Every string `ResultViewer` shows: `FluxLabels` and the few only the viewer uses. Pass any of them in the
+ * viewer's `labels` to reword or translate them.
+ */
+export interface ViewerLabels extends FluxLabels {
+  /** Announced while a finished image is still loading. @default "Loading your image…" */
+  imageLoadingStatus: string;
+  /** Heading when the finished image fails to load. @default "The image could not be loaded" */
+  imageFailedTitle: string;
+  /** What may have happened and what to do. */
+  imageFailedMessage: string;
+  /** Requests the same image again. @default "Load again" */
+  reloadImage: string;
+  /** Loads the image from its other source (a persisted copy, the delivery URL or the proxy's route). */
+  loadOtherCopy: string;
 }

@@ -1,4 +1,4 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluxRateLimitError } from "@flux-kit/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -20,6 +20,8 @@ describe("ResultViewer ready", () => {
     const img = screen.getByRole("img", { name: "Generated image: a red fox" });
     expect(img).toHaveAttribute("src", result.url);
     expect(img.parentElement).toHaveStyle({ aspectRatio: "1360 / 768" });
+    // announced once the image has loaded (#14: not before, and not when it fails)
+    fireEvent.load(img);
     expect(screen.getByRole("status")).toHaveTextContent("Your image is ready.");
   });
 
@@ -120,7 +122,7 @@ describe("ResultViewer ready", () => {
     vi.useFakeTimers();
     const retry = vi.fn();
     render(<ResultViewer generation={{ status: "failed", error: new FluxRateLimitError(3000), retry }} />);
-    expect(screen.getByText(/try again in 3 s/)).toBeInTheDocument();
+    expect(screen.getByText(/try again in 3 s/, { selector: "p" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Try again (3 s)" })).toBeDisabled();
     await act(() => vi.advanceTimersByTimeAsync(3000));
     expect(screen.getByRole("button", { name: "Try again" })).toBeEnabled();
