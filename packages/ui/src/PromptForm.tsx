@@ -30,6 +30,7 @@ import {
 } from "./formValue";
 import { ImageInput, addFiles } from "./ImageInput";
 import { loadValidator, useValidator, type Validate } from "./loadValidator";
+import { countShown, explainFieldErrors } from "./fieldMessages";
 import { resolveLabels, type FluxLabels } from "./labels";
 import { ModelSelect } from "./ModelSelect";
 import { SizeField } from "./SizeField";
@@ -92,12 +93,6 @@ function firstInvalidControl(form: HTMLFormElement): HTMLElement | undefined {
   return undefined;
 }
 
-const byPath = (errors: readonly FluxFieldError[]): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const e of errors) out[e.path || "prompt"] ??= e.message;
-  return out;
-};
-
 /**
  * The generation form: prompt, model, size, reference images and the model's own settings, generated from
  * core's catalogue and checked against its schemas before `onSubmit` is called. Cmd/Ctrl+Enter submits.
@@ -149,21 +144,22 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
     if (!attempted) return {};
     const result = validate?.(value.model, buildInput(value));
     const fieldErrors = result && !result.success ? toFieldErrors(result.issues) : [];
-    const out = byPath(fieldErrors);
+    const out = explainFieldErrors(fieldErrors, c, value, labels);
     if (c.imageRequired && value.images.length === 0)
       out[c.imageFields[0] ?? "input_image"] = labels.imageRequired;
-    if (fieldErrors.some((e) => e.path === "prompt" && e.type === "string_too_short"))
-      out.prompt = labels.promptRequired;
     return out;
   }, [attempted, value, c, labels, validate]);
   // errors passed in apply until the value changes
-  const errors = { ...(external && external !== dismissed ? byPath(external) : {}), ...localErrors };
+  const errors = {
+    ...(external && external !== dismissed ? explainFieldErrors(external, c, value, labels) : {}),
+    ...localErrors,
+  };
   const imageError =
     c.imageFields
       .map((f) => errors[f])
       .filter(Boolean)
       .join(" ") || undefined;
-  const errorCount = Object.keys(errors).length;
+  const errorCount = countShown(errors);
 
   const update = (patch: Partial<PromptFormValue>) => {
     setDismissed(external);

@@ -4,7 +4,7 @@ import { Field, describedBy } from "./Field";
 import { MATCH_INPUT, type PromptFormValue } from "./formValue";
 import type { FluxLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
-import { presetsFor, sizeForRatio } from "./sizePresets";
+import { nearestSize, presetsFor, sizeForRatio } from "./sizePresets";
 
 /** Props of `SizeField`. */
 export interface SizeFieldProps {
@@ -29,15 +29,15 @@ export function SizeField({ id, size, canMatch, value, onChange, errors, labels 
     if (size.kind === "dimensions") onChange({ preset, ...sizeForRatio(size, preset) });
     else onChange({ preset, aspectRatio: preset });
   };
+  // one sentence per problem: the pixel cap is one problem of both sides
   const sizeError =
     size.kind === "dimensions"
-      ? [
-          errors.width && `${labels.width}: ${errors.width}`,
-          errors.height && `${labels.height}: ${errors.height}`,
-        ]
-          .filter(Boolean)
-          .join(" · ") || undefined
+      ? [...new Set([errors.width, errors.height].filter(Boolean))].join(" ") || undefined
       : errors.aspect_ratio;
+  const nearest =
+    sizeError && size.kind === "dimensions" ? nearestSize(size, value.width, value.height) : undefined;
+  const offer =
+    nearest && (nearest.width !== value.width || nearest.height !== value.height) ? nearest : undefined;
   const summary = match
     ? labels.matchInputHint
     : size.kind === "dimensions"
@@ -82,6 +82,26 @@ export function SizeField({ id, size, canMatch, value, onChange, errors, labels 
         })}
       </div>
       {custom && size.kind === "dimensions" ? (
+        <p className="flux-field-hint" id={`${id}-size-rules`}>
+          {labels.sizeRules(
+            size.width.step ?? 1,
+            size.width.min,
+            size.width.max,
+            size.maxPixels === undefined ? undefined : size.maxPixels / 1_048_576,
+          )}
+        </p>
+      ) : null}
+      {offer ? (
+        <button
+          type="button"
+          className="flux-button"
+          data-variant="secondary"
+          onClick={() => onChange({ width: offer.width, height: offer.height })}
+        >
+          {labels.useSize(offer.width, offer.height)}
+        </button>
+      ) : null}
+      {custom && size.kind === "dimensions" ? (
         <div className="flux-row">
           {(["width", "height"] as const).map((side) => (
             <div className="flux-subfield" key={side}>
@@ -98,7 +118,9 @@ export function SizeField({ id, size, canMatch, value, onChange, errors, labels 
                 step={size[side].step ?? 1}
                 value={Number.isNaN(value[side]) ? "" : value[side]}
                 aria-invalid={errors[side] ? true : undefined}
-                aria-describedby={describedBy(`${id}-size`, false, sizeError)}
+                aria-describedby={[describedBy(`${id}-size`, false, sizeError), `${id}-size-rules`]
+                  .filter(Boolean)
+                  .join(" ")}
                 onChange={(e) => onChange({ [side]: e.currentTarget.valueAsNumber })}
               />
             </div>

@@ -45,6 +45,16 @@ export interface FluxLabels {
   submitting: string;
   submitHint: string;
   formHasErrors: (count: number) => string;
+  /** The rules a field error states, in words, and the size a size error offers. */
+  ruleMultipleOf: (field: string, step: number) => string;
+  ruleRange: (field: string, min: number, max: number) => string;
+  ruleWhole: (field: string) => string;
+  ruleMaxPixels: (megapixels: number) => string;
+  ruleAspectFormat: string;
+  ruleAspectRange: (tallest: string, widest: string) => string;
+  /** The rules of a custom size, shown before they are broken. */
+  sizeRules: (step: number, min: number, max: number, megapixels: number | undefined) => string;
+  useSize: (width: number, height: number) => string;
   /** Said after a model switch that removed reference images or set settings back to the new model's defaults. */
   droppedOnSwitch: (model: string, images: number, reset: readonly string[]) => string;
   // ResultViewer
@@ -156,6 +166,15 @@ export const defaultLabels: FluxLabels = {
   submitting: "Generating…",
   submitHint: "Ctrl+Enter or ⌘+Enter to generate",
   formHasErrors: (n) => (n === 1 ? "Fix 1 field before generating." : `Fix ${n} fields before generating.`),
+  ruleMultipleOf: (field, step) => `${field} must be a multiple of ${step}.`,
+  ruleRange: (field, min, max) => `${field} must be between ${min} and ${max}.`,
+  ruleWhole: (field) => `${field} must be a whole number.`,
+  ruleMaxPixels: (mp) => `Width × height can be at most ${mp} megapixels.`,
+  ruleAspectFormat: "Write the ratio as width:height, e.g. 16:9.",
+  ruleAspectRange: (tallest, widest) => `The ratio must be between ${tallest} and ${widest}.`,
+  sizeRules: (step, min, max, mp) =>
+    `Multiples of ${step}, ${min}–${max} px a side${mp === undefined ? "" : `, at most ${mp} megapixels`}.`,
+  useSize: (w, h) => `Use ${w} × ${h}`,
   droppedOnSwitch: (model, images, reset) =>
     [
       images > 0

@@ -48,3 +48,27 @@ export function presetsFor(size: SizeCapability): readonly string[] {
     return r <= widest + 1e-9 && r >= tallest - 1e-9;
   });
 }
+
+/**
+ * The valid size nearest to `width` × `height` for a width/height model: each side rounded to its step inside
+ * its range, then both scaled down together (ratio kept) under the pixel cap. What a size error offers to use.
+ * @example nearestSize(flux2Pro.capabilities.size, 1917, 1083) // { width: 1920, height: 1088 }
+ */
+export function nearestSize(
+  size: Dimensions,
+  width: number,
+  height: number,
+): { width: number; height: number } {
+  const sw = size.width.step ?? 1;
+  const sh = size.height.step ?? 1;
+  const pick = (v: number, fallback: number) => (Number.isFinite(v) && v > 0 ? v : fallback);
+  let w = fit(pick(width, size.width.default), size.width.min, size.width.max, sw);
+  let h = fit(pick(height, size.height.default), size.height.min, size.height.max, sh);
+  if (size.maxPixels !== undefined && w * h > size.maxPixels) {
+    const k = Math.sqrt(size.maxPixels / (w * h));
+    // down to the step (never up), so the product stays under the cap
+    w = Math.max(Math.ceil(size.width.min / sw) * sw, Math.floor((w * k) / sw) * sw);
+    h = Math.max(Math.ceil(size.height.min / sh) * sh, Math.floor((h * k) / sh) * sh);
+  }
+  return { width: w, height: h };
+}

@@ -48,7 +48,9 @@ describe("PromptForm: the checks load on demand", () => {
 
     release();
     await waitFor(() => expect(width).toHaveAttribute("aria-invalid", "true"));
-    expect(width).toHaveAccessibleDescription("Width: Input should be a multiple of 16");
+    expect(width).toHaveAccessibleDescription(
+      "Width must be a multiple of 16. Multiples of 16, 64–4096 px a side, at most 4 megapixels.",
+    );
     expect(onSubmit).not.toHaveBeenCalled();
     await waitFor(() => expect(width).toHaveFocus());
   });

@@ -56,7 +56,9 @@ describe("PromptForm validation", () => {
 
     expect(onSubmit).not.toHaveBeenCalled();
     expect(width).toHaveAttribute("aria-invalid", "true");
-    expect(width).toHaveAccessibleDescription("Width: Input should be a multiple of 16");
+    expect(width).toHaveAccessibleDescription(
+      "Width must be a multiple of 16. Multiples of 16, 64–4096 px a side, at most 4 megapixels.",
+    );
     // focus lands on the invalid Width input, not on the (visually hidden) preset radio before it
     await waitFor(() => expect(width).toHaveFocus());
   });
