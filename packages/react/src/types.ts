@@ -8,6 +8,7 @@ import type {
   ModelDefinition,
   ModelId,
   ModelInput,
+  TaskRef,
   TaskStage,
 } from "@flux-kit/core";
 
@@ -209,6 +210,13 @@ export interface UseFluxGenerationResult<M extends ModelId = ModelId, D = NoDefa
    * same task again instead, since the task may still finish.
    */
   retry: () => Promise<FluxResult>;
+  /**
+   * Watches a task that was submitted elsewhere (or whose submit answer was lost) by id, without submitting:
+   * the state follows it like a submit's. An uncertain submit's view uses it to look the task up before anyone
+   * pays twice; a task BFL does not know ends `failed` with `task_not_found`.
+   * @example gen.watch({ id: "3f2b…", pollingUrl: "https://api.eu.bfl.ai/v1/get_result?id=3f2b…" })
+   */
+  watch: (task: TaskRef) => Promise<FluxResult>;
 }
 
 /** Options of `useFluxResult`. */

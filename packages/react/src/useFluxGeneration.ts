@@ -60,6 +60,6 @@ export function view(state: FluxGenerationState) {
 
 /** The controller's actions (stable across renders: they close over the controller only). @internal */
 export function actions(controller: GenerationController) {
-  const { generate, cancel, retry, reset, resume } = controller;
-  return { generate, cancel, retry, reset, resume };
+  const { generate, cancel, retry, reset, resume, watch } = controller;
+  return { generate, cancel, retry, reset, resume, watch };
 }

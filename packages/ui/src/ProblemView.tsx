@@ -3,9 +3,11 @@ import { useState, type ReactNode } from "react";
 import {
   FluxAuthError,
   FluxModerationError,
+  FluxSubmitUncertainError,
   FluxRateLimitError,
   FluxValidationError,
   type FluxError,
+  type TaskRef,
 } from "@flux-kit/core";
 import type { GenerationView } from "./generationView";
 import type { FluxLabels } from "./labels";
@@ -111,6 +113,39 @@ export function RetryButton({
   );
 }
 
+/**
+ * The task an uncertain submit may have created, when its answer named one (a body that arrived but could not be
+ * read, a 5xx that carried the task): enough to look it up instead of submitting again.
+ */
+export function uncertainTask(error: FluxError | undefined): TaskRef | undefined {
+  if (!(error instanceof FluxSubmitUncertainError)) return undefined;
+  const body = error.body as { id?: unknown; polling_url?: unknown } | null | undefined;
+  if (typeof body?.id !== "string" || body.id === "") return undefined;
+  return typeof body.polling_url === "string"
+    ? { id: body.id, pollingUrl: body.polling_url }
+    : { id: body.id };
+}
+
+/**
+ * An uncertain submit: look the task up first when its id is known (the view then follows it), else say where
+ * to check; generating again is offered last, as the action that may pay twice.
+ */
+function Uncertain({ generation, labels, headingLevel }: ProblemViewProps) {
+  const task = uncertainTask(generation.error);
+  const watch = generation.watch;
+  return (
+    <>
+      <Title level={headingLevel}>{labels.failedTitle}</Title>
+      <p>{labels.uncertainMessage}</p>
+      {task && watch ? null : <p className="flux-field-hint">{labels.uncertainHowToCheck}</p>}
+      <Actions>
+        {task && watch ? <RetryButton onClick={() => watch(task)} label={labels.checkForTask} /> : null}
+        <RetryButton onClick={generation.retry} label={labels.generateAnyway} variant="secondary" />
+      </Actions>
+    </>
+  );
+}
+
 function Failed({ generation, labels, headingLevel }: ProblemViewProps) {
   const { error } = generation;
   const [since] = useState(() => Date.now());
@@ -162,7 +197,9 @@ function Moderated({ generation, labels, headingLevel }: ProblemViewProps) {
       ) : null}
       <p className="flux-field-hint">{labels.moderatedAdvice}</p>
       <Actions>
-        <RetryButton onClick={generation.reset} label={labels.tryAgain} />
+        {/* the same request again (a flagged output may pass with a new seed); or back to the form to change it */}
+        <RetryButton onClick={generation.retry} label={labels.tryAgain} />
+        <RetryButton onClick={generation.reset} label={labels.changePrompt} variant="secondary" />
       </Actions>
     </>
   );
@@ -172,6 +209,8 @@ function Moderated({ generation, labels, headingLevel }: ProblemViewProps) {
 export function ProblemView({ generation, labels, headingLevel }: ProblemViewProps) {
   switch (generation.status) {
     case "failed":
+      if (generation.error?.code === "submit_uncertain")
+        return <Uncertain generation={generation} labels={labels} headingLevel={headingLevel} />;
       return (
         <Failed
           key={generation.error?.message}

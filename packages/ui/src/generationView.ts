@@ -1,4 +1,4 @@
-import type { FluxError, FluxGenerationStatus, FluxJob, FluxResult } from "@flux-kit/core";
+import type { FluxError, FluxGenerationStatus, FluxJob, FluxResult, TaskRef } from "@flux-kit/core";
 import type { FluxLabels } from "./labels";
 
 /** Every state a generation can be in: core's `FluxGenerationStatus`. */
@@ -25,6 +25,11 @@ export interface GenerationView {
   readonly retry?: (() => unknown) | undefined;
   readonly reset?: (() => void) | undefined;
   readonly resume?: (() => unknown) | undefined;
+  /**
+   * Watches a task by id (`useFluxGeneration`'s `watch`): the uncertain-submit view uses it to look the task up
+   * before anyone pays twice.
+   */
+  readonly watch?: ((task: TaskRef) => unknown) | undefined;
 }
 
 /**

@@ -103,6 +103,14 @@ export interface FluxLabels {
   serverMessage: string;
   networkMessage: string;
   uncertainMessage: string;
+  /** Where to check when an uncertain submit left no task id to look up. */
+  uncertainHowToCheck: string;
+  /** Looks the uncertain submit's task up (when its id is known) instead of submitting again. */
+  checkForTask: string;
+  /** Submits again after an uncertain submit: the action that may pay twice. */
+  generateAnyway: string;
+  /** After moderation: back to the form to change the prompt or the images. */
+  changePrompt: string;
   generationFailedMessage: string;
   tryAgain: string;
   cancelledTitle: string;
@@ -229,6 +237,11 @@ export const defaultLabels: FluxLabels = {
   networkMessage: "The connection failed. Check your network and try again.",
   uncertainMessage:
     "The request may have reached the service and may be billed. Check before generating again to avoid paying twice.",
+  uncertainHowToCheck:
+    "No task id came back to look up: check the usage page of your BFL dashboard, or your webhook, before generating again.",
+  checkForTask: "Check for the image",
+  generateAnyway: "Generate anyway",
+  changePrompt: "Change the prompt",
   generationFailedMessage: "The service could not generate this image. Try again, or change the prompt.",
   tryAgain: "Try again",
   cancelledTitle: "Stopped waiting",

@@ -47,12 +47,20 @@ describe("ResultViewer: focus is never dropped to the page (#14, defect 14)", ()
     expect(screen.getByText("Generating your image…", { selector: ".flux-title" })).toHaveFocus();
   });
 
-  it("moderation's Try again moves focus into the idle view", async () => {
+  it("moderation's Change the prompt moves focus into the idle view", async () => {
+    const user = userEvent.setup();
+    render(<Driven initial="moderated" />);
+    await user.click(screen.getByRole("button", { name: "Change the prompt" }));
+    expect(document.activeElement).not.toBe(document.body);
+    expect(screen.getByText("Your image will appear here.")).toHaveFocus();
+  });
+
+  it("moderation's Try again (a new submit) moves focus into the submitting view", async () => {
     const user = userEvent.setup();
     render(<Driven initial="moderated" />);
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(document.activeElement).not.toBe(document.body);
-    expect(screen.getByText("Your image will appear here.")).toHaveFocus();
+    expect(document.activeElement).toHaveTextContent("Sending your request…");
   });
 
   it("a keyboard user's Enter on Stop waiting lands on the new view too", async () => {

@@ -48,9 +48,9 @@ test("Stop waiting, then Keep waiting: focus lands on each new view", async () =
   expect(document.activeElement).toHaveTextContent("Generating your image…");
 });
 
-test("moderation's Try again: focus lands in the idle view", async () => {
+test("moderation's Change the prompt: focus lands in the idle view", async () => {
   const screen = await render(<Driven initial="moderated" />);
-  await screen.getByRole("button", { name: "Try again" }).click();
+  await screen.getByRole("button", { name: "Change the prompt" }).click();
   await expect.element(screen.getByText("Your image will appear here.")).toHaveFocus();
 });
 
