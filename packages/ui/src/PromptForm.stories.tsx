@@ -17,14 +17,17 @@ export const Default: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByRole("textbox", { name: "Prompt" }), "A lighthouse at dusk");
     await userEvent.keyboard("{Control>}{Enter}{/Control}");
-    await expect(args.onSubmit).toHaveBeenCalledWith({
-      model: "flux-2-pro",
-      input: expect.objectContaining({
-        prompt: "A lighthouse at dusk",
-        width: 1024,
-        height: 1024,
-      }) as unknown,
-    });
+    // the checks load on demand, so the submit may wait for them
+    await waitFor(() =>
+      expect(args.onSubmit).toHaveBeenCalledWith({
+        model: "flux-2-pro",
+        input: expect.objectContaining({
+          prompt: "A lighthouse at dusk",
+          width: 1024,
+          height: 1024,
+        }) as unknown,
+      }),
+    );
   },
 };
 
@@ -33,8 +36,8 @@ export const ValidationErrors: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Generate" }));
+    await expect(await canvas.findByRole("alert")).toHaveTextContent(/Fix \d fields/);
     await expect(args.onSubmit).not.toHaveBeenCalled();
-    await expect(canvas.getByRole("alert")).toHaveTextContent(/Fix \d fields/);
     await expect(canvas.getByRole("textbox", { name: "Prompt" })).toHaveAttribute("aria-invalid", "true");
     await expect(canvas.getByRole("spinbutton", { name: "Width" })).toHaveAttribute("aria-invalid", "true");
     await waitFor(() => expect(canvas.getByRole("textbox", { name: "Prompt" })).toHaveFocus());
@@ -49,9 +52,12 @@ export const InvalidCustomSize: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Generate" }));
-    await expect(args.onSubmit).not.toHaveBeenCalled();
     const width = canvas.getByRole("spinbutton", { name: "Width" });
-    await expect(width).toHaveAccessibleDescription("Width: Input should be a multiple of 16");
+    await waitFor(() => expect(width).toHaveAttribute("aria-invalid", "true"));
+    await expect(args.onSubmit).not.toHaveBeenCalled();
+    await expect(width).toHaveAccessibleDescription(
+      "Width must be a multiple of 16. Multiples of 16, 64–4096 px a side, at most 4 megapixels.",
+    );
     await waitFor(() => expect(width).toHaveFocus());
   },
 };

@@ -79,7 +79,10 @@ describe("ResultViewer states", () => {
     expect(container.firstChild).toHaveAttribute("data-error", code);
     expect(screen.getAllByText(message)[0]).toBeInTheDocument();
     expect(live()).toHaveTextContent(message);
-    const button = screen.queryByRole("button", { name: "Try again" });
+    // after an uncertain submit, submitting again is "Generate anyway" (the view's second choice)
+    const button = screen.queryByRole("button", {
+      name: code === "submit_uncertain" ? "Generate anyway" : "Try again",
+    });
     if (retryable) {
       await userEvent.setup().click(button!);
       expect(retry).toHaveBeenCalled();
