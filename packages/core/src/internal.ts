@@ -18,7 +18,13 @@ export {
   endpointTasks,
   type EndpointTasks,
 } from "./bfl/endpoints";
-export { IMAGE_ROUTE_PATH, imageRouteUrl, isImageRouteUrl } from "./bfl/proxyRoutes";
+export {
+  IMAGE_ROUTE_PATH,
+  MODELS_ROUTE_PATH,
+  imageRouteUrl,
+  isImageRouteUrl,
+  modelsRouteBody,
+} from "./bfl/proxyRoutes";
 export { REGIONS, isRegion } from "./bfl/regions";
 export { PROXY_ERROR_CODES, PROXY_ERROR_STATUS } from "./errors/proxyErrorCodes";
 export { errorFromResponse } from "./errors/errorFromResponse";

@@ -116,7 +116,7 @@ export interface ProxyErrorEvent {
   readonly error: unknown;
   /** `"upstream"` (BFL unreachable, timed out, or answered badly) or `"hook"` (one of your hooks threw). */
   readonly kind: "upstream" | "hook" | "internal";
-  readonly route: "submit" | "poll" | "image" | "other";
+  readonly route: "submit" | "poll" | "image" | "models" | "other";
   readonly taskId?: string | undefined;
 }
 

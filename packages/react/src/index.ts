@@ -2,6 +2,8 @@
 export { FluxProvider, useFluxClient, type FluxProviderProps } from "./FluxProvider";
 export { useFluxGeneration } from "./useFluxGeneration";
 export { useFluxResult } from "./useFluxResult";
+export { useFluxAllowedModels, type UseFluxAllowedModelsOptions } from "./useFluxAllowedModels";
+export { fluxAllowedModelsQueryKey, fluxAllowedModelsQueryOptions } from "./fluxAllowedModelsQueryOptions";
 export { fluxTaskQueryKey, fluxTaskQueryOptions, type FluxTaskQueryExtras } from "./fluxTaskQueryOptions";
 export { fluxSubmitMutationKey, fluxSubmitMutationOptions } from "./fluxSubmitMutationOptions";
 export type {

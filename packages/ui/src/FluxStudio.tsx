@@ -1,9 +1,9 @@
 /** @jsxImportSource . */
 "use client";
-import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from "react";
+import { forwardRef, useEffect, useMemo, useRef, useState, type HTMLAttributes } from "react";
 import { FluxValidationError, type FluxResult, type ModelId } from "@flux-kit/core";
 import { FORM_MODELS } from "./formModels";
-import { useFluxGeneration, type UseFluxGenerationOptions } from "@flux-kit/react";
+import { useFluxAllowedModels, useFluxGeneration, type UseFluxGenerationOptions } from "@flux-kit/react";
 import { cx } from "./cx";
 import { valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
 import type { GenerationView } from "./generationView";
@@ -21,7 +21,12 @@ export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "d
    * @example <FluxStudio defaultValue={{ model: "flux-2-klein-4b" }} />
    */
   readonly defaultValue?: Partial<PromptFormValue> | undefined;
-  /** Models offered in the picker. @default `FORM_MODELS`: the catalogue but FLUX 3 Image and the FLUX Tools */
+  /**
+   * Models offered in the picker, as given (the proxy is not asked).
+   * @default those of `FORM_MODELS` (the catalogue but FLUX 3 Image and the FLUX Tools) that the proxy allows
+   * (`GET {baseUrl}/v1/models`); all of `FORM_MODELS` while that answer loads, or when the server does not say
+   * @example <FluxStudio models={["flux-2-pro", "flux-2-klein-4b"]} />
+   */
   readonly models?: readonly ModelId[] | undefined;
   /** The proxy's image route for downloads. @default "/api/flux/v1/image" */
   readonly imageRoute?: string | false | undefined;
@@ -51,7 +56,7 @@ export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "d
 export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function FluxStudio(
   {
     defaultValue,
-    models = FORM_MODELS,
+    models: modelsProp,
     imageRoute,
     onResult,
     persist = true,
@@ -63,6 +68,10 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
   },
   ref,
 ) {
+  // without a `models` prop, only what the proxy allows; never an empty picker
+  const asked = modelsProp === undefined;
+  const allowed = useFluxAllowedModels({ enabled: asked }).data;
+  const models = useMemo(() => modelsProp ?? allowedFormModels(allowed), [modelsProp, allowed]);
   const [value, setValue] = useState<PromptFormValue>(() =>
     valueForModel(defaultValue?.model ?? models[0] ?? "flux-2-pro", defaultValue),
   );
@@ -79,6 +88,17 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
   // generations already reported to: a repeated submit (same input and model) returns the same promise
   const [reported] = useState(() => new WeakSet<Promise<FluxResult>>());
   const now = useNow(reopened !== undefined, 1000);
+  // once the server has said, a model it does not allow gives way to the first one it does (what still applies
+  // carries over, as when the person switches; the format is the new model's own)
+  useEffect(() => {
+    const first = models[0];
+    if (!asked || allowed === undefined || first === undefined) return;
+    setValue((v) => {
+      if (models.includes(v.model)) return v;
+      const { outputFormat: _format, ...kept } = v;
+      return valueForModel(first, kept);
+    });
+  }, [asked, allowed, models]);
   // every submit names its model (`generate(input, { model })`): the hook's `model` is only the fallback
   const generation = useFluxGeneration({
     model: value.model,
@@ -180,3 +200,10 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
     </div>
   );
 });
+
+/** `FORM_MODELS` that are in `allowed` (the same list while `allowed` is unknown), or all of them if none is. */
+function allowedFormModels(allowed: readonly string[] | undefined): readonly ModelId[] {
+  if (!allowed) return FORM_MODELS;
+  const offered = FORM_MODELS.filter((id) => allowed.includes(id));
+  return offered.length > 0 ? offered : FORM_MODELS;
+}

@@ -9,6 +9,7 @@ import {
 } from "../errors/FluxError";
 import { DEFAULT_TASKS, endpointTasks, type EndpointTasks } from "../bfl/endpoints";
 import { jsonObject } from "../bfl/json";
+import { MODELS_ROUTE_PATH, readModelIds } from "../bfl/proxyRoutes";
 import type { ModelId, ModelInput } from "../models/catalogue";
 import { toFieldErrors } from "../models/fieldErrors";
 import type { DefinitionInput, ModelDefinition } from "../models/types";
@@ -114,6 +115,14 @@ export interface FluxClient {
   download(result: FluxResult | string, options?: RequestOptions): Promise<FluxDownload>;
   /** The account's remaining credits (`GET /v1/credits`). */
   credits(options?: RequestOptions): Promise<number>;
+  /**
+   * The ids of the models a `@flux-kit/proxy` allows (`GET {baseUrl}/v1/models`), in its `allowedModels` order.
+   * Not one of BFL's routes: BFL itself, and a proxy older than the route, answer 404, and this rejects with a
+   * `FluxError` whose `status` is 404 (`code: "http"`): the server does not say, so offer every model. A caller
+   * the proxy's `authorize` refuses gets its `FluxAuthError`, as on every route.
+   * @example const allowed = await client.allowedModels().catch(() => undefined) // undefined: not known
+   */
+  allowedModels(options?: RequestOptions): Promise<string[]>;
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -462,12 +471,16 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     return { bytes, contentType, url };
   }
 
-  async function credits(opts: RequestOptions = {}): Promise<number> {
+  /**
+   * A GET of `path` under the base (read retries included) and what `pick` reads from its JSON, or a
+   * `bad_response` when it reads nothing; any error with the key scrubbed from it.
+   */
+  async function read<T>(path: string, opts: RequestOptions, pick: (json: unknown) => T | undefined) {
     try {
-      const { json } = await get(`${baseUrl}/v1/credits`, opts.signal);
-      const value = (json as { credits?: unknown } | null)?.credits;
-      if (typeof value !== "number")
-        throw new FluxError("bad_response", "Expected { credits: number } from /v1/credits.");
+      const { json } = await get(baseUrl + path, opts.signal);
+      const value = pick(json);
+      if (value === undefined)
+        throw new FluxError("bad_response", `Unexpected answer from ${path}.`, { body: json });
       return value;
     } catch (error) {
       throw scrubSecret(error, apiKey);
@@ -489,7 +502,12 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       return wait(job, opts);
     },
     download,
-    credits,
+    credits: (opts = {}) =>
+      read("/v1/credits", opts, (json) => {
+        const credits = (json as { credits?: unknown } | null)?.credits;
+        return typeof credits === "number" ? credits : undefined;
+      }),
+    allowedModels: (opts = {}) => read(MODELS_ROUTE_PATH, opts, readModelIds),
   };
 }
 

@@ -12,6 +12,7 @@ import { TaskMemo } from "./TaskMemo";
 import { nearestForwarded } from "./trust";
 import { authorizeRequest, OPEN, type AuthOutcome } from "./authorizeRequest";
 import { planImage } from "./planImage";
+import { planModels } from "./planModels";
 import { planPoll } from "./planPoll";
 import { planSubmit } from "./planSubmit";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody } from "./types";
@@ -180,7 +181,9 @@ export function createEngine(config: ProxyConfig): Engine {
         ? await planSubmit(context, meta, route.model, auth.clientId, readBody)
         : route.kind === "poll"
           ? await planPoll(context, meta, auth.clientId)
-          : planImage(context, meta);
+          : route.kind === "image"
+            ? planImage(context, meta)
+            : planModels(context);
     if (!cors.headers) return p;
     if (p.type === "respond") return { type: "respond", response: withCors(p.response) };
     if (p.type === "json") {

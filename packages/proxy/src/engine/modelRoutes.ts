@@ -31,6 +31,7 @@ const MODEL_ID = new RegExp(`^${SEGMENT}(?:/${SEGMENT}){0,3}$`);
 const RESERVED = new Set([
   "get_result",
   "image",
+  "models",
   "credits",
   "finetune",
   "my_finetunes",

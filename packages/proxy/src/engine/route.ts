@@ -1,18 +1,24 @@
-import { IMAGE_ROUTE_PATH } from "./coreBridge";
+import { IMAGE_ROUTE_PATH, MODELS_ROUTE_PATH } from "./coreBridge";
 import type { ModelRoutes, SubmitRoute } from "./modelRoutes";
 
 /** Which proxy route a request path names. */
 export type Route =
-  SubmitRoute | { readonly kind: "poll" } | { readonly kind: "image" } | { readonly kind: "not_found" };
+  | SubmitRoute
+  | { readonly kind: "poll" }
+  | { readonly kind: "image" }
+  | { readonly kind: "models" }
+  | { readonly kind: "not_found" };
 
 const POLL: Route = { kind: "poll" };
 const IMAGE: Route = { kind: "image" };
+const MODELS: Route = { kind: "models" };
 const NOT_FOUND: Route = { kind: "not_found" };
 const POLL_PATH = "/v1/get_result";
 
 /**
  * Routes a raw path (without query) under `basePath`. Every route is an exact string match: `get_result`, the
- * image route, or `/v1/{id}` for a model id of `models` (ids may contain `/`: `flux-tools/erase-v1`). Nothing is
+ * image route, the models route (the proxy's own, not BFL's), or `/v1/{id}` for a model id of `models` (ids may
+ * contain `/`: `flux-tools/erase-v1`; none is `models`). Nothing is
  * decoded or normalised first, so a dot segment, a doubled, trailing or encoded slash (`%2F` is never read as
  * a separator), a backslash or another case is `not_found`, never turned into a valid route.
  */
@@ -21,6 +27,7 @@ export function matchRoute(path: string, basePath: string, models: ModelRoutes):
   const rest = path.slice(basePath.length);
   if (rest === POLL_PATH) return POLL;
   if (rest === IMAGE_ROUTE_PATH) return IMAGE;
+  if (rest === MODELS_ROUTE_PATH) return MODELS;
   return models.get(rest) ?? NOT_FOUND;
 }
 
