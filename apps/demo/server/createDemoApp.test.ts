@@ -75,3 +75,31 @@ test("no answer carries the key", async () => {
   expect(response.status).toBe(200);
   expect(text).not.toContain(KEY);
 });
+
+test("a task the browser saw finish is listed once: as its image, not also as still generating", async () => {
+  // CI once showed a finished image beside its "Generating" card: the browser's poll saved it through the proxy
+  // while the server's watcher, polling on its own schedule, still listed the task as pending
+  const session = await newSession();
+  const submitted = (await (
+    await submit("flux-2-klein-4b", "seen to the end", { cookie: session })
+  ).json()) as {
+    id: string;
+    polling_url: string;
+  };
+  let status = "";
+  while (status !== "Ready") {
+    const poll = await fetch(new URL(submitted.polling_url, base), { headers: { cookie: session } });
+    status = ((await poll.json()) as { status: string }).status;
+    expect(["Pending", "Ready"]).toContain(status);
+    if (status !== "Ready") await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // the proxy saved the image before answering Ready: the gallery lists it, and no longer as pending
+  const gallery = (await (
+    await fetch(`${base}/api/demo/gallery`, { headers: { cookie: session } })
+  ).json()) as {
+    items: { id: string }[];
+    pending: { id: string }[];
+  };
+  expect(gallery.items.map((item) => item.id)).toEqual([submitted.id]);
+  expect(gallery.pending).toEqual([]);
+});

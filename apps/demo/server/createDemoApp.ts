@@ -7,6 +7,7 @@ import type { ModelId } from "@flux-kit/core";
 import { createNodeHandler, type ProxyLogEvent } from "@flux-kit/proxy/node";
 import { createGallery, IMAGE_ROUTE, writeAtomically } from "./createGallery";
 import { createTaskWatcher } from "./createTaskWatcher";
+import { galleryAnswer } from "./galleryAnswer";
 import { createUpstream, type Region, type UpstreamMode } from "./createUpstream";
 import { createPersister } from "./persistResult";
 import { createSessions } from "./sessions";
@@ -166,11 +167,8 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
     }
     // only the session's own: its images, the tasks it has running, the ones it lost
     if (path === "/api/demo/gallery") {
-      return json(res, 200, {
-        items: await gallery.list(owner),
-        pending: watcher.pending(owner),
-        failed: watcher.failed(owner),
-      });
+      const items = await gallery.list(owner);
+      return json(res, 200, galleryAnswer(items, watcher.pending(owner), watcher.failed(owner)));
     }
     if (path.startsWith(IMAGE_ROUTE)) {
       const found = await gallery.find(owner, path.slice(IMAGE_ROUTE.length));
