@@ -14,7 +14,7 @@ import type { ModelId, ModelInput } from "../models/catalogue";
 import { toFieldErrors } from "../models/fieldErrors";
 import type { DefinitionInput, ModelDefinition } from "../models/types";
 import type { ProxyErrorCode } from "../errors/proxyErrorCodes";
-import { isTerminalStatus, parseSubmitResponse } from "../schemas/index";
+import { detailMessage, isTerminalStatus, parseSubmitResponse } from "../schemas/index";
 import { deliveryExpiry, isDeliveryExpired } from "./delivery";
 import { ConcurrencyLimiter, type Lease } from "./limiter";
 import { toSnapshot } from "./outcome";
@@ -32,6 +32,7 @@ import type {
   GenerateOptions,
   PollFailure,
   RequestOptions,
+  SubmitOptions,
   TaskRef,
   WaitOptions,
 } from "./types";
@@ -86,11 +87,11 @@ export interface FluxClient {
    * the concurrency caps, then POSTs once. Retried only when the request certainly created no task (429,
    * connection refused); after an ambiguous failure it throws `FluxSubmitUncertainError` instead of paying twice.
    */
-  submit<M extends ModelId>(model: M, input: ModelInput<M>, options?: RequestOptions): Promise<FluxJob>;
+  submit<M extends ModelId>(model: M, input: ModelInput<M>, options?: SubmitOptions): Promise<FluxJob>;
   submit<D extends ModelDefinition>(
     model: D,
     input: DefinitionInput<D>,
-    options?: RequestOptions,
+    options?: SubmitOptions,
   ): Promise<FluxJob>;
   /** Polls a task once (with read retries). Never throws for a terminal failure status: read `snapshot.error`. */
   getResult(task: TaskRef, options?: RequestOptions): Promise<FluxTaskSnapshot>;
@@ -226,7 +227,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   const get = (url: string, signal: AbortSignal | undefined, taskId?: string) =>
     withRetry(() => send(url, signal, undefined, taskId), retry, signal);
 
-  async function submit(model: ModelId | ModelDefinition, input: unknown, opts: RequestOptions = {}) {
+  async function submit(model: ModelId | ModelDefinition, input: unknown, opts: SubmitOptions = {}) {
     const modelId = typeof model === "string" ? model : model.id;
     const definition = SAFE_MODEL_ID.test(modelId) ? definitionOf(model) : undefined;
     if (!definition && !endpointTasks(modelId)) {
@@ -241,9 +242,17 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       if (!checked.success) throw new FluxValidationError(toFieldErrors(checked.issues), "local");
     }
     const body = JSON.stringify(input);
-    const lease = await limiter.acquire(modelId, opts.signal, waitTimeoutFor(modelId));
+    let granted = false;
+    const leased = limiter.acquire(modelId, opts.signal, waitTimeoutFor(modelId)).then((lease) => {
+      granted = true;
+      return lease;
+    });
+    // a grant at once settles before this tick ends; else the submit waits in this client's own queue
+    await null;
+    if (!granted) opts.onWait?.({ scope: "local", retryAt: undefined, detail: undefined, refusals: 0 });
+    const lease = await leased;
     try {
-      const job = await postOnce(modelId, body, opts.signal);
+      const job = await postOnce(modelId, body, opts);
       // forget slots that lapsed for tasks nobody watched to their end, so this map stays bounded
       for (const [id, held] of leases) if (!held.held) leases.delete(id);
       leases.set(job.id, lease);
@@ -255,9 +264,11 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   }
 
   /** POSTs a submit, retrying only when no task can have been created. */
-  async function postOnce(modelId: string, body: string, signal: AbortSignal | undefined): Promise<FluxJob> {
+  async function postOnce(modelId: string, body: string, opts: SubmitOptions): Promise<FluxJob> {
+    const { signal, slotWaitMs } = opts;
     const url = `${baseUrl}/v1/${modelId}`;
-    for (let attempt = 0; ; attempt++) {
+    const start = Date.now();
+    for (let attempt = 0, refusals = 0; ; attempt++) {
       let json: unknown;
       try {
         ({ json } = await send(url, signal, body));
@@ -266,11 +277,24 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
         // A 2xx we could not read: BFL probably created the task.
         if (error.code === "bad_response")
           throw new FluxSubmitUncertainError({ cause: error, status: error.status });
-        const certainlyNoTask =
-          error instanceof FluxRateLimitError || (error.code === "network" && wasNotSent(error));
-        if (certainlyNoTask && attempt < retry.retries) {
-          const delay = backoffDelay(attempt, retry, error);
-          if (error instanceof FluxRateLimitError) limiter.pause(delay);
+        const limited = error instanceof FluxRateLimitError;
+        const certainlyNoTask = limited || (error.code === "network" && wasNotSent(error));
+        // a 429 is retried for `slotWaitMs` when given (backoff grows no further than the fifth retry's)
+        const delay = backoffDelay(Math.min(attempt, 4), retry, error);
+        const more =
+          limited && slotWaitMs !== undefined
+            ? Date.now() + delay - start <= slotWaitMs
+            : attempt < retry.retries;
+        if (certainlyNoTask && more) {
+          if (limited) {
+            limiter.pause(delay);
+            opts.onWait?.({
+              scope: error.scope,
+              retryAt: Date.now() + delay,
+              detail: detailMessage(error.body),
+              refusals: ++refusals,
+            });
+          }
           await sleep(delay, signal);
           continue;
         }

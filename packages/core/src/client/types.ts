@@ -187,13 +187,46 @@ export interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
+/**
+ * Why a submit is waiting before BFL has its task, and when it tries again: the proxy's limit for this client
+ * (`"client"`: its `maxActiveTasksPerClient`), BFL's for the account (`"account"`: 24 active tasks per key), or this
+ * client's own cap (`"local"`: `maxConcurrent` and the model's cap, e.g. 6 for `flux-kontext-max`). No task exists
+ * yet, so nothing is billed while it waits, and cancelling (its `signal`) is free.
+ */
+export interface SlotWait {
+  readonly scope: "client" | "account" | "local";
+  /** `Date.now()` of the next attempt; `undefined` for `"local"`, which goes as soon as a slot frees. */
+  readonly retryAt: number | undefined;
+  /** What the server said (the proxy's or BFL's `detail`), if anything. */
+  readonly detail: string | undefined;
+  /** The 429 answers so far (`0` for `"local"`). */
+  readonly refusals: number;
+}
+
+export interface SubmitOptions extends RequestOptions {
+  /**
+   * Called each time the submit has to wait for a free slot (see `SlotWait`), so a UI can say so instead of
+   * looking hung.
+   * @example onWait: (wait) => show(`Waiting for a free slot (${wait.scope})`)
+   */
+  readonly onWait?: ((wait: SlotWait) => void) | undefined;
+  /**
+   * How long a rate-limited submit (a 429: certainly no task) keeps trying, counted from the call, e.g. while the
+   * same person's other images run and the proxy holds their slots. Without it, a 429 is retried `retry.retries`
+   * times.
+   * @default undefined
+   * @example { slotWaitMs: 10 * 60_000, signal } // a job tray: wait while the others run; cancel = abort
+   */
+  readonly slotWaitMs?: number | undefined;
+}
+
 export interface WaitOptions extends RequestOptions {
   /** Overrides `poll.timeoutMs` for this wait. */
   readonly timeoutMs?: number | undefined;
   readonly onUpdate?: ((update: WaitUpdate) => void) | undefined;
 }
 
-export interface GenerateOptions extends WaitOptions {
+export interface GenerateOptions extends WaitOptions, SubmitOptions {
   /** Called once the task exists, with its handle: persist it to resume after a reload. */
   readonly onSubmitted?: ((job: FluxJob) => void) | undefined;
 }

@@ -165,7 +165,13 @@ describe("generate(input, { model }): a model per call", () => {
     const gen = createGenerationController({ client, model: "flux-2-pro", submit, persistence });
     void gen.generate({ prompt: "a fox" }, { model: flux2Klein4b });
     await vi.advanceTimersByTimeAsync(10);
-    expect(submit).toHaveBeenCalledWith({ prompt: "a fox" }, expect.any(AbortSignal), flux2Klein4b);
+    expect(submit).toHaveBeenCalledWith(
+      { prompt: "a fox" },
+      expect.any(AbortSignal),
+      flux2Klein4b,
+      // the same signal, and the hooks that keep `state.waiting` informed
+      expect.objectContaining({ signal: expect.any(AbortSignal), onWait: expect.any(Function) }),
+    );
     expect(gen.getState().task?.model).toBe("flux-2-klein-4b");
     expect(persistence.load()?.job.model).toBe("flux-2-klein-4b");
     gen.stop();

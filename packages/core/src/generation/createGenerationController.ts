@@ -2,7 +2,7 @@ import { FluxAbortError, FluxError, FluxTimeoutError } from "../errors/FluxError
 import type { ModelId } from "../models/catalogue";
 import type { ModelDefinition } from "../models/types";
 import type { FluxClient } from "../client/createFluxClient";
-import type { FluxJob, FluxResult, FluxTaskSnapshot, TaskRef } from "../client/types";
+import type { FluxJob, FluxResult, FluxTaskSnapshot, SubmitOptions, TaskRef } from "../client/types";
 import type { GenerationPersistence } from "./generationPersistence";
 import {
   IDLE_GENERATION,
@@ -38,11 +38,18 @@ export interface GenerationControllerOptions extends GenerationCallbacks {
   /** Input fields merged under every `generate(input)` (the call's fields win). @default {} */
   readonly defaults?: Readonly<Record<string, unknown>> | undefined;
   /**
-   * How a submit is made; `model` is the call's model, else the `model` option.
-   * @default `client.submit(model, input, { signal })`
+   * How a submit is made; `model` is the call's model, else the `model` option; pass `options` (`onWait`,
+   * `slotWaitMs`) on to keep `state.waiting` informed.
+   * @default `client.submit(model, input, { signal, onWait, slotWaitMs })`
    */
   readonly submit?:
-    ((input: Record<string, unknown>, signal: AbortSignal, model: ModelRef) => Promise<FluxJob>) | undefined;
+    | ((
+        input: Record<string, unknown>,
+        signal: AbortSignal,
+        model: ModelRef,
+        options: SubmitOptions,
+      ) => Promise<FluxJob>)
+    | undefined;
   /** How a task is watched. @default pollingWatcher(client) */
   readonly watch?: TaskWatcher | undefined;
   /** Where the pending task is kept to survive a reload; `false`/`undefined` for nowhere. @default undefined */
@@ -64,6 +71,13 @@ export interface GenerationControllerOptions extends GenerationCallbacks {
   readonly persistImage?:
     | ((result: FluxResult, context: { signal: AbortSignal }) => string | void | Promise<string | void>)
     | undefined;
+  /**
+   * How long a rate-limited submit keeps trying for a free slot (while `state.waiting` says why), e.g. while the
+   * proxy holds this person's slots for their other images; `cancel()` ends the wait, and nothing is billed.
+   * @default undefined (the client's retries: a few attempts, then `FluxRateLimitError`)
+   * @example { slotWaitMs: 10 * 60_000 }
+   */
+  readonly slotWaitMs?: number | undefined;
   /** Refresh `elapsedMs` this often while active (each refresh is a state change); `0` for only on changes. @default 0 */
   readonly tickMs?: number | undefined;
 }
@@ -310,15 +324,22 @@ export function createGenerationController(initial: GenerationControllerOptions)
     const client = options.client;
     const send =
       options.submit ??
-      ((body: Record<string, unknown>, signal: AbortSignal, to: ModelRef) =>
-        client.submit(to as ModelId, body as never, { signal }));
+      ((body: Record<string, unknown>, signal: AbortSignal, to: ModelRef, opts: SubmitOptions) =>
+        client.submit(to as ModelId, body as never, opts));
+    const submitOptions: SubmitOptions = {
+      signal: run.abort.signal,
+      slotWaitMs: options.slotWaitMs,
+      onWait: (wait) => {
+        if (run === current && !run.settled) dispatch({ type: "wait", at: Date.now(), wait });
+      },
+    };
     Promise.resolve()
       .then(() => {
         if (model === undefined)
           throw new TypeError(
             "generate() needs a model: set the `model` option or call generate(input, { model }).",
           );
-        return send(input, run.abort.signal, model);
+        return send(input, run.abort.signal, model, submitOptions);
       })
       .then(
         (answer) => {
@@ -410,7 +431,10 @@ export function createGenerationController(initial: GenerationControllerOptions)
       if (!run || run.settled || !isActiveStatus(state.status)) return;
       const message = run.job
         ? `Stopped watching task ${run.job.id}. BFL has no cancel endpoint: the task may still finish and be billed. resume() watches it again.`
-        : "Cancelled during submit: if the request had already reached BFL, the task may still run and be billed.";
+        : // before the next try, no request is in flight: certainly no task
+          (state.waiting?.retryAt ?? 0) > Date.now()
+          ? "Cancelled while waiting for a free slot: no task was created, so nothing is billed."
+          : "Cancelled during submit: if the request had already reached BFL, the task may still run and be billed.";
       run.abort.abort();
       fail(run, new FluxAbortError(message, { taskId: run.job?.id }), false);
     },

@@ -1,5 +1,5 @@
 import { FluxExpiredError, type FluxError } from "../errors/FluxError";
-import type { FluxJob, FluxResult, FluxTaskSnapshot } from "../client/types";
+import type { FluxJob, FluxResult, FluxTaskSnapshot, SlotWait } from "../client/types";
 import type { TaskStage } from "../schemas/taskStatus";
 import { isActiveStatus, statusOfError, type FluxGenerationStatus } from "./generationStatus";
 
@@ -18,6 +18,13 @@ export interface FluxGenerationState {
    * @example state.stage === "reasoning" ? "Reasoning…" : state.stage === "generating" ? "Generating…" : "Waiting…"
    */
   readonly stage: TaskStage | undefined;
+  /**
+   * While `submitting`, why the submit is waiting for a free slot (the proxy's limit for this person, BFL's for the
+   * account, or the client's own cap) and when it tries again; no task exists yet, so `cancel()` costs nothing.
+   * `undefined` otherwise.
+   * @example state.waiting ? `Waiting for a free slot, next try ${when(state.waiting.retryAt)}` : "Sending…"
+   */
+  readonly waiting: SlotWait | undefined;
   /** The finished result, once `ready` (kept when it later turns `expired`). */
   readonly result: FluxResult | undefined;
   /** The image to show: the delivery URL, or the persisted copy's URL. */
@@ -38,6 +45,7 @@ export const IDLE_GENERATION: FluxGenerationState = /* @__PURE__ */ Object.freez
   task: undefined,
   progress: undefined,
   stage: undefined,
+  waiting: undefined,
   result: undefined,
   imageUrl: undefined,
   expiresAt: undefined,
@@ -49,6 +57,7 @@ export const IDLE_GENERATION: FluxGenerationState = /* @__PURE__ */ Object.freez
 /** What can happen to a generation; `at` is `Date.now()` when it happened. */
 export type GenerationEvent =
   | { readonly type: "submit"; readonly at: number }
+  | { readonly type: "wait"; readonly at: number; readonly wait: SlotWait }
   | { readonly type: "submitted"; readonly at: number; readonly job: FluxJob }
   | { readonly type: "watch"; readonly at: number; readonly job: FluxJob }
   | {
@@ -84,23 +93,32 @@ export function reduceGeneration(state: FluxGenerationState, event: GenerationEv
   switch (event.type) {
     case "submit":
       return { ...IDLE_GENERATION, status: "submitting", startedAt: event.at };
+    case "wait":
+      if (state.status !== "submitting") return state;
+      return { ...state, waiting: event.wait, elapsedMs: since(state, event.at) };
     case "submitted":
       if (state.status !== "submitting") return state;
       return {
         ...state,
         status: "pending",
         stage: "pending",
+        waiting: undefined,
         task: event.job,
         elapsedMs: since(state, event.at),
       };
-    case "watch":
+    case "watch": {
+      // a resumed task's time counts from its submit (after a reload, after "keep waiting"), not from now
+      const submitted = event.job.submittedAt;
+      const startedAt = Number.isFinite(submitted) ? Math.min(submitted, event.at) : event.at;
       return {
         ...IDLE_GENERATION,
         status: "pending",
         stage: "pending",
         task: event.job,
-        startedAt: event.at,
+        startedAt,
+        elapsedMs: event.at - startedAt,
       };
+    }
     case "snapshot": {
       if (state.status !== "pending") return state;
       const { snapshot, at } = event;
@@ -132,6 +150,7 @@ export function reduceGeneration(state: FluxGenerationState, event: GenerationEv
         ...state,
         status: statusOfError(event.error),
         stage: undefined,
+        waiting: undefined,
         error: event.error,
         elapsedMs: since(state, event.at),
       };
