@@ -94,11 +94,8 @@ export {
   type GenerationController,
   type GenerationControllerOptions,
 } from "./generation/createGenerationController";
-export {
-  createGenerationPersistence,
-  type GenerationPersistence,
-  type GenerationPersistenceOptions,
-} from "./generation/generationPersistence";
+export { createJobTray, type JobTray, type JobTrayOptions, type TrayJob } from "./generation/createJobTray";
+export type { GenerationPersistence, GenerationPersistenceOptions } from "./generation/generationPersistence";
 export type { FluxGenerationStatus } from "./generation/generationStatus";
 export type { FluxGenerationState, GenerationEvent } from "./generation/generationState";
 export type { FluxStorage, GenerationRecord } from "./generation/generationRecord";

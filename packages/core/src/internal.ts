@@ -74,7 +74,7 @@ export {
 } from "./generation/generationStatus";
 export { IDLE_GENERATION, reduceGeneration } from "./generation/generationState";
 export { decodeGenerationRecord, encodeGenerationRecord } from "./generation/generationRecord";
-export { sessionStorageIfAny } from "./generation/generationPersistence";
+export { createGenerationPersistence, sessionStorageIfAny } from "./generation/generationPersistence";
 export { pollingWatcher } from "./generation/taskWatcher";
 export { stableKey } from "./generation/stableKey";
 export { toJob } from "./generation/createGenerationController";

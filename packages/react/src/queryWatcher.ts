@@ -6,6 +6,7 @@ import {
   type FluxTaskSnapshot,
   type ModelDefinition,
   type ModelId,
+  type SubmitOptions,
   type TaskWatcher,
 } from "@flux-kit/core";
 import { fluxSubmitMutationOptions } from "./fluxSubmitMutationOptions";
@@ -51,19 +52,19 @@ export function queryWatcher(
 
 /**
  * Submits through a TanStack `MutationObserver` (visible in devtools and to `useIsMutating`, keyed by the model's
- * id), abortable. A model definition is passed on to the client, which then checks the input with its schema.
+ * id), abortable (`options.signal`), telling `options.onWait` why it waits for a slot. A model definition is passed on to the client, which then checks the input with its schema.
  */
 export function submitThroughMutation(
   queryClient: QueryClient,
   client: FluxClient,
   model: string | ModelDefinition,
   input: Record<string, unknown>,
-  signal: AbortSignal,
+  options: SubmitOptions,
 ): Promise<FluxJob> {
   const id = typeof model === "string" ? model : model.id;
   const observer = new MutationObserver(queryClient, {
     ...fluxSubmitMutationOptions(client, id as ModelId),
-    mutationFn: (body: Record<string, unknown>) => client.submit(model as never, body as never, { signal }),
+    mutationFn: (body: Record<string, unknown>) => client.submit(model as never, body as never, options),
   });
   return observer.mutate(input).finally(() => observer.reset());
 }

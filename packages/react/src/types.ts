@@ -8,6 +8,7 @@ import type {
   ModelDefinition,
   ModelId,
   ModelInput,
+  SlotWait,
   TaskRef,
   TaskStage,
 } from "@flux-kit/core";
@@ -148,6 +149,12 @@ export interface UseFluxGenerationOptions<
   /** Called once BFL accepted the task (its handle is already persisted). */
   readonly onSubmitted?: ((job: FluxJob) => void) | undefined;
   /**
+   * How long a rate-limited submit keeps trying for a free slot (`waiting` says why meanwhile); `cancel()` ends it.
+   * @default undefined (the client's retries, then a `FluxRateLimitError`)
+   * @example { slotWaitMs: 10 * 60_000 } // wait while this person's other images hold the proxy's slots
+   */
+  readonly slotWaitMs?: number | undefined;
+  /**
    * Keep the pending task across reloads and resume it on mount; `false` to turn off. The handle names the model
    * the task went to (the call's, with `generate(input, { model })`), so a resumed task polls as that model.
    * @default true (sessionStorage, key `flux-kit:generation:${model}`, with the hook's `model`)
@@ -170,7 +177,14 @@ export interface FluxGenerationView {
    * @example {gen.stage === "reasoning" && <p>Reasoning…</p>}
    */
   readonly stage: TaskStage | undefined;
-  /** Milliseconds since the generation started, as of the latest change (live with `tickMs`). */
+  /**
+   * While `submitting`: why the submit waits for a free slot (the proxy's limit for this person, BFL's for the
+   * account, or the client's own cap), the server's words and the next try; `undefined` otherwise. No task
+   * exists yet: `cancel()` is free.
+   * @example {gen.waiting && <p>Waiting for a free slot… <button onClick={gen.cancel}>Cancel</button></p>}
+   */
+  readonly waiting: SlotWait | undefined;
+  /** Milliseconds since the task was submitted (also after a reload), as of the latest change (live with `tickMs`). */
   readonly elapsedMs: number;
   /** The finished result (seed, prompt, cost, timings, raw). */
   readonly result: FluxResult | undefined;

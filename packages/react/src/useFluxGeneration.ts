@@ -1,9 +1,8 @@
-import {
-  createGenerationPersistence,
-  type FluxGenerationState,
-  type GenerationController,
-  type GenerationControllerOptions,
-  type ModelId,
+import type {
+  FluxGenerationState,
+  GenerationController,
+  GenerationControllerOptions,
+  ModelId,
 } from "@flux-kit/core";
 import { useFluxContext } from "./FluxProvider";
 import { queryWatcher, submitThroughMutation } from "./queryWatcher";
@@ -31,19 +30,18 @@ export function useFluxGeneration<M extends ModelId, D extends object = NoDefaul
     client,
     model,
     defaults: options.defaults,
-    submit: (input, signal, to) => submitThroughMutation(queryClient, client, to, input, signal),
+    submit: (input, _signal, to, submit) => submitThroughMutation(queryClient, client, to, input, submit),
     watch: queryWatcher(queryClient, client, { pollWhileHidden: options.pollWhileHidden }),
-    persistence:
-      persist !== false &&
-      createGenerationPersistence({
-        key: persistOptions.key ?? `flux-kit:generation:${model}`,
-        storage: persistOptions.storage,
-        maxAgeMs: persistOptions.maxAgeMs,
-      }),
+    persistence: persist !== false && {
+      key: persistOptions.key ?? `flux-kit:generation:${model}`,
+      storage: persistOptions.storage,
+      maxAgeMs: persistOptions.maxAgeMs,
+    },
     timeoutMs: options.timeoutMs,
     expiresAt: options.imageExpiresAt,
     persistImage: options.persistImage,
     tickMs: options.tickMs,
+    slotWaitMs: options.slotWaitMs,
     onSubmitted: options.onSubmitted,
     onReady: options.onReady,
     onError: options.onError,
@@ -54,8 +52,8 @@ export function useFluxGeneration<M extends ModelId, D extends object = NoDefaul
 
 /** The state fields a hook returns. @internal */
 export function view(state: FluxGenerationState) {
-  const { status, task, progress, stage, elapsedMs, result, imageUrl, expiresAt, error } = state;
-  return { status, task, progress, stage, elapsedMs, result, imageUrl, expiresAt, error };
+  const { status, task, progress, stage, waiting, elapsedMs, result, imageUrl, expiresAt, error } = state;
+  return { status, task, progress, stage, waiting, elapsedMs, result, imageUrl, expiresAt, error };
 }
 
 /** The controller's actions (stable across renders: they close over the controller only). @internal */

@@ -3,7 +3,11 @@ import type { ModelId } from "../models/catalogue";
 import type { ModelDefinition } from "../models/types";
 import type { FluxClient } from "../client/createFluxClient";
 import type { FluxJob, FluxResult, FluxTaskSnapshot, SubmitOptions, TaskRef } from "../client/types";
-import type { GenerationPersistence } from "./generationPersistence";
+import {
+  createGenerationPersistence,
+  type GenerationPersistence,
+  type GenerationPersistenceOptions,
+} from "./generationPersistence";
 import {
   IDLE_GENERATION,
   reduceGeneration,
@@ -52,8 +56,13 @@ export interface GenerationControllerOptions extends GenerationCallbacks {
     | undefined;
   /** How a task is watched. @default pollingWatcher(client) */
   readonly watch?: TaskWatcher | undefined;
-  /** Where the pending task is kept to survive a reload; `false`/`undefined` for nowhere. @default undefined */
-  readonly persistence?: GenerationPersistence | false | undefined;
+  /**
+   * Where the pending task (then its result) is kept to survive a reload: a slot's options (its storage key, the
+   * storage, the longest age) or a slot of your own; `false`/`undefined` for nowhere.
+   * @default undefined
+   * @example { persistence: { key: "flux-kit:generation:avatar" } } // sessionStorage
+   */
+  readonly persistence?: GenerationPersistence | GenerationPersistenceOptions | false | undefined;
   /**
    * How long one watch may last before `timed-out` (one last poll is made first); `resume()` watches again.
    * @default `client.poll.timeoutFor(task.model)`: the client's `poll.timeoutMs`, else a deadline that fits the
@@ -180,7 +189,10 @@ export function createGenerationController(initial: GenerationControllerOptions)
     timers.every("tick", ticking ? tickMs : undefined, () => dispatch({ type: "tick", at: Date.now() }));
   };
 
-  const persistence = () => options.persistence || undefined;
+  const persistence = () => {
+    const slot = options.persistence;
+    return !slot ? undefined : "load" in slot ? slot : createGenerationPersistence(slot);
+  };
 
   const newRun = (
     key: string | undefined,
@@ -444,7 +456,8 @@ export function createGenerationController(initial: GenerationControllerOptions)
         return rejectWith("retry(): there is no settled generation.");
       if (run.watchFailed && run.job) return startWatch(run.job, run.input, run.model);
       if (run.input) return submit(run.input, run.model ?? options.model);
-      if (run.job && state.status !== "ready" && state.status !== "expired") return startWatch(run.job);
+      // a task that answered (failed, moderated) gives the same answer again: only a cancelled watch resumes
+      if (run.job && state.status === "cancelled") return startWatch(run.job);
       return rejectWith(
         "retry(): the input of this generation is unknown (it was resumed); call generate(input).",
       );

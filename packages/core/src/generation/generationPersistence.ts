@@ -42,24 +42,7 @@ const DAY_MS = 86_400_000;
  */
 export function createGenerationPersistence(options: GenerationPersistenceOptions): GenerationPersistence {
   const maxAgeMs = options.maxAgeMs ?? DAY_MS;
-  const storage = (): FluxStorage | undefined => {
-    try {
-      const s = options.storage;
-      if (s === undefined) return sessionStorageIfAny();
-      return typeof s === "function" ? s() : s;
-    } catch {
-      return undefined;
-    }
-  };
-  const attempt = <T>(fn: (s: FluxStorage) => T): T | undefined => {
-    const s = storage();
-    if (!s) return undefined;
-    try {
-      return fn(s);
-    } catch {
-      return undefined; // quota exceeded, SecurityError in a sandboxed frame, …
-    }
-  };
+  const attempt = storageAttempt(options.storage);
   return {
     key: options.key,
     load(now = Date.now()) {
@@ -76,6 +59,22 @@ export function createGenerationPersistence(options: GenerationPersistenceOption
     clear() {
       attempt((s) => s.removeItem(options.key));
     },
+  };
+}
+
+/**
+ * Runs `fn` on the storage `option` names (default sessionStorage, resolved lazily); `undefined` when there is none
+ * or it throws (quota exceeded, SecurityError in a sandboxed frame, …). @internal
+ */
+export function storageAttempt(option: GenerationPersistenceOptions["storage"]) {
+  return <T>(fn: (s: FluxStorage) => T): T | undefined => {
+    try {
+      const s =
+        option === undefined ? sessionStorageIfAny() : typeof option === "function" ? option() : option;
+      return s ? fn(s) : undefined;
+    } catch {
+      return undefined;
+    }
   };
 }
 
