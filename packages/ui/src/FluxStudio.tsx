@@ -1,17 +1,17 @@
 /** @jsxImportSource . */
 "use client";
-import { forwardRef, useEffect, useMemo, useRef, useState, type HTMLAttributes } from "react";
-import { FluxValidationError, type FluxResult, type ModelId } from "@flux-kit/core";
+import { forwardRef, useEffect, useMemo, useReducer, useRef, useState, type HTMLAttributes } from "react";
+import { FluxValidationError, isModelId, type FluxResult, type ModelId, type TrayJob } from "@flux-kit/core";
 import { FORM_MODELS } from "./formModels";
-import { useFluxAllowedModels, useFluxGeneration, type UseFluxGenerationOptions } from "@flux-kit/react";
+import { useFluxAllowedModels, useFluxJobs, type UseFluxGenerationOptions } from "@flux-kit/react";
 import { cx } from "./cx";
 import { valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
 import type { GenerationView } from "./generationView";
 import { HistoryList, type HistoryEntry } from "./HistoryList";
+import { JobList } from "./JobList";
 import type { FluxLabels } from "./labels";
 import { PromptForm } from "./PromptForm";
 import { ResultViewer } from "./ResultViewer";
-import { useNow } from "./useNow";
 
 /** Props of {@link FluxStudio}. Every other `<div>` prop (`className`, `style`, `ref`) passes through. */
 export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "defaultValue"> {
@@ -30,11 +30,17 @@ export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "d
   readonly models?: readonly ModelId[] | undefined;
   /** The proxy's image route for downloads. @default "/api/flux/v1/image" */
   readonly imageRoute?: string | false | undefined;
-  /** Called with each finished result (persist it: delivery URLs last 10 minutes). */
+  /**
+   * Called with each finished result and the request it was made with (persist it: delivery URLs last 10 minutes).
+   * For a job that finished after a reload, a request too large to keep (reference images) is only its prompt.
+   */
   readonly onResult?: ((result: FluxResult, request: PromptFormRequest) => void) | undefined;
-  /** Keep a pending generation across reloads (sessionStorage) and resume it on mount. @default true */
+  /**
+   * Keep the jobs (running ones resume on mount), this session's images and the form across reloads
+   * (sessionStorage). @default true
+   */
   readonly persist?: boolean | undefined;
-  /** Storage key of the persisted generation; give each studio on a page its own. @default "flux-kit:studio" */
+  /** Storage key of what is kept; give each studio on a page its own. @default "flux-kit:studio" */
   readonly persistKey?: string | undefined;
   /**
    * Persist each image before its delivery URL expires and return the permanent URL (passed to
@@ -49,8 +55,9 @@ export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "d
 }
 
 /**
- * A complete generation feature: `PromptForm`, `ResultViewer` and this session's history (reopen a result,
- * re-run it with the same seed). Needs a `FluxProvider` above it.
+ * A complete generation feature: `PromptForm`, `ResultViewer`, the jobs in progress (several at once, each with
+ * its own progress and cancel; over the proxy's limit they wait for a slot, saying so) and this session's history
+ * (reopen a result, re-run it with the same seed). Needs a `FluxProvider` above it.
  * @example <FluxProvider baseUrl="/api/flux"><FluxStudio /></FluxProvider>
  */
 export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function FluxStudio(
@@ -75,19 +82,19 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
   const [value, setValue] = useState<PromptFormValue>(() =>
     valueForModel(defaultValue?.model ?? models[0] ?? "flux-2-pro", defaultValue),
   );
-  const [request, setRequest] = useState<PromptFormRequest | undefined>(undefined);
-  const [history, setHistory] = useState<readonly HistoryEntry[]>([]);
-  const [reopened, setReopened] = useState<HistoryEntry | undefined>(undefined);
-  // the request of the latest generation (the one the hook shows), read by the history effect
-  const requestRef = useRef<PromptFormRequest | undefined>(undefined);
+  // the job in the viewer: the latest submit's, one the person picked, or none (`null`: the idle view)
+  const [selected, select] = useState<string | null | undefined>(undefined);
+  // a pick renders even when it picks the shown job again, so a link that lapsed meanwhile shows as expired
+  const [, rendered] = useReducer((n: number) => n + 1, 0);
+  const setSelected = (id: string | null | undefined) => {
+    select(id);
+    rendered();
+  };
   // the latest `onResult`, for a generation that finishes renders after its submit
   const onResultRef = useRef(onResult);
   useEffect(() => {
     onResultRef.current = onResult;
   });
-  // generations already reported to: a repeated submit (same input and model) returns the same promise
-  const [reported] = useState(() => new WeakSet<Promise<FluxResult>>());
-  const now = useNow(reopened !== undefined, 1000);
   // once the server has said, a model it does not allow gives way to the first one it does (what still applies
   // carries over, as when the person switches; the format is the new model's own)
   useEffect(() => {
@@ -99,68 +106,96 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
       return valueForModel(first, kept);
     });
   }, [asked, allowed, models]);
-  // every submit names its model (`generate(input, { model })`): the hook's `model` is only the fallback
-  const generation = useFluxGeneration({
-    model: value.model,
-    persist: persist === false ? false : { key: persistKey },
+  // the form survives a reload too (its images only when small: sessionStorage holds about 5 MB)
+  const formKey = persist ? `${persistKey}:form` : undefined;
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!formKey) return;
+    if (!restored.current) {
+      restored.current = true;
+      const saved = readForm(formKey);
+      if (saved) {
+        setValue((v) => valueForModel(models.includes(saved.model) ? saved.model : v.model, saved));
+        return;
+      }
+    }
+    keepForm(formKey, value);
+  }, [formKey, value, models]);
+  // each submit is a job of its own: several run at once, each with its own progress and cancel; over the
+  // proxy's limit a job waits for a slot, saying so. Kept across reloads (sessionStorage) unless `persist` is false.
+  const tray = useFluxJobs<{ prompt: string }>({
+    persist: persist ? { key: persistKey } : false,
     tickMs: 1000,
     persistImage,
+    // each result with its own request, also when a later submit overtook it
+    onReady: (result, job) =>
+      onResultRef.current?.(result, {
+        model: job.model as ModelId,
+        input: { ...(job.input ?? { prompt: job.meta?.prompt }) },
+      }),
   });
-
-  // History follows the hook's view of the result: its `imageUrl` (a persisted copy once `persistImage` or the
-  // proxy's `onResult` kept one) and its `expiresAt` (`undefined` for a copy that never expires).
-  const { status, result, imageUrl, expiresAt } = generation;
-  useEffect(() => {
-    const request = requestRef.current;
-    if (status !== "ready" || !result || !imageUrl || !request) return;
-    const entry: HistoryEntry = {
-      result,
-      imageUrl,
-      expiresAt,
-      model: request.model,
-      input: request.input,
-      prompt: typeof request.input.prompt === "string" ? request.input.prompt : "",
-    };
-    setHistory((h) => {
-      const old = h.find((e) => e.result.id === result.id);
-      if (old && old.imageUrl === imageUrl && old.expiresAt === expiresAt) return h;
-      return old ? h.map((e) => (e === old ? entry : e)) : [entry, ...h];
-    });
-    setReopened((r) => (r?.result.id === result.id ? entry : r));
-  }, [status, result, imageUrl, expiresAt]);
+  const { jobs } = tray;
 
   const submit = (next: PromptFormRequest) => {
-    setReopened(undefined);
-    setRequest(next);
-    requestRef.current = next;
     // the form checked `input` against the model's schema
-    const run = generation.generate(next.input, { model: next.model });
-    if (reported.has(run)) return;
-    reported.add(run);
-    // each result with its own request, also when a later submit overtook it; failures land in `generation.error`
-    run.then((result) => onResultRef.current?.(result, next)).catch(() => undefined);
+    const prompt = typeof next.input.prompt === "string" ? next.input.prompt : "";
+    setSelected(tray.generate(next.input, { model: next.model, meta: { prompt } }).id);
   };
 
   const rerun = (entry: HistoryEntry) => {
+    if (!entry.input) return;
     const seed = entry.result.seed ?? (typeof entry.input.seed === "number" ? entry.input.seed : undefined);
     // the form takes the prompt and model back, but not the seed: that belongs to this re-run only, and a seed
     // left behind would fix every later prompt's
     setValue((v) => valueForModel(entry.model, { ...v, prompt: entry.prompt }));
-    submit({ model: entry.model, input: seed === undefined ? entry.input : { ...entry.input, seed } });
+    submit({ model: entry.model, input: seed === undefined ? { ...entry.input } : { ...entry.input, seed } });
   };
 
-  const reopenedExpiresAt =
-    reopened && ("expiresAt" in reopened ? reopened.expiresAt : reopened.result.expiresAt);
-  const shown: GenerationView = reopened
+  const promptOf = (job: TrayJob<{ prompt: string }>) =>
+    job.meta?.prompt ?? (typeof job.input?.prompt === "string" ? job.input.prompt : "");
+  // finished ones are the session's history; the rest are the tray
+  const done = (job: TrayJob) => job.state.status === "ready" || job.state.status === "expired";
+  const history: HistoryEntry[] = [];
+  const byResult = new Map<string, string>();
+  for (const job of jobs) {
+    const { result, imageUrl, expiresAt } = job.state;
+    if (!done(job) || !result) continue;
+    byResult.set(result.id, job.id);
+    history.push({
+      result,
+      imageUrl,
+      expiresAt,
+      model: job.model as ModelId,
+      input: job.input,
+      prompt: promptOf(job),
+    });
+  }
+  const running = jobs.filter((job) => job.state.status === "pending").length;
+  const shownJob = selected === null ? undefined : (jobs.find((job) => job.id === selected) ?? jobs[0]);
+  // a link past its lifetime shows as expired at once, even when its timer was held back (a sleeping laptop)
+  const lapsed =
+    shownJob?.state.status === "ready" && (shownJob.state.expiresAt?.getTime() ?? Infinity) <= Date.now();
+  const shown: GenerationView = shownJob
     ? {
-        status: (reopenedExpiresAt?.getTime() ?? Infinity) <= now ? "expired" : "ready",
-        result: reopened.result,
-        imageUrl: reopened.imageUrl ?? reopened.result.url,
-        expiresAt: reopenedExpiresAt,
-        retry: () => rerun(reopened),
+        ...shownJob.state,
+        ...(lapsed ? { status: "expired" as const } : {}),
+        running,
+        cancel: () => tray.cancel(shownJob.id),
+        retry: () => tray.retry(shownJob.id),
+        resume: () => tray.resume(shownJob.id),
+        // "Change the prompt": the failure leaves the tray, and the viewer is free for the next image
+        reset: () => {
+          tray.remove(shownJob.id);
+          setSelected(null);
+        },
+        // the uncertain submit's task, looked up: it takes the uncertain job's place
+        watch: (task) => {
+          tray.remove(shownJob.id);
+          setSelected(tray.watch(task, { meta: shownJob.meta }).id);
+        },
       }
-    : generation;
-  const input = reopened?.input ?? request?.input;
+    : { status: "idle" };
+  const input = shownJob?.input;
   const size =
     typeof input?.width === "number" && typeof input.height === "number"
       ? { width: input.width, height: input.height }
@@ -174,32 +209,68 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
         onValueChange={setValue}
         onSubmit={submit}
         models={models}
-        busy={generation.status === "submitting"}
         // a server 422 shows beside the fields too
-        errors={generation.error instanceof FluxValidationError ? generation.error.fieldErrors : undefined}
+        errors={shown.error instanceof FluxValidationError ? shown.error.fieldErrors : undefined}
         labels={labels}
       />
       <ResultViewer
         className="flux-studio-viewer"
         generation={shown}
-        prompt={typeof input?.prompt === "string" ? input.prompt : undefined}
+        prompt={shownJob ? promptOf(shownJob) : undefined}
         size={size}
         imageRoute={imageRoute}
+        labels={labels}
+      />
+      <JobList
+        className="flux-studio-jobs"
+        jobs={jobs
+          .filter((job) => !done(job))
+          .map((job) => ({ id: job.id, prompt: promptOf(job), state: job.state }))}
+        selectedId={shownJob?.id}
+        onSelect={setSelected}
+        onCancel={tray.cancel}
+        onDismiss={(id) => {
+          tray.remove(id);
+          if (id === shownJob?.id) setSelected(null);
+        }}
         labels={labels}
       />
       <HistoryList
         className="flux-studio-history"
         entries={history}
-        selectedId={
-          reopened?.result.id ?? (generation.status === "ready" ? generation.result?.id : undefined)
-        }
-        onSelect={setReopened}
+        selectedId={shownJob && done(shownJob) ? shownJob.state.result?.id : undefined}
+        onSelect={(entry) => setSelected(byResult.get(entry.result.id))}
         onRerun={rerun}
         labels={labels}
       />
     </div>
   );
 });
+
+/** The form as kept in sessionStorage: everything but images too large to keep. */
+function keepForm(key: string, value: PromptFormValue): void {
+  const small = <T,>(image: T) => JSON.stringify(image).length <= 8_192;
+  const kept = {
+    ...value,
+    images: value.images.filter(small),
+    extraImages: Object.fromEntries(Object.entries(value.extraImages).filter(([, image]) => small(image))),
+  };
+  try {
+    sessionStorage.setItem(key, JSON.stringify(kept));
+  } catch {
+    // no storage, or full: the form is simply not kept
+  }
+}
+
+/** The kept form, if any; `valueForModel` then keeps only what the model accepts. */
+function readForm(key: string): PromptFormValue | undefined {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(key) ?? "null") as PromptFormValue | null;
+    return saved && typeof saved === "object" && isModelId(saved.model) ? saved : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** `FORM_MODELS` that are in `allowed` (the same list while `allowed` is unknown), or all of them if none is. */
 function allowedFormModels(allowed: readonly string[] | undefined): readonly ModelId[] {

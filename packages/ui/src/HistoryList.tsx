@@ -15,8 +15,11 @@ export interface HistoryEntry {
    */
   readonly expiresAt?: Date | undefined;
   readonly model: ModelId;
-  /** The request body it was made with (re-run sends it again with the same seed). */
-  readonly input: Readonly<Record<string, unknown>>;
+  /**
+   * The request body it was made with (re-run sends it again with the same seed); `undefined` when it is not known
+   * (after a reload, for a request with large reference images): the entry then offers no re-run.
+   */
+  readonly input?: Readonly<Record<string, unknown>> | undefined;
   readonly prompt: string;
 }
 
@@ -60,15 +63,17 @@ export const HistoryList = forwardRef<HTMLElement, HistoryListProps>(function Hi
                 >
                   <img src={entry.imageUrl ?? entry.result.url} alt="" loading="lazy" />
                 </button>
-                <button
-                  type="button"
-                  className="flux-history-rerun"
-                  aria-label={`${labels.rerun}: ${entry.prompt || entry.result.id}`}
-                  title={labels.rerun}
-                  onClick={() => onRerun(entry)}
-                >
-                  ↻
-                </button>
+                {entry.input ? (
+                  <button
+                    type="button"
+                    className="flux-history-rerun"
+                    aria-label={`${labels.rerun}: ${entry.prompt || entry.result.id}`}
+                    title={labels.rerun}
+                    onClick={() => onRerun(entry)}
+                  >
+                    ↻
+                  </button>
+                ) : null}
               </li>
             );
           })}

@@ -1,116 +1,25 @@
 /** @jsxImportSource . */
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import {
   FluxAuthError,
   FluxModerationError,
-  FluxSubmitUncertainError,
   FluxRateLimitError,
+  FluxSubmitUncertainError,
   FluxValidationError,
   type FluxError,
   type TaskRef,
 } from "@flux-kit/core";
 import type { GenerationView } from "./generationView";
 import type { FluxLabels } from "./labels";
+import { failureMessage } from "./problemText";
 import { useNow } from "./useNow";
-
-/** The level of the viewer's headings, below the page's own. */
-export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+import { Actions, RetryButton, Title, type HeadingLevel } from "./viewParts";
 
 /** Props of `ProblemView`: the views of every status that is not a success. */
 export interface ProblemViewProps {
   readonly generation: GenerationView;
   readonly labels: FluxLabels;
   readonly headingLevel: HeadingLevel;
-}
-
-/**
- * A view's heading at the viewer's level. It takes focus (`tabIndex={-1}`, marked `data-flux-focus`) when the
- * view replaces the one that had it, so focus never falls to the page.
- */
-export function Title({ level, children }: { level: HeadingLevel; children: ReactNode }) {
-  const Heading = `h${level}` as const;
-  return (
-    <Heading className="flux-title" tabIndex={-1} data-flux-focus="">
-      {children}
-    </Heading>
-  );
-}
-
-/**
- * The message for a failed generation, by error code: a signed-out user, a refused origin or model and a server
- * that is not set up each get their own; only BFL's own refusal (`"auth"`) is about the API key.
- */
-export function failureMessage(error: FluxError | undefined, labels: FluxLabels, retryInS?: number): string {
-  switch (error?.code) {
-    case "credits":
-      return labels.creditsMessage;
-    case "auth":
-      return labels.authMessage;
-    case "unauthenticated":
-      return labels.unauthenticatedMessage;
-    case "forbidden":
-      return labels.forbiddenMessage;
-    case "model_not_enabled":
-      return labels.modelNotEnabledMessage;
-    case "origin_not_allowed":
-      return labels.originNotAllowedMessage;
-    case "misconfigured":
-      return labels.misconfiguredMessage;
-    case "rate_limited":
-      return (error as FluxRateLimitError).scope === "client"
-        ? labels.clientLimitMessage(retryInS)
-        : labels.rateLimitMessage(retryInS);
-    case "validation":
-      return labels.validationMessage;
-    case "network":
-    case "timeout":
-      return labels.networkMessage;
-    case "submit_uncertain":
-      return labels.uncertainMessage;
-    case "generation_failed":
-    case "task_not_found":
-      return labels.generationFailedMessage;
-    default:
-      return labels.serverMessage;
-  }
-}
-
-/** Whole seconds until a rate-limited request may be retried, as the error said when it came. */
-export function retryAfterSeconds(error: FluxError | undefined): number | undefined {
-  return error instanceof FluxRateLimitError && error.retryAfterMs !== undefined
-    ? Math.ceil(error.retryAfterMs / 1000)
-    : undefined;
-}
-
-/** A view's row of buttons. */
-export function Actions({ children }: { children: ReactNode }) {
-  return <div className="flux-result-actions">{children}</div>;
-}
-
-/** A button for one of the generation's actions; nothing when the generation does not offer it. */
-export function RetryButton({
-  onClick,
-  label,
-  disabled,
-  variant = "primary",
-}: {
-  onClick?: (() => unknown) | undefined;
-  label: string;
-  disabled?: boolean;
-  variant?: "primary" | "secondary";
-}) {
-  if (!onClick) return null;
-  return (
-    <button
-      type="button"
-      className="flux-button"
-      data-variant={variant}
-      disabled={disabled}
-      onClick={() => void onClick()}
-    >
-      {label}
-    </button>
-  );
 }
 
 /**

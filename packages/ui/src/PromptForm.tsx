@@ -15,7 +15,7 @@ import {
 import { getModelInfo, type FluxFieldError, type ModelId } from "@flux-kit/core";
 import { FORM_MODELS } from "./formModels";
 import { toFieldErrors } from "@flux-kit/core/internal";
-import { AdvancedFields } from "./AdvancedFields";
+import { lazyPart } from "./lazyPart";
 import { cx } from "./cx";
 import { Field, describedBy } from "./Field";
 import {
@@ -35,6 +35,13 @@ import { resolveLabels, type FluxLabels } from "./labels";
 import { ModelSelect } from "./ModelSelect";
 import { SizeField } from "./SizeField";
 import { useControllableState } from "./useControllableState";
+
+/**
+ * The Advanced panel's fields (each model's own: steps, guidance, …): their own chunk, loaded as the form mounts,
+ * so the first load carries only what is shown closed.
+ */
+const Advanced = /* @__PURE__ */ lazyPart(() => import("./AdvancedFields").then((m) => m.AdvancedFields));
+export const preloadAdvancedFields = Advanced.preload;
 
 /** Props of {@link PromptForm}. Every other `<form>` prop (`className`, `style`, `ref`, `aria-*`) passes through. */
 export interface PromptFormProps extends Omit<
@@ -303,7 +310,8 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
       {/* opened by the person, or by a failed submit whose error is inside; never closed for them */}
       <details className="flux-advanced" ref={advancedRef}>
         <summary>{labels.advanced}</summary>
-        <AdvancedFields
+        <Advanced.Part
+          fallback={null}
           id={id}
           capabilities={c}
           value={value}

@@ -7,8 +7,10 @@ import { cx } from "./cx";
 import type { GenerationView, ViewerLabels } from "./generationView";
 import { resolveLabels, type FluxLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
-import { failureMessage, ProblemView, retryAfterSeconds, type HeadingLevel } from "./ProblemView";
-import { ReadyView, useImageLoad, type ImageLoad, type ImageSource } from "./ReadyView";
+import { lazyPart } from "./lazyPart";
+import { failureMessage, retryAfterSeconds } from "./problemText";
+import { Actions, RetryButton, Title, type HeadingLevel } from "./viewParts";
+import { useImageLoad, type ImageLoad, type ImageSource } from "./imageLoad";
 
 /** The English defaults of the strings only the viewer shows (`ViewerLabels` beyond `FluxLabels`). */
 const viewerLabels = {
@@ -69,6 +71,17 @@ export function downloadHref(url: string, imageRoute: string | false): string {
 }
 
 /**
+ * The views of failures, moderation, stops, time-outs and expiry: their own chunk, loaded when one is first shown
+ * or (`preloadResultViews`) when a first generation starts, so it is there before anything can fail. Until it
+ * is, and if it cannot load (offline), a plain view says what the live region says, with Try again.
+ */
+const Problems = /* @__PURE__ */ lazyPart(() => import("./ProblemView").then((m) => m.ProblemView));
+/** The finished image's view (its actions, metadata, load errors): loaded as the failure views are. */
+const Ready = /* @__PURE__ */ lazyPart(() => import("./ReadyView").then((m) => m.ReadyView));
+/** Loads the views a generation ends in (ready, or a problem), e.g. as it starts. */
+export const preloadResultViews = () => Promise.all([Problems.preload(), Ready.preload()]);
+
+/**
  * When the shown image expires: the generation's own `expiresAt` when it has that field (`useFluxGeneration`'s is
  * `undefined` for a persisted copy), else the result's, unless a different (persisted) URL is shown.
  */
@@ -84,7 +97,7 @@ function expiryOf(g: GenerationView, result: FluxResult, imageUrl: string): Date
 function announcement(g: GenerationView, image: ImageLoad, labels: ViewerLabels): string {
   switch (g.status) {
     case "submitting":
-      return labels.submittingStatus;
+      return g.waiting ? labels.waitingStatus : labels.submittingStatus;
     case "pending":
       return labels.pendingStatus;
     case "ready":
@@ -184,8 +197,22 @@ function Progress({ generation: g, labels }: { generation: GenerationView; label
     <div className="flux-pending">
       <div className="flux-spinner" aria-hidden="true" />
       <p className="flux-title" tabIndex={-1} data-flux-focus="">
-        {g.status === "submitting" ? labels.submittingStatus : labels.pendingStatus}
+        {g.status === "pending"
+          ? labels.pendingStatus
+          : g.waiting
+            ? labels.waitingStatus
+            : labels.submittingStatus}
       </p>
+      {g.status === "submitting" && g.waiting ? (
+        <>
+          <p className="flux-field-hint">{labels.waitingMessage(g.running ?? 0)}</p>
+          {g.cancel ? (
+            <button type="button" className="flux-button" data-variant="secondary" onClick={g.cancel}>
+              {labels.cancelWaiting}
+            </button>
+          ) : null}
+        </>
+      ) : null}
       {g.status === "pending" ? (
         <>
           <div
@@ -241,6 +268,10 @@ export const ResultViewer = forwardRef<HTMLDivElement, ResultViewerProps>(functi
   const image = useImageLoad(sources.length > 0 ? `${g.result?.id}\n${imageUrl}` : "", sources);
   const imagePhase = g.status === "ready" && sources.length > 0 ? image.phase : undefined;
   const live = useRef<HTMLDivElement>(null);
+  // a generation under way: the views it can end in load now, before it ends (a dropped network included)
+  useEffect(() => {
+    if (busy) void preloadResultViews();
+  }, [busy]);
   useFocusKept(live, `${g.status}:${imagePhase}:${g.error?.message}`);
   return (
     <div
@@ -262,7 +293,8 @@ export const ResultViewer = forwardRef<HTMLDivElement, ResultViewerProps>(functi
       ) : null}
       {busy ? <Progress generation={g} labels={labels} /> : null}
       {g.status === "ready" && g.result && imageUrl ? (
-        <ReadyView
+        <Ready.Part
+          fallback={<p className="flux-placeholder">{labels.imageLoadingStatus}</p>}
           result={g.result}
           image={image}
           downloadHref={(src) =>
@@ -282,7 +314,19 @@ export const ResultViewer = forwardRef<HTMLDivElement, ResultViewerProps>(functi
       ) : null}
       {!busy && g.status !== "idle" && g.status !== "ready" ? (
         <div className="flux-problem">
-          <ProblemView generation={g} labels={labels} headingLevel={headingLevel} />
+          <Problems.Part
+            generation={g}
+            labels={labels}
+            headingLevel={headingLevel}
+            fallback={
+              <>
+                <Title level={headingLevel}>{announcement(g, image, labels)}</Title>
+                <Actions>
+                  <RetryButton onClick={g.retry} label={labels.tryAgain} />
+                </Actions>
+              </>
+            }
+          />
         </div>
       ) : null}
     </div>

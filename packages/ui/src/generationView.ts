@@ -1,4 +1,4 @@
-import type { FluxError, FluxGenerationStatus, FluxJob, FluxResult, TaskRef } from "@flux-kit/core";
+import type { FluxError, FluxGenerationStatus, FluxJob, FluxResult, SlotWait, TaskRef } from "@flux-kit/core";
 import type { FluxLabels } from "./labels";
 
 /** Every state a generation can be in: core's `FluxGenerationStatus`. */
@@ -16,6 +16,10 @@ export interface GenerationView {
   /** Time since submit, in ms. */
   readonly elapsedMs?: number | undefined;
   readonly task?: FluxJob | undefined;
+  /** While submitting: why it waits for a free slot (`useFluxGeneration`'s `waiting`); the viewer offers cancel. */
+  readonly waiting?: SlotWait | undefined;
+  /** Other generations of this person running meanwhile, for the waiting message. @default 0 */
+  readonly running?: number | undefined;
   readonly result?: FluxResult | undefined;
   /** The URL to show (may differ from `result.url`, e.g. a persisted copy). @default result.url */
   readonly imageUrl?: string | undefined;

@@ -3,8 +3,9 @@ export { PromptForm, type PromptFormProps } from "./PromptForm";
 export { ResultViewer, downloadHref, type ResultViewerProps } from "./ResultViewer";
 export { FluxStudio, type FluxStudioProps } from "./FluxStudio";
 export { HistoryList, type HistoryEntry, type HistoryListProps } from "./HistoryList";
+export { JobList, type JobListItem, type JobListProps } from "./JobList";
 export { ImageInput, type ImageInputProps } from "./ImageInput";
-export { failureMessage } from "./ProblemView";
+export { failureMessage } from "./problemText";
 export { defaultLabels, resolveLabels, type FluxLabels } from "./labels";
 export {
   buildInput,

@@ -121,7 +121,17 @@ export interface FluxLabels {
   expiredTitle: string;
   expiredMessage: string;
   generateAgain: string;
+  /** While a submit waits for a free slot (the proxy's limit for this person, or BFL's). */
+  waitingStatus: string;
+  /** How many of the person's images run meanwhile; nothing is billed while it waits. */
+  waitingMessage: (running: number) => string;
+  /** Ends a wait for a slot (free: no task exists yet). */
+  cancelWaiting: string;
   // FluxStudio
+  /** The job tray: generations running, waiting or ended without an image. */
+  jobs: string;
+  showJob: (prompt: string) => string;
+  dismissJob: (prompt: string) => string;
   history: string;
   historyEmpty: string;
   reopen: (prompt: string) => string;
@@ -252,6 +262,13 @@ export const defaultLabels: FluxLabels = {
   expiredTitle: "This image has expired",
   expiredMessage: "Result links last 10 minutes. Generate the image again to get a new one.",
   generateAgain: "Generate again",
+  waitingStatus: "Waiting for a free slot…",
+  waitingMessage: (n) =>
+    `${n === 1 ? "1 of your images is" : `${n} of your images are`} being generated; this one starts when a slot frees up. Nothing is billed while it waits.`,
+  cancelWaiting: "Cancel",
+  jobs: "In progress",
+  showJob: (prompt) => `Show: ${prompt || "untitled"}`,
+  dismissJob: (prompt) => `Dismiss: ${prompt || "untitled"}`,
   history: "This session",
   historyEmpty: "Images you generate in this session appear here.",
   reopen: (prompt) => `Show image: ${prompt || "untitled"}`,

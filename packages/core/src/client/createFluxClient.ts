@@ -248,7 +248,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       return lease;
     });
     // a grant at once settles before this tick ends; else the submit waits in this client's own queue
-    await null;
+    await Promise.resolve();
     if (!granted) opts.onWait?.({ scope: "local", retryAt: undefined, detail: undefined, refusals: 0 });
     const lease = await leased;
     try {

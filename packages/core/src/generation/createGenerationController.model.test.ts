@@ -170,7 +170,10 @@ describe("generate(input, { model }): a model per call", () => {
       expect.any(AbortSignal),
       flux2Klein4b,
       // the same signal, and the hooks that keep `state.waiting` informed
-      expect.objectContaining({ signal: expect.any(AbortSignal), onWait: expect.any(Function) }),
+      expect.objectContaining({
+        signal: expect.any(AbortSignal) as unknown,
+        onWait: expect.any(Function) as unknown,
+      }) as unknown,
     );
     expect(gen.getState().task?.model).toBe("flux-2-klein-4b");
     expect(persistence.load()?.job.model).toBe("flux-2-klein-4b");

@@ -13,7 +13,7 @@ function limitedProxy() {
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     await Promise.resolve();
     if (init.signal?.aborted) throw new DOMException("aborted", "AbortError");
-    const url = new URL(input.toString(), "http://app.test");
+    const url = new URL(input instanceof Request ? input.url : input, "http://app.test");
     if (url.pathname.endsWith("/get_result")) {
       const id = url.searchParams.get("id")!;
       return Response.json({ id, status: "Ready", result: { sample: `http://app.test/img/${id}.jpg` } });
@@ -64,7 +64,7 @@ describe("a rate-limited submit is a visible wait, not a hang", () => {
     expect(gen.getState().waiting?.refusals).toBeGreaterThan(10);
     proxy.free();
     await vi.advanceTimersByTimeAsync(10_000);
-    await expect(done).resolves.toMatchObject({ id: expect.stringMatching(/^t\d+$/) });
+    await expect(done).resolves.toMatchObject({ id: expect.stringMatching(/^t\d+$/) as unknown });
     expect(gen.getState()).toMatchObject({ status: "ready", waiting: undefined });
     gen.stop();
   });
@@ -91,7 +91,7 @@ describe("a rate-limited submit is a visible wait, not a hang", () => {
 });
 
 describe("elapsed time counts from the submit, not from the latest watch", () => {
-  it("a task resumed after a reload shows the time since it was submitted", async () => {
+  it("a task resumed after a reload shows the time since it was submitted", () => {
     const store = new Map<string, string>();
     const storage: FluxStorage = {
       getItem: (k) => store.get(k) ?? null,
@@ -125,7 +125,7 @@ describe("elapsed time counts from the submit, not from the latest watch", () =>
     proxy.free();
     // a task that never finishes within the deadline
     const stuck = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const url = new URL(input.toString(), "http://app.test");
+      const url = new URL(input instanceof Request ? input.url : input, "http://app.test");
       if (url.pathname.endsWith("/get_result"))
         return Response.json({ id: url.searchParams.get("id"), status: "Pending", result: null });
       return proxy.fetch(input, init);

@@ -12,7 +12,7 @@ function fakeProxy({ readyAfterPolls = 3, limit = Infinity } = {}) {
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     await Promise.resolve();
     if (init.signal?.aborted) throw new DOMException("aborted", "AbortError");
-    const url = new URL(input.toString(), "http://app.test");
+    const url = new URL(input instanceof Request ? input.url : input, "http://app.test");
     if (url.pathname.endsWith("/get_result")) {
       const id = url.searchParams.get("id")!;
       const n = (polls.get(id) ?? 0) + 1;
@@ -116,7 +116,7 @@ describe("createJobTray: several generations at once", () => {
     ]);
     expect(byId().get(ids[2]!)?.waiting).toMatchObject({
       scope: "client",
-      detail: expect.stringContaining("limit 2"),
+      detail: expect.stringContaining("limit 2") as unknown,
     });
     // the fourth is cancelled while it waits: nothing was made for it
     tray.cancel(ids[3]!);
@@ -181,8 +181,8 @@ describe("createJobTray across a reload", () => {
     const proxy = fakeProxy({ readyAfterPolls: 100 });
     const bodies: unknown[] = [];
     const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const url = new URL(input.toString(), "http://app.test");
-      if (init.method === "POST") bodies.push(JSON.parse(String(init.body)));
+      const url = new URL(input instanceof Request ? input.url : input, "http://app.test");
+      if (init.method === "POST") bodies.push(JSON.parse(init.body as string));
       if (fail && url.pathname.endsWith("/get_result"))
         return Response.json({
           id: url.searchParams.get("id"),
@@ -219,7 +219,7 @@ describe("createJobTray across a reload", () => {
     after.stop();
   });
 
-  it("does not keep an input too large for sessionStorage (reference images): Try again is then the form's", async () => {
+  it("does not keep an input too large for sessionStorage (reference images): Try again is then the form's", () => {
     const storage = memoryStorage();
     const tray = trayOn(fakeProxy(), { persist: { key: "studio", storage } });
     const big = "data:image/png;base64," + "A".repeat(20_000);

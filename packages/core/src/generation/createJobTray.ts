@@ -53,35 +53,35 @@ export interface JobTrayOptions<Meta = unknown> extends Omit<
 /** Several generations at once, each with its own state, cancel and retry: a studio's job tray. */
 export interface JobTray<Meta = unknown> {
   /** Newest first; a new array after every change, the same one otherwise. */
-  getJobs(): readonly TrayJob<Meta>[];
-  subscribe(listener: () => void): () => void;
+  getJobs: () => readonly TrayJob<Meta>[];
+  subscribe: (listener: () => void) => () => void;
   /**
    * Adds a job submitting `input` to `call.model`. The same input to the same model while an earlier job with it
    * is still active is that job (a double click never pays twice).
    * @example const { id, promise } = tray.generate({ prompt: "a fox" }, { model: "flux-2-pro", meta: request })
    */
-  generate(
+  generate: (
     input: Readonly<Record<string, unknown>>,
     call: { readonly model: string | ModelDefinition; readonly meta?: Meta | undefined },
-  ): { readonly id: string; readonly promise: Promise<FluxResult> };
+  ) => { readonly id: string; readonly promise: Promise<FluxResult> };
   /** Adds a job that watches an existing task. */
-  watch(
+  watch: (
     task: TaskRef,
     call?: { readonly meta?: Meta | undefined },
-  ): { readonly id: string; readonly promise: Promise<FluxResult> };
+  ) => { readonly id: string; readonly promise: Promise<FluxResult> };
   /** Stops a job: a submit waiting for a slot leaves the queue (no task made); a running task is no longer watched. */
-  cancel(id: string): void;
+  cancel: (id: string) => void;
   /** Watches a cancelled, timed-out or unreachable job's task again. */
-  resume(id: string): Promise<FluxResult>;
+  resume: (id: string) => Promise<FluxResult>;
   /** A settled job again: its task watched again after a failed poll, else its input submitted again (billed). */
-  retry(id: string): Promise<FluxResult>;
+  retry: (id: string) => Promise<FluxResult>;
   /** Forgets a job (stopping it first); BFL may still finish a running task. */
-  remove(id: string): void;
+  remove: (id: string) => void;
   /** Attaches a user: the first one restores the kept jobs and resumes the running ones. Returns the detach. */
-  connect(): () => void;
+  connect: () => () => void;
   /** Tears every job down at once: no timer, watch or request is left. */
-  stop(): void;
-  setOptions(options: JobTrayOptions<Meta>): void;
+  stop: () => void;
+  setOptions: (options: JobTrayOptions<Meta>) => void;
 }
 
 interface Entry<Meta> {
@@ -121,6 +121,7 @@ export function createJobTray<Meta = unknown>(initial: JobTrayOptions<Meta>): Jo
   let counter = 0;
   const listeners = new Set<() => void>();
 
+  const find = (id: string) => entries.find((e) => e.job.id === id);
   const keep = () => {
     const persist = options.persist;
     if (!persist) return;
@@ -166,15 +167,13 @@ export function createJobTray<Meta = unknown>(initial: JobTrayOptions<Meta>): Jo
     meta: Meta | undefined,
     createdAt: number,
   ): Entry<Meta> => {
-    let self: Entry<Meta> | undefined;
-    const controller = createGenerationController(controllerOptions(() => self, id));
+    const controller = createGenerationController(controllerOptions(() => find(id), id));
     const entry: Entry<Meta> = {
       job: { id, model, input, meta, createdAt, state: controller.getState() },
       key: stableKey([model, input]),
       controller,
       disconnect: undefined,
     };
-    self = entry;
     controller.subscribe(() => {
       const state = controller.getState();
       if (state === entry.job.state || !entries.includes(entry)) return;
@@ -228,7 +227,6 @@ export function createJobTray<Meta = unknown>(initial: JobTrayOptions<Meta>): Jo
     keep();
   };
 
-  const find = (id: string) => entries.find((e) => e.job.id === id);
   const none = (action: string, id: string) => {
     const p = Promise.reject(new TypeError(`${action}(): no job "${id}" in the tray.`));
     p.catch(() => undefined);

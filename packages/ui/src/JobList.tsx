@@ -1,0 +1,96 @@
+/** @jsxImportSource . */
+import { forwardRef, type HTMLAttributes } from "react";
+import type { FluxGenerationState } from "@flux-kit/core";
+import { cx } from "./cx";
+import { resolveLabels, type FluxLabels } from "./labels";
+
+/** One generation in a `JobList`: a `useFluxJobs` job, with the prompt to name it by. */
+export interface JobListItem {
+  readonly id: string;
+  readonly prompt: string;
+  readonly state: Pick<FluxGenerationState, "status" | "progress" | "waiting">;
+}
+
+/** Props of {@link JobList}. */
+export interface JobListProps extends Omit<HTMLAttributes<HTMLElement>, "onSelect"> {
+  /** The jobs to list, newest first: running, waiting for a slot, or ended without an image. */
+  readonly jobs: readonly JobListItem[];
+  /** The job shown in the viewer, if any (marked `aria-current`). */
+  readonly selectedId?: string | undefined;
+  readonly onSelect: (id: string) => void;
+  /** Stops a running or waiting job. */
+  readonly onCancel: (id: string) => void;
+  /** Removes an ended one from the list. */
+  readonly onDismiss: (id: string) => void;
+  readonly labels?: Partial<FluxLabels> | undefined;
+}
+
+/** What a job's line says about its state. */
+function jobStatus(state: JobListItem["state"], labels: FluxLabels): string {
+  switch (state.status) {
+    case "submitting":
+      return state.waiting ? labels.waitingStatus : labels.submittingStatus;
+    case "pending":
+      return state.progress === undefined
+        ? labels.pendingStatus
+        : `${labels.pendingStatus} ${Math.round(state.progress * 100)}%`;
+    case "moderated":
+      return labels.moderatedTitle;
+    case "cancelled":
+      return labels.cancelledTitle;
+    case "timed-out":
+      return labels.timedOutTitle;
+    default:
+      return labels.failedTitle;
+  }
+}
+
+/**
+ * The job tray: each generation in progress (or ended without an image) with its state, a button to show it in
+ * the viewer, and Cancel (running or waiting) or Dismiss (ended). Hidden while empty.
+ */
+export const JobList = forwardRef<HTMLElement, JobListProps>(function JobList(
+  { jobs, selectedId, onSelect, onCancel, onDismiss, labels: labelsProp, className, ...rest },
+  ref,
+) {
+  const labels = resolveLabels(labelsProp);
+  if (jobs.length === 0) return null;
+  return (
+    <section {...rest} ref={ref} className={cx("flux-jobs", className)} aria-label={labels.jobs}>
+      <h2 className="flux-history-title">
+        {labels.jobs} ({jobs.length})
+      </h2>
+      <ul className="flux-jobs-list">
+        {jobs.map((job) => {
+          const active = job.state.status === "submitting" || job.state.status === "pending";
+          const name = job.prompt || job.id;
+          // a waiting submit is cancelled for free; a running task is only no longer watched
+          const stop = job.state.status === "pending" ? labels.cancel : labels.cancelWaiting;
+          return (
+            <li key={job.id} className="flux-job" data-state={job.state.status}>
+              <button
+                type="button"
+                className="flux-job-open"
+                aria-current={job.id === selectedId || undefined}
+                aria-label={labels.showJob(job.prompt)}
+                onClick={() => onSelect(job.id)}
+              >
+                <span className="flux-job-prompt">{name}</span>
+                <span className="flux-field-hint">{jobStatus(job.state, labels)}</span>
+              </button>
+              <button
+                type="button"
+                className="flux-button"
+                data-variant="secondary"
+                aria-label={active ? `${stop}: ${name}` : labels.dismissJob(job.prompt)}
+                onClick={() => (active ? onCancel(job.id) : onDismiss(job.id))}
+              >
+                {active ? stop : "×"}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+});

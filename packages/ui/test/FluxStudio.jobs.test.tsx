@@ -1,0 +1,148 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { createFluxClient, fixedPolling } from "@flux-kit/core";
+import { createMockBfl, createMockHandlers } from "@flux-kit/mock/msw";
+import { FluxProvider } from "@flux-kit/react";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FluxStudio, type FluxStudioProps } from "../src/FluxStudio";
+import { expectNoAxeViolations } from "./axe";
+
+const BASE = "https://app.test/api/flux";
+const mock = createMockBfl({ requireAuth: false, durationMs: 40, seed: "studio-jobs" });
+const server = setupServer(...createMockHandlers(mock, { baseUrl: BASE }));
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  mock.reset();
+  sessionStorage.clear();
+});
+afterAll(() => server.close());
+
+function renderStudio(props: Partial<FluxStudioProps> = {}) {
+  const client = createFluxClient({ baseUrl: BASE, poll: { policy: fixedPolling(20) } });
+  return render(
+    <FluxProvider client={client}>
+      <FluxStudio persist={false} defaultValue={{ model: "flux-2-klein-4b" }} {...props} />
+    </FluxProvider>,
+  );
+}
+
+const TEST = { timeout: 30_000 };
+const OPTIONS = { timeout: 25_000 };
+const submits = () => mock.requests.filter((r) => r.route === "submit").length;
+
+async function generate(user: ReturnType<typeof userEvent.setup>, prompt: string) {
+  const box = screen.getByRole("textbox", { name: "Prompt" });
+  await user.clear(box);
+  // "[" and "{" are user-event's key syntax: doubled, they are typed as they are
+  await user.type(box, `${prompt.replace(/[[{]/g, "$&$&")}{Control>}{Enter}{/Control}`);
+}
+
+describe("FluxStudio runs several jobs at once", TEST, () => {
+  it("five Generates while the first runs are five images in This session, none dropped", async () => {
+    // defect 2: a second Generate dropped the first from the session, though it ran and was billed
+    const user = userEvent.setup();
+    renderStudio();
+    for (const animal of ["fox", "owl", "heron", "lynx", "hare"])
+      await generate(user, `A ${animal} [mock:slow]`);
+    const tray = await screen.findByRole("region", { name: "In progress" }, OPTIONS);
+    expect(within(tray).getAllByRole("button", { name: /^Show: A / }).length).toBeGreaterThan(0);
+    const history = screen.getByRole("region", { name: "This session" });
+    await waitFor(
+      () => expect(within(history).getAllByRole("button", { name: /^Show image:/ })).toHaveLength(5),
+      OPTIONS,
+    );
+    expect(submits()).toBe(5);
+    expect(
+      within(history)
+        .getAllByRole("button", { name: /^Show image:/ })
+        .map((b) => b.getAttribute("aria-label"))
+        .sort(),
+    ).toEqual(["fox", "hare", "heron", "lynx", "owl"].map((a) => `Show image: A ${a} [mock:slow]`).sort());
+    // the tray empties as they finish
+    expect(screen.queryByRole("region", { name: "In progress" })).toBeNull();
+  });
+
+  it("a job can be stopped from the tray while the others go on", async () => {
+    const user = userEvent.setup();
+    const { container } = renderStudio();
+    await generate(user, "A stuck one [mock:stuck]");
+    await generate(user, "A quick one");
+    const tray = await screen.findByRole("region", { name: "In progress" }, OPTIONS);
+    await user.click(
+      await within(tray).findByRole("button", { name: "Stop waiting: A stuck one [mock:stuck]" }, OPTIONS),
+    );
+    await within(tray).findByText("Stopped waiting", {}, OPTIONS);
+    const history = screen.getByRole("region", { name: "This session" });
+    await within(history).findByRole("button", { name: "Show image: A quick one" }, OPTIONS);
+    await expectNoAxeViolations(container);
+    await user.click(within(tray).getByRole("button", { name: "Dismiss: A stuck one [mock:stuck]" }));
+    expect(screen.queryByRole("region", { name: "In progress" })).toBeNull();
+  });
+});
+
+describe("a rate-limited submit is a visible wait, with a cancel", TEST, () => {
+  it("says it waits for a free slot and why, and Cancel ends it with nothing sent after", async () => {
+    // defect 3: "Sending your request…" for as long as the proxy answered 429, with no reason and no cancel
+    let refused = 0;
+    server.use(
+      http.post(`${BASE}/v1/:model`, () => {
+        refused++;
+        return HttpResponse.json(
+          { code: "client_limit", detail: "Too many images in progress for this user (limit 3)." },
+          { status: 429, headers: { "retry-after-ms": "30" } },
+        );
+      }),
+    );
+    const user = userEvent.setup();
+    const { container } = renderStudio();
+    await generate(user, "A fox that has to wait");
+    const viewer = container.querySelector<HTMLElement>(".flux-viewer")!;
+    await waitFor(
+      () => expect(viewer.querySelector(".flux-title")).toHaveTextContent("Waiting for a free slot…"),
+      OPTIONS,
+    );
+    expect(within(viewer).getByText(/Nothing is billed while it waits/)).toBeInTheDocument();
+    expect(within(viewer).getByRole("status")).toHaveTextContent("Waiting for a free slot…");
+    // past the client's usual 4 retries it still waits (the proxy asks for 30 ms)
+    await waitFor(() => expect(refused).toBeGreaterThan(5), OPTIONS);
+    expect(container.querySelector(".flux-viewer")).toHaveAttribute("data-state", "submitting");
+    await user.click(within(viewer).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(viewer).toHaveAttribute("data-state", "cancelled"));
+    const after = refused;
+    // ten of the proxy's retry intervals later, still nothing more was sent
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(refused).toBe(after);
+  });
+});
+
+describe("a reload resumes the whole studio", TEST, () => {
+  it("the form, this session's images and a running job come back", async () => {
+    // defect 7: the form emptied and the history was wiped (elapsed counting from the submit: core's
+    // createGenerationController.waiting test)
+    const user = userEvent.setup();
+    const first = renderStudio({ persist: true });
+    await generate(user, "A red fox");
+    const history = screen.getByRole("region", { name: "This session" });
+    await within(history).findByRole("button", { name: "Show image: A red fox" }, OPTIONS);
+    await generate(user, "A slow owl [mock:stuck]");
+    await screen.findByRole("progressbar", {}, OPTIONS);
+    await user.type(screen.getByRole("textbox", { name: "Prompt" }), ", at dusk");
+    const typed = screen.getByRole("textbox", { name: "Prompt" });
+    expect(typed).toHaveValue("A slow owl [mock:stuck], at dusk");
+    first.unmount();
+
+    const { container } = renderStudio({ persist: true });
+    await waitFor(() =>
+      expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue("A slow owl [mock:stuck], at dusk"),
+    );
+    const again = screen.getByRole("region", { name: "This session" });
+    expect(within(again).getByRole("button", { name: "Show image: A red fox" })).toBeInTheDocument();
+    const tray = screen.getByRole("region", { name: "In progress" });
+    expect(within(tray).getByRole("button", { name: "Show: A slow owl [mock:stuck]" })).toBeInTheDocument();
+    expect(container.querySelector(".flux-viewer")).toHaveAttribute("data-state", "pending");
+    expect(submits()).toBe(2); // resumed, not submitted again
+  });
+});
