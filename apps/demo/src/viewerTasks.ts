@@ -26,7 +26,7 @@ const isKeyOf = (key: QueryKey | undefined, make: (last: string) => QueryKey): b
 };
 
 /**
- * Follows the app's TanStack Query caches, where `FluxStudio` (through `useFluxGeneration`) keeps its submits
+ * Follows the app's TanStack Query caches, where `FluxStudio` (through `useFluxJobs`) keeps its submits
  * (`fluxSubmitMutationKey`) and its task polls (`fluxTaskQueryKey`). A task is followed from its submit in this
  * page, or from a poll that finds it running while the viewer observes it; it is watched to its end when a
  * followed task's poll finds it terminal. A task the viewer resumes after it ended (the page was closed or left
