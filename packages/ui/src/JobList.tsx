@@ -72,7 +72,6 @@ export const JobList = forwardRef<HTMLElement, JobListProps>(function JobList(
                 type="button"
                 className="flux-job-open"
                 aria-current={job.id === selectedId || undefined}
-                aria-label={labels.showJob(job.prompt)}
                 onClick={() => onSelect(job.id)}
               >
                 <span className="flux-job-prompt">{name}</span>

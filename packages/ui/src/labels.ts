@@ -130,7 +130,6 @@ export interface FluxLabels {
   // FluxStudio
   /** The job tray: generations running, waiting or ended without an image. */
   jobs: string;
-  showJob: (prompt: string) => string;
   dismissJob: (prompt: string) => string;
   history: string;
   historyEmpty: string;
@@ -267,7 +266,6 @@ export const defaultLabels: FluxLabels = {
     `${n === 1 ? "1 of your images is" : `${n} of your images are`} being generated; this one starts when a slot frees up. Nothing is billed while it waits.`,
   cancelWaiting: "Cancel",
   jobs: "In progress",
-  showJob: (prompt) => `Show: ${prompt || "untitled"}`,
   dismissJob: (prompt) => `Dismiss: ${prompt || "untitled"}`,
   history: "This session",
   historyEmpty: "Images you generate in this session appear here.",

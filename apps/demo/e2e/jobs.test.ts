@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { axeViolations } from "./axe";
+import { launchBrowser, screenshot, type DemoBrowser } from "./browser";
+import { startDemo, type RunningDemo } from "./startDemo";
+
+let demo: RunningDemo;
+let browser: DemoBrowser;
+
+// the demo's server allows 3 tasks per visitor at once; `[mock:slow]` keeps them running long enough to see
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemo({ speed: 12 }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+/** Types a prompt and submits it from the keyboard (Ctrl+Enter), as a keyboard-only user does. */
+async function submit(page: Page, prompt: string): Promise<void> {
+  const box = page.getByLabel("Prompt", { exact: true });
+  await box.fill(prompt);
+  await box.press("Control+Enter");
+}
+
+const prompts = ["A fox", "An owl", "A heron", "A lynx"].map((p) => `${p} [mock:slow]`);
+
+test("four jobs at once: three run, the fourth waits for a free slot, then all four land in This session", async () => {
+  const page = await browser.newPage();
+  await page.goto(demo.url);
+  for (const prompt of prompts) await submit(page, prompt);
+  const tray = page.getByRole("region", { name: "In progress" });
+  await tray.locator("li", { hasText: prompts[3] }).waitFor();
+  // the proxy's per-visitor limit (3): the fourth is refused with 429 and waits, saying so
+  await expect
+    .poll(() => tray.locator("li", { hasText: prompts[3] }).textContent(), { timeout: 20_000 })
+    .toContain("Waiting for a free slot");
+  expect(await page.locator(".flux-viewer .flux-title").textContent()).toBe("Waiting for a free slot…");
+  expect(await page.locator(".flux-viewer").textContent()).toContain("3 of your images are being generated");
+  await screenshot(page, "jobs-waiting", { fullPage: true });
+  expect(await axeViolations(page, ".flux-studio")).toEqual([]);
+
+  const history = page.getByRole("region", { name: "This session" });
+  // bounds a stuck run only: four slow tasks, the last after one of the first three ends
+  await expect
+    .poll(() => history.getByRole("button", { name: /^Show image:/ }).count(), { timeout: 60_000 })
+    .toBe(4);
+  expect(await tray.count()).toBe(0);
+  await page.close();
+}, 90_000);
+
+test("a waiting job is cancelled from the keyboard and never reaches BFL", async () => {
+  const page = await browser.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(demo.url);
+  for (const prompt of prompts) await submit(page, prompt.replace("[mock:slow]", "[mock:stuck]"));
+  const tray = page.getByRole("region", { name: "In progress" });
+  const waiting = tray.locator("li", { hasText: "A lynx" });
+  await expect.poll(() => waiting.textContent(), { timeout: 20_000 }).toContain("Waiting for a free slot");
+  await screenshot(page, "jobs-phone", { fullPage: true });
+  const cancel = waiting.getByRole("button", { name: "Cancel: A lynx [mock:stuck]" });
+  await cancel.focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => waiting.textContent()).toContain("Stopped waiting");
+  // three tasks exist on the server for this visitor, not four
+  const gallery = (await (await page.request.get(`${demo.url}/api/demo/gallery`)).json()) as {
+    pending: unknown[];
+  };
+  expect(gallery.pending).toHaveLength(3);
+  expect(await axeViolations(page, ".flux-studio")).toEqual([]);
+  await page.close();
+}, 60_000);
