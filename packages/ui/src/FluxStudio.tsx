@@ -1,17 +1,25 @@
 /** @jsxImportSource . */
 "use client";
 import { forwardRef, useEffect, useMemo, useReducer, useRef, useState, type HTMLAttributes } from "react";
-import { FluxValidationError, isModelId, type FluxResult, type ModelId, type TrayJob } from "@flux-kit/core";
+import {
+  FluxValidationError,
+  getModelInfo,
+  isModelId,
+  type FluxResult,
+  type ModelId,
+  type TrayJob,
+} from "@flux-kit/core";
 import { FORM_MODELS } from "./formModels";
 import { useFluxAllowedModels, useFluxJobs, type UseFluxGenerationOptions } from "@flux-kit/react";
 import { cx } from "./cx";
-import { valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
+import { MATCH_INPUT, valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
+import { readImageFile } from "./imageFiles";
+import { resolveLabels, type FluxLabels } from "./labels";
 import type { GenerationView } from "./generationView";
 import { HistoryList, type HistoryEntry } from "./HistoryList";
 import { JobList } from "./JobList";
-import type { FluxLabels } from "./labels";
 import { PromptForm } from "./PromptForm";
-import { ResultViewer } from "./ResultViewer";
+import { downloadHref, ResultViewer } from "./ResultViewer";
 
 /** Props of {@link FluxStudio}. Every other `<div>` prop (`className`, `style`, `ref`) passes through. */
 export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "defaultValue"> {
@@ -91,6 +99,7 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
     rendered();
   };
   // the latest `onResult`, for a generation that finishes renders after its submit
+  const root = useRef<HTMLDivElement | null>(null);
   const onResultRef = useRef(onResult);
   useEffect(() => {
     onResultRef.current = onResult;
@@ -136,10 +145,20 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
   });
   const { jobs } = tray;
 
-  const submit = (next: PromptFormRequest) => {
+  // images per Generate: each its own task with its own seed (the fixed one counts up from itself)
+  const [count, setCount] = useState(1);
+  const submit = (next: PromptFormRequest, n = count) => {
     // the form checked `input` against the model's schema
     const prompt = typeof next.input.prompt === "string" ? next.input.prompt : "";
-    setSelected(tray.generate(next.input, { model: next.model, meta: { prompt } }).id);
+    const seed = next.input.seed;
+    let first: string | undefined;
+    for (let i = 0; i < n; i++) {
+      const input =
+        n === 1 ? next.input : { ...next.input, seed: typeof seed === "number" ? seed + i : randomSeed() };
+      const { id } = tray.generate(input, { model: next.model, meta: { prompt } });
+      first ??= id;
+    }
+    setSelected(first);
   };
 
   const rerun = (entry: HistoryEntry) => {
@@ -188,6 +207,29 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
           tray.remove(shownJob.id);
           setSelected(null);
         },
+        // the same request with a new seed
+        vary: () =>
+          shownJob.input &&
+          submit({ model: shownJob.model as ModelId, input: { ...shownJob.input, seed: randomSeed() } }, 1),
+        // the image becomes the reference of an edit, on a model that takes one; the person then says what to change
+        edit: async () => {
+          const url = shownJob.state.imageUrl;
+          const blob =
+            url && (await fetch(downloadHref(url, imageRoute ?? "/api/flux/v1/image")).then((r) => r.blob()));
+          const read = blob && (await readImageFile(blob, resolveLabels(labels)));
+          if (!read || !("image" in read)) return;
+          const model = models.find((id) => getModelInfo(id).capabilities.imageFields.length > 0);
+          if (!model) return;
+          setValue((v) =>
+            valueForModel(getModelInfo(v.model).capabilities.imageFields.length > 0 ? v.model : model, {
+              ...v,
+              prompt: "",
+              preset: MATCH_INPUT,
+              images: [read.image],
+            }),
+          );
+          root.current?.querySelector("textarea")?.focus();
+        },
         // the uncertain submit's task, looked up: it takes the uncertain job's place
         watch: (task) => {
           tray.remove(shownJob.id);
@@ -202,13 +244,36 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
       : undefined;
 
   return (
-    <div {...rest} ref={ref} className={cx("flux-studio", className)} data-state={shown.status}>
+    <div
+      {...rest}
+      ref={(node) => {
+        root.current = node;
+        if (typeof ref === "function") ref(node);
+        else if (ref) ref.current = node;
+      }}
+      className={cx("flux-studio", className)}
+      data-state={shown.status}
+    >
       <PromptForm
         className="flux-studio-form"
         value={value}
         onValueChange={setValue}
-        onSubmit={submit}
+        onSubmit={(request) => submit(request)}
         models={models}
+        actions={
+          <label className="flux-count">
+            {resolveLabels(labels).imageCount}{" "}
+            <select
+              className="flux-select"
+              value={count}
+              onChange={(event) => setCount(Number(event.target.value))}
+            >
+              {[1, 2, 3, 4].map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          </label>
+        }
         // a server 422 shows beside the fields too
         errors={shown.error instanceof FluxValidationError ? shown.error.fieldErrors : undefined}
         labels={labels}
@@ -246,6 +311,9 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
     </div>
   );
 });
+
+/** A seed for one of several images: any 32-bit integer. */
+const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
 
 /** The form as kept in sessionStorage: everything but images too large to keep. */
 function keepForm(key: string, value: PromptFormValue): void {

@@ -11,6 +11,7 @@ import {
   type FormEvent,
   type FormHTMLAttributes,
   type KeyboardEvent,
+  type ReactNode,
 } from "react";
 import { getModelInfo, type FluxFieldError, type ModelId } from "@flux-kit/core";
 import { FORM_MODELS } from "./formModels";
@@ -68,6 +69,11 @@ export interface PromptFormProps extends Omit<
   readonly models?: readonly ModelId[] | undefined;
   /** Disables submitting and shows the busy label (while a generation is being submitted). @default false */
   readonly busy?: boolean | undefined;
+  /**
+   * More controls in the row of the Generate button (`FluxStudio` puts its number of images there).
+   * @example <PromptForm actions={<label>Images <select>…</select></label>} onSubmit={…} />
+   */
+  readonly actions?: ReactNode;
   /** Field errors from elsewhere (a server 422's `FluxValidationError.fieldErrors`), shown beside the fields. */
   readonly errors?: readonly FluxFieldError[] | undefined;
   /** Overrides for any shown text. @default English */
@@ -113,6 +119,7 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
     onValueChange,
     models = FORM_MODELS,
     busy = false,
+    actions,
     errors: external,
     labels: labelsProp,
     className,
@@ -135,7 +142,8 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
   const model = getModelInfo(value.model);
   const c = model.capabilities;
   // the schemas load on demand (they are most of the catalogue's weight); until then only the form's own rules apply
-  const validate = useValidator();
+  const checks = useValidator();
+  const validate = checks?.validate;
   const checking = useRef(false);
   const advancedRef = useRef<HTMLDetailsElement | null>(null);
   const revealAdvancedErrors = () => {
@@ -151,14 +159,16 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
     if (!attempted) return {};
     const result = validate?.(value.model, buildInput(value));
     const fieldErrors = result && !result.success ? toFieldErrors(result.issues) : [];
-    const out = explainFieldErrors(fieldErrors, c, value, labels);
+    const out = explainFieldErrors(fieldErrors, c, value, labels, checks?.explain);
     if (c.imageRequired && value.images.length === 0)
       out[c.imageFields[0] ?? "input_image"] = labels.imageRequired;
     return out;
-  }, [attempted, value, c, labels, validate]);
+  }, [attempted, value, c, labels, validate, checks]);
   // errors passed in apply until the value changes
   const errors = {
-    ...(external && external !== dismissed ? explainFieldErrors(external, c, value, labels) : {}),
+    ...(external && external !== dismissed
+      ? explainFieldErrors(external, c, value, labels, checks?.explain)
+      : {}),
     ...localErrors,
   };
   const imageError =
@@ -212,7 +222,7 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
     const submitted = value;
     void loadValidator()
       .then(
-        (check) => check,
+        (loadedChecks) => loadedChecks.validate,
         () => undefined,
       )
       .then((check) => {
@@ -335,6 +345,7 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
         >
           {busy ? labels.submitting : labels.submit}
         </button>
+        {actions}
         <span className="flux-field-hint">{labels.submitHint}</span>
       </div>
     </form>

@@ -21,6 +21,10 @@ export interface ReadyViewProps {
   readonly cost?: number | null | undefined;
   /** Generates the image again, offered when it cannot be loaded. */
   readonly retry?: (() => unknown) | undefined;
+  /** Generates a variation: the same request with a new seed. */
+  readonly vary?: (() => unknown) | undefined;
+  /** Feeds this image back into the form as the reference of an edit. */
+  readonly edit?: (() => unknown) | undefined;
   readonly headingLevel: HeadingLevel;
   readonly labels: ViewerLabels;
 }
@@ -43,6 +47,8 @@ export function ReadyView({
   size,
   cost,
   retry,
+  vary,
+  edit,
   headingLevel,
   labels,
 }: ReadyViewProps) {
@@ -135,6 +141,8 @@ export function ReadyView({
           >
             {labels.openFullSize}
           </a>
+          <RetryButton onClick={vary} label={labels.vary} variant="secondary" />
+          <RetryButton onClick={edit} label={labels.editImage} variant="secondary" />
         </div>
         {/* the button's new name is not announced by itself */}
         <span style={visuallyHidden} aria-live="polite">

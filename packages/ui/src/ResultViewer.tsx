@@ -308,6 +308,8 @@ export const ResultViewer = forwardRef<HTMLDivElement, ResultViewerProps>(functi
           size={size}
           cost={g.task?.cost}
           retry={g.retry}
+          vary={g.vary}
+          edit={g.edit}
           headingLevel={headingLevel}
           labels={labels}
         />

@@ -29,6 +29,10 @@ export interface GenerationView {
   readonly retry?: (() => unknown) | undefined;
   readonly reset?: (() => void) | undefined;
   readonly resume?: (() => unknown) | undefined;
+  /** Offered beside a finished image: a variation (the same request, a new seed). */
+  readonly vary?: (() => unknown) | undefined;
+  /** Offered beside a finished image: edit it (it becomes the form's reference image). */
+  readonly edit?: (() => unknown) | undefined;
   /**
    * Watches a task by id (`useFluxGeneration`'s `watch`): the uncertain-submit view uses it to look the task up
    * before anyone pays twice.

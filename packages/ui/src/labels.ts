@@ -121,6 +121,12 @@ export interface FluxLabels {
   expiredTitle: string;
   expiredMessage: string;
   generateAgain: string;
+  /** Generates a variation of a finished image: the same request, a new seed. */
+  vary: string;
+  /** Makes a finished image the form's reference, to edit it. */
+  editImage: string;
+  /** How many images one Generate makes (each its own task, with its own seed). */
+  imageCount: string;
   /** While a submit waits for a free slot (the proxy's limit for this person, or BFL's). */
   waitingStatus: string;
   /** How many of the person's images run meanwhile; nothing is billed while it waits. */
@@ -261,6 +267,9 @@ export const defaultLabels: FluxLabels = {
   expiredTitle: "This image has expired",
   expiredMessage: "Result links last 10 minutes. Generate the image again to get a new one.",
   generateAgain: "Generate again",
+  vary: "Vary",
+  editImage: "Edit this image",
+  imageCount: "Images",
   waitingStatus: "Waiting for a free slot…",
   waitingMessage: (n) =>
     `${n === 1 ? "1 of your images is" : `${n} of your images are`} being generated; this one starts when a slot frees up. Nothing is billed while it waits.`,

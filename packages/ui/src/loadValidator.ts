@@ -1,21 +1,31 @@
 import { useEffect, useState } from "react";
 import type { InputValidation, ModelId } from "@flux-kit/core";
+import type { ExplainFieldError } from "./fieldMessages";
 
 /** `validateInput` by model id, as the catalogue entry exports it. */
 export type Validate = (model: ModelId, input: unknown) => InputValidation<unknown>;
 
-let loaded: Validate | undefined;
-let loading: Promise<Validate> | undefined;
+/** The form's checks and the words it explains their findings in. */
+export interface Checks {
+  readonly validate: Validate;
+  readonly explain: ExplainFieldError;
+}
+
+let loaded: Checks | undefined;
+let loading: Promise<Checks> | undefined;
 
 /**
- * Loads the catalogue's checks (zod and every model's rules) once, on demand: a form draws its fields from
- * `getModelInfo`, so the schemas stay out of an app's first load. A failed load (offline, a deploy that removed
- * the chunk) is retried on the next call.
+ * Loads the catalogue's checks (zod and every model's rules) and the sentences that explain their findings once,
+ * on demand: a form draws its fields from `getModelInfo`, so the schemas stay out of an app's first load. A failed
+ * load (offline, a deploy that removed the chunk) is retried on the next call.
  */
-export function loadValidator(): Promise<Validate> {
+export function loadValidator(): Promise<Checks> {
   if (loaded) return Promise.resolve(loaded);
-  loading ??= import("@flux-kit/core/catalogue").then(
-    (catalogue) => (loaded = catalogue.validateInput as Validate),
+  loading ??= Promise.all([
+    import("@flux-kit/core/catalogue").then((m) => m.validateInput as Validate),
+    import("./fieldExplain").then((m) => m.explainFieldError),
+  ]).then(
+    ([validate, explain]) => (loaded = { validate, explain }),
     (error: unknown) => {
       loading = undefined;
       throw error;
@@ -25,8 +35,8 @@ export function loadValidator(): Promise<Validate> {
 }
 
 /** The checks once loaded (starting the load when a form mounts), `undefined` until then. */
-export function useValidator(): Validate | undefined {
-  const [validate, setValidate] = useState<Validate | undefined>(() => loaded);
+export function useValidator(): Checks | undefined {
+  const [validate, setValidate] = useState<Checks | undefined>(() => loaded);
   useEffect(() => {
     if (validate) return;
     let live = true;

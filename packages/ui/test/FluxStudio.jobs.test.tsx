@@ -32,6 +32,18 @@ function renderStudio(props: Partial<FluxStudioProps> = {}) {
 const TEST = { timeout: 30_000 };
 const OPTIONS = { timeout: 25_000 };
 const submits = () => mock.requests.filter((r) => r.route === "submit").length;
+/** The bodies of the submits the studio sent, as the server received them. */
+const bodies: Record<string, unknown>[] = [];
+server.events.on("request:start", ({ request }) => {
+  if (request.method === "POST")
+    void request
+      .clone()
+      .json()
+      .then((body: Record<string, unknown>) => bodies.push(body));
+});
+afterEach(() => {
+  bodies.length = 0;
+});
 
 async function generate(user: ReturnType<typeof userEvent.setup>, prompt: string) {
   const box = screen.getByRole("textbox", { name: "Prompt" });
@@ -145,5 +157,52 @@ describe("a reload resumes the whole studio", TEST, () => {
     expect(within(tray).getByRole("button", { name: /^A slow owl \[mock:stuck\]/ })).toBeInTheDocument();
     expect(container.querySelector(".flux-viewer")).toHaveAttribute("data-state", "pending");
     expect(submits()).toBe(2); // resumed, not submitted again
+  });
+});
+
+describe("variations and the editing loop", TEST, () => {
+  it("Images: 3 makes three tasks with three seeds; Vary makes one more of the shown one with a new seed", async () => {
+    const user = userEvent.setup();
+    renderStudio();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Images" }), "3");
+    await generate(user, "A fox in snow");
+    const history = screen.getByRole("region", { name: "This session" });
+    await waitFor(
+      () =>
+        expect(within(history).getAllByRole("button", { name: "Show image: A fox in snow" })).toHaveLength(3),
+      OPTIONS,
+    );
+    const seeds = () => bodies.map((body) => body.seed);
+    expect(new Set(seeds()).size).toBe(3);
+    expect(seeds().every((seed) => Number.isInteger(seed))).toBe(true);
+
+    await user.click(screen.getByRole("button", { name: "Vary" }));
+    await waitFor(
+      () =>
+        expect(within(history).getAllByRole("button", { name: "Show image: A fox in snow" })).toHaveLength(4),
+      OPTIONS,
+    );
+    expect(new Set(seeds()).size).toBe(4);
+  });
+
+  it("Edit this image makes the result the form's reference, matched in size, and puts the cursor in the prompt", async () => {
+    const user = userEvent.setup();
+    renderStudio();
+    await generate(user, "A red barn");
+    await screen.findByRole("img", { name: "Generated image: A red barn" }, OPTIONS);
+    await user.click(screen.getByRole("button", { name: "Edit this image" }));
+    const prompt = screen.getByRole("textbox", { name: "Prompt" });
+    await waitFor(() => expect(prompt).toHaveFocus(), OPTIONS);
+    expect(prompt).toHaveValue("");
+    expect(screen.getByRole("button", { name: /^Remove / })).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: /Match input/ })).toBeChecked();
+    await user.type(prompt, "Paint the barn blue{Control>}{Enter}{/Control}");
+    await waitFor(() => expect(submits()).toBe(2), OPTIONS);
+    await waitFor(() => expect(bodies).toHaveLength(2));
+    const edit = bodies.at(-1)!;
+    expect(edit.prompt).toBe("Paint the barn blue");
+    expect(String(edit.input_image)).toMatch(/^data:image\//);
+    // BFL matches the reference's shape: no size is sent
+    expect(edit.width).toBeUndefined();
   });
 });
