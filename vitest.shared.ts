@@ -15,5 +15,8 @@ export const sharedConfig = {
     // full test runs side by side on this 2-core machine, and a timed-out test's leftovers then failed the next.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll and vitest-browser's expect.element retry until this: 1 s by default, a wall-clock budget that
+    // an image decode in Chromium overran with two full runs side by side. It too only bounds a stuck wait.
+    expect: { poll: { timeout: 15_000 } },
   },
 } satisfies ViteUserConfig;

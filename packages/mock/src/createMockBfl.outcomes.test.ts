@@ -57,6 +57,14 @@ describe("scripted outcomes", () => {
     expect((await poll(mock, polling_url)).status).toBe("Ready");
   });
 
+  it("[mock:slow:40s] takes exactly that long, divided by speed, whatever slowFactor says", async () => {
+    const { mock, polling_url } = await run("[mock:slow:40s] a cat", { slowFactor: 5, speed: 4 });
+    await mock.advance(9_999);
+    expect((await poll(mock, polling_url)).status).toBe("Pending");
+    await mock.advance(1);
+    expect((await poll(mock, polling_url)).status).toBe("Ready");
+  });
+
   it("markers can be switched off", async () => {
     const { mock, polling_url } = await run("[mock:request-moderated] literal", { markers: false });
     expect((await poll(mock, polling_url)).status).toBe("Pending");

@@ -21,7 +21,8 @@ const MARKER = /\[mock:([a-z-]+)(?::([^\]]*))?\]/i;
 /**
  * Finds the first `[mock:<outcome>]` or `[mock:<outcome>:<argument>]` marker in a prompt. Outcomes:
  * `request-moderated`, `content-moderated`, `error`, `stuck`, `slow`, `ready`. For the moderated outcomes
- * the argument is a `|`-separated list of reasons; for `error` it is the error message.
+ * the argument is a `|`-separated list of reasons; for `error` it is the error message; for `slow` an exact
+ * duration before `speed` (`[mock:slow:40s]`).
  */
 export function findMarker(prompt: string): PromptMarker | undefined {
   const match = MARKER.exec(prompt);

@@ -15,6 +15,12 @@ export interface ResolvedOutcome {
 const DEFAULT_REASONS = ["Sexual Content"];
 const DEFAULT_ERROR = { error: "Internal error during image generation" };
 
+/** `[mock:slow:40s]`: a run of exactly 40 s (before `speed`), for tests that need one task to outlast another. */
+function slowSeconds(argument: string | undefined): { durationMs: number } | undefined {
+  const match = argument === undefined ? null : /^(\d+(?:\.\d+)?)s$/.exec(argument);
+  return match ? { durationMs: Number(match[1]) * 1000 } : undefined;
+}
+
 /** Decides a task's outcome: a prompt marker first, then the queue (`queueOutcome`), then the `outcome` option. */
 export function resolveOutcome(
   options: MockBflOptions,
@@ -30,6 +36,7 @@ export function resolveOutcome(
       ...(argument &&
         marker.kind.endsWith("moderated") && { reasons: argument.split("|").map((r) => r.trim()) }),
       ...(argument && marker.kind === "error" && { details: { error: argument } }),
+      ...(marker.kind === "slow" && slowSeconds(argument)),
     };
   } else {
     scripted = queue.shift() ?? options.outcome?.(submit);
@@ -61,7 +68,8 @@ export function durationProfile(
 
 /**
  * Draws a generation time in ms: the outcome's own, the `durationMs` option, or a seeded lognormal around the
- * request's median ({@link durationProfile}; clamped to 0.3×–3×); `slow` multiplies it by `slowFactor`, and
+ * request's median ({@link durationProfile}; clamped to 0.3×–3×); `slow` without its own duration multiplies it by
+ * `slowFactor`, and
  * everything is divided by `speed`.
  */
 export function drawDuration(
@@ -81,6 +89,6 @@ export function drawDuration(
     const { medianMs, sigma } = durationProfile(model, input);
     ms = medianMs * Math.min(3, Math.max(0.3, Math.exp(sigma * random.normal())));
   }
-  if (outcome.kind === "slow") ms *= options.slowFactor ?? 10;
+  if (outcome.kind === "slow" && outcome.durationMs === undefined) ms *= options.slowFactor ?? 10;
   return Math.max(0, Math.round(ms / (options.speed ?? 1)));
 }
