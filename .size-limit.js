@@ -55,8 +55,9 @@ export default [
     import: "*",
     ignore: [...reactAndQuery, "@flux-kit/core", "@flux-kit/react"],
     // every component, the chunks it loads on demand included; 15.26 kB with #14's job tray (JobList, FluxStudio's
-    // jobs, variations, Vary and Edit this image)
-    limit: "15.5 kB",
+    // jobs, variations, Vary and Edit this image); 17.09 kB with the history kept in IndexedDB (idb-keyval, search,
+    // Use again, delete)
+    limit: "17.5 kB",
   },
   {
     name: "@flux-kit/ui/styles.css",
@@ -83,13 +84,15 @@ export default [
         "./ReadyView-*",
         "./ProblemView-*",
         "./fieldExplain-*",
+        "./StudioHistory-*",
       ],
     }),
     // #6's target is 30 kB: met since #12 drew the form from getModelInfo (no zod) and moved the checks to
     // @flux-kit/core/catalogue, loaded on demand (26.85 kB then; 29.8 kB after the rest of #14's studio work:
     // image-load states, container layout, field messages, the allowed-models query). Was 34.7 kB with every
     // schema in the first load. #14's job tray (+1.5 kB) fits because the Advanced fields and the ready and failure
-    // views load on demand: 29.82 kB.
+    // views load on demand: 29.82 kB. The history kept in IndexedDB is a chunk of its own (a plain list of the
+    // session's images stands in until it loads), and the strings only lazy parts show load with them: 29.6 kB.
     limit: "30 kB",
   },
   {
@@ -106,6 +109,7 @@ export default [
     ["the finished image's view", "ReadyView", "1.8 kB"],
     ["the failure views", "ProblemView", "1.5 kB"],
     ["the sentences that explain field errors (with the checks)", "fieldExplain", "1 kB"],
+    ["the history kept in IndexedDB (with idb-keyval)", "StudioHistory", "3 kB"],
   ].map(([what, chunk, limit]) => ({
     name: `FluxStudio app: ${what}, loaded on demand (ui's ${chunk} chunk)`,
     path: `packages/ui/dist/${chunk}-*.js`,

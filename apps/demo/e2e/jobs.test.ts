@@ -7,7 +7,9 @@ import { startDemo, type RunningDemo } from "./startDemo";
 let demo: RunningDemo;
 let browser: DemoBrowser;
 
-// the demo's server allows 3 tasks per visitor at once; `[mock:slow]` keeps them running long enough to see
+// the demo's server allows 3 tasks per visitor at once. The first three run 30 s (360 s of mock time at speed 12),
+// far longer than typing four prompts takes on a loaded machine, so the fourth surely meets a full slot; it then
+// runs 2 s. A lognormal `[mock:slow]` could end in 2 s and let the fourth straight through.
 beforeAll(async () => {
   [demo, browser] = await Promise.all([startDemo({ speed: 12 }), launchBrowser()]);
 });
@@ -24,9 +26,11 @@ async function submit(page: Page, prompt: string): Promise<void> {
   await box.press("Control+Enter");
 }
 
-const prompts = ["A fox", "An owl", "A heron", "A lynx"].map((p) => `${p} [mock:slow]`);
+const prompts = ["A fox", "An owl", "A heron"]
+  .map((p) => `${p} [mock:slow:360s]`)
+  .concat("A lynx [mock:slow:24s]");
 
-test("four jobs at once: three run, the fourth waits for a free slot, then all four land in This session", async () => {
+test("four jobs at once: three run, the fourth waits for a free slot, then all four land in Your images", async () => {
   const page = await browser.newPage();
   await page.goto(demo.url);
   for (const prompt of prompts) await submit(page, prompt);
@@ -34,14 +38,16 @@ test("four jobs at once: three run, the fourth waits for a free slot, then all f
   await tray.locator("li", { hasText: prompts[3] }).waitFor();
   // the proxy's per-visitor limit (3): the fourth is refused with 429 and waits, saying so
   await expect
-    .poll(() => tray.locator("li", { hasText: prompts[3] }).textContent(), { timeout: 20_000 })
+    .poll(() => tray.locator("li", { hasText: prompts[3] }).textContent({ timeout: 1_000 }), {
+      timeout: 20_000,
+    })
     .toContain("Waiting for a free slot");
   expect(await page.locator(".flux-viewer .flux-title").textContent()).toBe("Waiting for a free slot…");
   expect(await page.locator(".flux-viewer").textContent()).toContain("3 of your images are being generated");
   await screenshot(page, "jobs-waiting", { fullPage: true });
   expect(await axeViolations(page, ".flux-studio")).toEqual([]);
 
-  const history = page.getByRole("region", { name: "This session" });
+  const history = page.getByRole("region", { name: "Your images" });
   // bounds a stuck run only: four slow tasks, the last after one of the first three ends
   await expect
     .poll(() => history.getByRole("button", { name: /^Show image:/ }).count(), { timeout: 60_000 })
@@ -53,7 +59,7 @@ test("four jobs at once: three run, the fourth waits for a free slot, then all f
 test("a waiting job is cancelled from the keyboard and never reaches BFL", async () => {
   const page = await browser.browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto(demo.url);
-  for (const prompt of prompts) await submit(page, prompt.replace("[mock:slow]", "[mock:stuck]"));
+  for (const prompt of prompts) await submit(page, prompt.replace(/\[mock:slow:\d+s\]/, "[mock:stuck]"));
   const tray = page.getByRole("region", { name: "In progress" });
   const waiting = tray.locator("li", { hasText: "A lynx" });
   await expect.poll(() => waiting.textContent(), { timeout: 20_000 }).toContain("Waiting for a free slot");

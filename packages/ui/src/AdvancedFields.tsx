@@ -4,7 +4,8 @@ import type { ModelCapabilities, NumberRange } from "@flux-kit/core";
 import { Field, describedBy } from "./Field";
 import type { PromptFormValue } from "./formValue";
 import { ImageInput } from "./ImageInput";
-import type { FluxLabels } from "./labels";
+import type { FirstLoadLabels } from "./labels";
+import { withLazyLabels } from "./lazyLabels";
 
 /** Props of `AdvancedFields`. */
 export interface AdvancedFieldsProps {
@@ -13,7 +14,7 @@ export interface AdvancedFieldsProps {
   readonly value: PromptFormValue;
   readonly onChange: (patch: Partial<PromptFormValue>) => void;
   readonly errors: Readonly<Record<string, string>>;
-  readonly labels: FluxLabels;
+  readonly labels: FirstLoadLabels;
   readonly disabled?: boolean | undefined;
 }
 
@@ -34,9 +35,10 @@ export function AdvancedFields({
   value,
   onChange,
   errors,
-  labels,
+  labels: given,
   disabled,
 }: AdvancedFieldsProps) {
+  const labels = withLazyLabels(given);
   const setAdvanced = (name: string, v: number | boolean | undefined) =>
     onChange({ advanced: { ...value.advanced, [name]: v } });
 

@@ -30,7 +30,8 @@ export const Empty: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText("Your image will appear here.")).toBeVisible();
-    await expect(canvas.getByText(/Images you generate in this session/)).toBeVisible();
+    // the history is its own chunk (with IndexedDB), loaded as the studio mounts
+    await expect(await canvas.findByText(/Images you generate appear here/, {}, TIMEOUT)).toBeVisible();
   },
 };
 

@@ -14,9 +14,10 @@ import { useFluxAllowedModels, useFluxJobs, type UseFluxGenerationOptions } from
 import { cx } from "./cx";
 import { MATCH_INPUT, valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
 import { readImageFile } from "./imageFiles";
-import { resolveLabels, type FluxLabels } from "./labels";
+import { firstLoadLabels, type FluxLabels } from "./labels";
 import type { GenerationView } from "./generationView";
 import { HistoryList, type HistoryEntry } from "./HistoryList";
+import { lazyPart } from "./lazyPart";
 import { JobList } from "./JobList";
 import { PromptForm } from "./PromptForm";
 import { downloadHref, ResultViewer } from "./ResultViewer";
@@ -45,7 +46,8 @@ export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "d
   readonly onResult?: ((result: FluxResult, request: PromptFormRequest) => void) | undefined;
   /**
    * Keep the jobs (running ones resume on mount), this session's images and the form across reloads
-   * (sessionStorage). @default true
+   * (sessionStorage), and every finished image with its request in the browser (IndexedDB, database
+   * `${persistKey}:history`, at most 100 images and 200 MB). @default true
    */
   readonly persist?: boolean | undefined;
   /** Storage key of what is kept; give each studio on a page its own. @default "flux-kit:studio" */
@@ -64,11 +66,11 @@ export interface FluxStudioProps extends Omit<HTMLAttributes<HTMLDivElement>, "d
 
 /**
  * A complete generation feature: `PromptForm`, `ResultViewer`, the jobs in progress (several at once, each with
- * its own progress and cancel; over the proxy's limit they wait for a slot, saying so) and this session's history
- * (reopen a result, re-run it with the same seed). Needs a `FluxProvider` above it.
+ * its own progress and cancel; over the proxy's limit they wait for a slot, saying so) and a history the browser
+ * keeps (reopen a result, re-run it with the same seed, use it again, vary or edit it, delete, search). Needs a `FluxProvider` above it.
  * @example <FluxProvider baseUrl="/api/flux"><FluxStudio /></FluxProvider>
  */
-export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function FluxStudio(
+export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioProps>(function FluxStudio(
   {
     defaultValue,
     models: modelsProp,
@@ -98,6 +100,8 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
     select(id);
     rendered();
   };
+  // an image the browser kept from an earlier session, when one is shown
+  const [earlier, setEarlier] = useState<HistoryEntry | undefined>(undefined);
   // the latest `onResult`, for a generation that finishes renders after its submit
   const root = useRef<HTMLDivElement | null>(null);
   const onResultRef = useRef(onResult);
@@ -158,6 +162,7 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
       const { id } = tray.generate(input, { model: next.model, meta: { prompt } });
       first ??= id;
     }
+    setEarlier(undefined);
     setSelected(first);
   };
 
@@ -194,50 +199,53 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
   // a link past its lifetime shows as expired at once, even when its timer was held back (a sleeping laptop)
   const lapsed =
     shownJob?.state.status === "ready" && (shownJob.state.expiresAt?.getTime() ?? Infinity) <= Date.now();
-  const shown: GenerationView = shownJob
-    ? {
-        ...shownJob.state,
-        ...(lapsed ? { status: "expired" as const } : {}),
-        running,
-        cancel: () => tray.cancel(shownJob.id),
-        retry: () => tray.retry(shownJob.id),
-        resume: () => tray.resume(shownJob.id),
-        // "Change the prompt": the failure leaves the tray, and the viewer is free for the next image
-        reset: () => {
-          tray.remove(shownJob.id);
-          setSelected(null);
-        },
-        // the same request with a new seed
-        vary: () =>
-          shownJob.input &&
-          submit({ model: shownJob.model as ModelId, input: { ...shownJob.input, seed: randomSeed() } }, 1),
-        // the image becomes the reference of an edit, on a model that takes one; the person then says what to change
-        edit: async () => {
-          const url = shownJob.state.imageUrl;
-          const blob =
-            url && (await fetch(downloadHref(url, imageRoute ?? "/api/flux/v1/image")).then((r) => r.blob()));
-          const read = blob && (await readImageFile(blob, resolveLabels(labels)));
-          if (!read || !("image" in read)) return;
-          const model = models.find((id) => getModelInfo(id).capabilities.imageFields.length > 0);
-          if (!model) return;
-          setValue((v) =>
-            valueForModel(getModelInfo(v.model).capabilities.imageFields.length > 0 ? v.model : model, {
-              ...v,
-              prompt: "",
-              preset: MATCH_INPUT,
-              images: [read.image],
-            }),
-          );
-          root.current?.querySelector("textarea")?.focus();
-        },
-        // the uncertain submit's task, looked up: it takes the uncertain job's place
-        watch: (task) => {
-          tray.remove(shownJob.id);
-          setSelected(tray.watch(task, { meta: shownJob.meta }).id);
-        },
-      }
-    : { status: "idle" };
-  const input = shownJob?.input;
+  const shown: GenerationView = earlier
+    ? { status: "ready", result: earlier.result, imageUrl: earlier.imageUrl, expiresAt: undefined }
+    : shownJob
+      ? {
+          ...shownJob.state,
+          ...(lapsed ? { status: "expired" as const } : {}),
+          running,
+          cancel: () => tray.cancel(shownJob.id),
+          retry: () => tray.retry(shownJob.id),
+          resume: () => tray.resume(shownJob.id),
+          // "Change the prompt": the failure leaves the tray, and the viewer is free for the next image
+          reset: () => {
+            tray.remove(shownJob.id);
+            setSelected(null);
+          },
+          // the same request with a new seed
+          vary: () =>
+            shownJob.input &&
+            submit({ model: shownJob.model as ModelId, input: { ...shownJob.input, seed: randomSeed() } }, 1),
+          // the image becomes the reference of an edit, on a model that takes one; the person then says what to change
+          edit: async () => {
+            const url = shownJob.state.imageUrl;
+            const blob =
+              url &&
+              (await fetch(downloadHref(url, imageRoute ?? "/api/flux/v1/image")).then((r) => r.blob()));
+            const read = blob && (await readImageFile(blob, firstLoadLabels(labels)));
+            if (!read || !("image" in read)) return;
+            const model = models.find((id) => getModelInfo(id).capabilities.imageFields.length > 0);
+            if (!model) return;
+            setValue((v) =>
+              valueForModel(getModelInfo(v.model).capabilities.imageFields.length > 0 ? v.model : model, {
+                ...v,
+                prompt: "",
+                preset: MATCH_INPUT,
+                images: [read.image],
+              }),
+            );
+            root.current?.querySelector("textarea")?.focus();
+          },
+          // the uncertain submit's task, looked up: it takes the uncertain job's place
+          watch: (task) => {
+            tray.remove(shownJob.id);
+            setSelected(tray.watch(task, { meta: shownJob.meta }).id);
+          },
+        }
+      : { status: "idle" };
+  const input = earlier ? earlier.input : shownJob?.input;
   const size =
     typeof input?.width === "number" && typeof input.height === "number"
       ? { width: input.width, height: input.height }
@@ -262,7 +270,7 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
         models={models}
         actions={
           <label className="flux-count">
-            {resolveLabels(labels).imageCount}{" "}
+            {firstLoadLabels(labels).imageCount}{" "}
             <select
               className="flux-select"
               value={count}
@@ -281,7 +289,7 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
       <ResultViewer
         className="flux-studio-viewer"
         generation={shown}
-        prompt={shownJob ? promptOf(shownJob) : undefined}
+        prompt={earlier ? earlier.prompt : shownJob ? promptOf(shownJob) : undefined}
         size={size}
         imageRoute={imageRoute}
         labels={labels}
@@ -300,17 +308,48 @@ export const FluxStudio = forwardRef<HTMLDivElement, FluxStudioProps>(function F
         }}
         labels={labels}
       />
-      <HistoryList
+      <History.Part
+        // until the chunk is there, or if it cannot load: this session's images, without the kept ones
+        fallback={
+          <HistoryList
+            className="flux-studio-history"
+            entries={history}
+            onSelect={(entry) => setSelected(byResult.get(entry.result.id) ?? null)}
+            onRerun={rerun}
+            labels={labels}
+          />
+        }
         className="flux-studio-history"
         entries={history}
-        selectedId={shownJob && done(shownJob) ? shownJob.state.result?.id : undefined}
-        onSelect={(entry) => setSelected(byResult.get(entry.result.id))}
+        keep={persist && `${persistKey}:history`}
+        imageRoute={imageRoute ?? "/api/flux/v1/image"}
+        selectedId={
+          earlier?.result.id ?? (shownJob && done(shownJob) ? shownJob.state.result?.id : undefined)
+        }
+        onSelect={(entry) => {
+          const id = byResult.get(entry.result.id);
+          setEarlier(id ? undefined : entry);
+          setSelected(id ?? null);
+        }}
         onRerun={rerun}
+        onUseAgain={setValue}
+        onDelete={(entry) => {
+          const id = byResult.get(entry.result.id);
+          if (id) tray.remove(id);
+          if (earlier?.result.id === entry.result.id) setEarlier(undefined);
+        }}
         labels={labels}
       />
     </div>
   );
 });
+
+/**
+ * The history (this session's images and those the browser kept, in IndexedDB): its own chunk, loaded as the
+ * studio mounts.
+ */
+const History = /* @__PURE__ */ lazyPart(() => import("./StudioHistory").then((m) => m.StudioHistory));
+export const preloadStudioHistory = History.preload;
 
 /** A seed for one of several images: any 32-bit integer. */
 const randomSeed = () => Math.floor(Math.random() * 2 ** 31);

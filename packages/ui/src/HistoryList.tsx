@@ -1,8 +1,8 @@
 /** @jsxImportSource . */
-import { forwardRef, type HTMLAttributes } from "react";
+import { forwardRef, useState, type HTMLAttributes } from "react";
 import type { FluxResult, ModelId } from "@flux-kit/core";
 import { cx } from "./cx";
-import { resolveLabels, type FluxLabels } from "./labels";
+import { firstLoadLabels, type FluxLabels } from "./labels";
 
 /** One finished generation of this session. */
 export interface HistoryEntry {
@@ -30,20 +30,55 @@ export interface HistoryListProps extends Omit<HTMLAttributes<HTMLElement>, "onS
   readonly selectedId?: string | undefined;
   readonly onSelect: (entry: HistoryEntry) => void;
   readonly onRerun: (entry: HistoryEntry) => void;
+  /** Loads an entry's prompt, model and settings into the form; offered when given. */
+  readonly onUseAgain?: ((entry: HistoryEntry) => void) | undefined;
+  /** Deletes an entry; offered when given. */
+  readonly onDelete?: ((entry: HistoryEntry) => void) | undefined;
+  /** Offers a search of the prompts (once there is more than one entry). @default false */
+  readonly searchable?: boolean | undefined;
   readonly labels?: Partial<FluxLabels> | undefined;
 }
 
-/** The session's results as thumbnails: click to reopen, or re-run with the same seed. */
-export const HistoryList = forwardRef<HTMLElement, HistoryListProps>(function HistoryList(
-  { entries, selectedId, onSelect, onRerun, labels: labelsProp, className, ...rest },
+/**
+ * Finished images as thumbnails: click to reopen, re-run with the same seed, and (when given the handlers) use an
+ * image's settings again or delete it; searchable by prompt.
+ */
+export const HistoryList = /* @__PURE__ */ forwardRef<HTMLElement, HistoryListProps>(function HistoryList(
+  {
+    entries: all,
+    selectedId,
+    onSelect,
+    onRerun,
+    onUseAgain,
+    onDelete,
+    searchable,
+    labels: labelsProp,
+    className,
+    ...rest
+  },
   ref,
 ) {
-  const labels = resolveLabels(labelsProp);
+  const labels = firstLoadLabels(labelsProp);
+  const [query, setQuery] = useState("");
+  const words = query.trim().toLowerCase();
+  const entries = words ? all.filter((e) => e.prompt.toLowerCase().includes(words)) : all;
   return (
     <section {...rest} ref={ref} className={cx("flux-history", className)} aria-label={labels.history}>
       <h2 className="flux-history-title">{labels.history}</h2>
+      {searchable && all.length > 1 ? (
+        <input
+          type="search"
+          className="flux-input flux-history-search"
+          aria-label={labels.searchHistory}
+          placeholder={labels.searchHistory}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      ) : null}
       {entries.length === 0 ? (
-        <p className="flux-field-hint">{labels.historyEmpty}</p>
+        <p className="flux-field-hint" role={words ? "status" : undefined}>
+          {words ? labels.noMatch(query.trim()) : labels.historyEmpty}
+        </p>
       ) : (
         <ul className="flux-history-list">
           {entries.map((entry) => {
@@ -73,6 +108,33 @@ export const HistoryList = forwardRef<HTMLElement, HistoryListProps>(function Hi
                   >
                     ↻
                   </button>
+                ) : null}
+                {onUseAgain || onDelete ? (
+                  <div className="flux-history-actions">
+                    {onUseAgain ? (
+                      <button
+                        type="button"
+                        className="flux-button"
+                        data-variant="secondary"
+                        aria-label={`${labels.useAgain}: ${entry.prompt || entry.result.id}`}
+                        onClick={() => onUseAgain(entry)}
+                      >
+                        {labels.useAgain}
+                      </button>
+                    ) : null}
+                    {onDelete ? (
+                      <button
+                        type="button"
+                        className="flux-button"
+                        data-variant="secondary"
+                        aria-label={labels.deleteImage(entry.prompt)}
+                        title={labels.deleteImage(entry.prompt)}
+                        onClick={() => onDelete(entry)}
+                      >
+                        ×
+                      </button>
+                    ) : null}
+                  </div>
                 ) : null}
               </li>
             );

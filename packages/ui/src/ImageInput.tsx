@@ -10,7 +10,7 @@ import {
 import { cx } from "./cx";
 import type { ReferenceImage } from "./formValue";
 import { imageFromUrl, readImageFile } from "./imageFiles";
-import type { FluxLabels } from "./labels";
+import type { FirstLoadLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
 import { describedBy } from "./Field";
 
@@ -31,7 +31,7 @@ export interface ImageInputProps extends Omit<
   readonly onChange: (images: readonly ReferenceImage[]) => void;
   /** An error from the schema check, shown beside the field. */
   readonly error?: string | undefined;
-  readonly labels: FluxLabels;
+  readonly labels: FirstLoadLabels;
   readonly disabled?: boolean | undefined;
 }
 
@@ -43,7 +43,7 @@ export async function addFiles(
   files: readonly File[],
   images: readonly ReferenceImage[],
   max: number,
-  labels: FluxLabels,
+  labels: FirstLoadLabels,
 ): Promise<{ images: readonly ReferenceImage[]; errors: string[] }> {
   const next = [...images];
   const errors: string[] = [];
@@ -63,141 +63,143 @@ export async function addFiles(
  * Reference images: drop zone, file picker, URL entry and previews. Paste is handled by the form.
  * @example <ImageInput id="refs" name="images" legend="Reference images" images={images} max={4} onChange={setImages} labels={labels} />
  */
-export const ImageInput = forwardRef<HTMLFieldSetElement, ImageInputProps>(function ImageInput(
-  { id, name, legend, images, max, onChange, error, labels, disabled, className, ...rest },
-  ref,
-) {
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [url, setUrl] = useState("");
-  const [dragging, setDragging] = useState(false);
-  const [localErrors, setLocalErrors] = useState<string[]>([]);
-  const full = images.length >= max;
-  const shownError = [...localErrors, ...(error ? [error] : [])].join(" ") || undefined;
+export const ImageInput = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, ImageInputProps>(
+  function ImageInput(
+    { id, name, legend, images, max, onChange, error, labels, disabled, className, ...rest },
+    ref,
+  ) {
+    const fileRef = useRef<HTMLInputElement>(null);
+    const [url, setUrl] = useState("");
+    const [dragging, setDragging] = useState(false);
+    const [localErrors, setLocalErrors] = useState<string[]>([]);
+    const full = images.length >= max;
+    const shownError = [...localErrors, ...(error ? [error] : [])].join(" ") || undefined;
 
-  const add = async (files: readonly File[]) => {
-    const result = await addFiles(files, images, max, labels);
-    setLocalErrors(result.errors);
-    if (result.images !== images && result.images.length !== images.length) onChange(result.images);
-  };
-  const addUrl = () => {
-    const image = imageFromUrl(url);
-    if (!image) return setLocalErrors([labels.invalidUrl]);
-    if (full) return setLocalErrors([labels.imageLimitReached(max)]);
-    setLocalErrors([]);
-    setUrl("");
-    onChange([...images, image]);
-  };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    if (disabled) return;
-    void add(Array.from(event.dataTransfer.files));
-  };
-  const onUrlKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "Enter" && !event.metaKey && !event.ctrlKey) {
+    const add = async (files: readonly File[]) => {
+      const result = await addFiles(files, images, max, labels);
+      setLocalErrors(result.errors);
+      if (result.images !== images && result.images.length !== images.length) onChange(result.images);
+    };
+    const addUrl = () => {
+      const image = imageFromUrl(url);
+      if (!image) return setLocalErrors([labels.invalidUrl]);
+      if (full) return setLocalErrors([labels.imageLimitReached(max)]);
+      setLocalErrors([]);
+      setUrl("");
+      onChange([...images, image]);
+    };
+    const onDrop = (event: DragEvent) => {
       event.preventDefault();
-      addUrl();
-    }
-  };
+      setDragging(false);
+      if (disabled) return;
+      void add(Array.from(event.dataTransfer.files));
+    };
+    const onUrlKey = (event: KeyboardEvent<HTMLInputElement>) => {
+      if (event.key === "Enter" && !event.metaKey && !event.ctrlKey) {
+        event.preventDefault();
+        addUrl();
+      }
+    };
 
-  return (
-    <fieldset
-      {...rest}
-      ref={ref}
-      className={cx("flux-field flux-images", className)}
-      data-field={name}
-      data-invalid={shownError ? "" : undefined}
-      aria-describedby={describedBy(id, false, shownError)}
-      disabled={disabled}
-    >
-      <legend className="flux-label">{legend}</legend>
-      <div
-        className="flux-dropzone"
-        data-state={dragging ? "dragging" : full ? "full" : "idle"}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+    return (
+      <fieldset
+        {...rest}
+        ref={ref}
+        className={cx("flux-field flux-images", className)}
+        data-field={name}
+        data-invalid={shownError ? "" : undefined}
+        aria-describedby={describedBy(id, false, shownError)}
+        disabled={disabled}
       >
-        <span className="flux-dropzone-text">{labels.dropImages}</span>
-        <button
-          type="button"
-          className="flux-button"
-          data-variant="secondary"
-          onClick={() => fileRef.current?.click()}
-          disabled={disabled || full}
-        >
-          {labels.pickImages}
-        </button>
-        <input
-          ref={fileRef}
-          id={`${id}-files`}
-          type="file"
-          accept="image/*"
-          multiple={max > 1}
-          hidden
-          tabIndex={-1}
-          aria-label={labels.pickImages}
-          onChange={(e) => {
-            const files = Array.from(e.currentTarget.files ?? []);
-            e.currentTarget.value = "";
-            void add(files);
+        <legend className="flux-label">{legend}</legend>
+        <div
+          className="flux-dropzone"
+          data-state={dragging ? "dragging" : full ? "full" : "idle"}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
           }}
-        />
-      </div>
-      <div className="flux-url-row">
-        <label style={visuallyHidden} htmlFor={`${id}-url`}>
-          {labels.imageUrl}
-        </label>
-        <input
-          id={`${id}-url`}
-          className="flux-input"
-          type="url"
-          inputMode="url"
-          placeholder="https://…"
-          value={url}
-          onChange={(e) => setUrl(e.currentTarget.value)}
-          onKeyDown={onUrlKey}
-          disabled={disabled || full}
-        />
-        <button
-          type="button"
-          className="flux-button"
-          data-variant="secondary"
-          onClick={addUrl}
-          disabled={disabled || full || !url}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
         >
-          {labels.addImageUrl}
-        </button>
-      </div>
-      {images.length > 0 ? (
-        <ul className="flux-thumbs">
-          {images.map((image) => (
-            <li key={image.id} className="flux-thumb">
-              <img src={image.src} alt={image.name} />
-              <span className="flux-thumb-meta">
-                <span>{image.width && image.height ? `${image.width}×${image.height}` : "URL"}</span>
-                {image.bytes ? <span>{formatBytes(image.bytes)}</span> : null}
-              </span>
-              <button
-                type="button"
-                className="flux-thumb-remove"
-                aria-label={labels.removeImage(image.name)}
-                onClick={() => onChange(images.filter((i) => i.id !== image.id))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {shownError ? (
-        <p id={`${id}-error`} className="flux-field-error" data-field-error={name} role="alert">
-          {shownError}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-});
+          <span className="flux-dropzone-text">{labels.dropImages}</span>
+          <button
+            type="button"
+            className="flux-button"
+            data-variant="secondary"
+            onClick={() => fileRef.current?.click()}
+            disabled={disabled || full}
+          >
+            {labels.pickImages}
+          </button>
+          <input
+            ref={fileRef}
+            id={`${id}-files`}
+            type="file"
+            accept="image/*"
+            multiple={max > 1}
+            hidden
+            tabIndex={-1}
+            aria-label={labels.pickImages}
+            onChange={(e) => {
+              const files = Array.from(e.currentTarget.files ?? []);
+              e.currentTarget.value = "";
+              void add(files);
+            }}
+          />
+        </div>
+        <div className="flux-url-row">
+          <label style={visuallyHidden} htmlFor={`${id}-url`}>
+            {labels.imageUrl}
+          </label>
+          <input
+            id={`${id}-url`}
+            className="flux-input"
+            type="url"
+            inputMode="url"
+            placeholder="https://…"
+            value={url}
+            onChange={(e) => setUrl(e.currentTarget.value)}
+            onKeyDown={onUrlKey}
+            disabled={disabled || full}
+          />
+          <button
+            type="button"
+            className="flux-button"
+            data-variant="secondary"
+            onClick={addUrl}
+            disabled={disabled || full || !url}
+          >
+            {labels.addImageUrl}
+          </button>
+        </div>
+        {images.length > 0 ? (
+          <ul className="flux-thumbs">
+            {images.map((image) => (
+              <li key={image.id} className="flux-thumb">
+                <img src={image.src} alt={image.name} />
+                <span className="flux-thumb-meta">
+                  <span>{image.width && image.height ? `${image.width}×${image.height}` : "URL"}</span>
+                  {image.bytes ? <span>{formatBytes(image.bytes)}</span> : null}
+                </span>
+                <button
+                  type="button"
+                  className="flux-thumb-remove"
+                  aria-label={labels.removeImage(image.name)}
+                  onClick={() => onChange(images.filter((i) => i.id !== image.id))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {shownError ? (
+          <p id={`${id}-error`} className="flux-field-error" data-field-error={name} role="alert">
+            {shownError}
+          </p>
+        ) : null}
+      </fieldset>
+    );
+  },
+);

@@ -2,7 +2,7 @@
 import { forwardRef, type HTMLAttributes } from "react";
 import type { FluxGenerationState } from "@flux-kit/core";
 import { cx } from "./cx";
-import { resolveLabels, type FluxLabels } from "./labels";
+import { firstLoadLabels, type FirstLoadLabels, type FluxLabels } from "./labels";
 
 /** One generation in a `JobList`: a `useFluxJobs` job, with the prompt to name it by. */
 export interface JobListItem {
@@ -26,7 +26,7 @@ export interface JobListProps extends Omit<HTMLAttributes<HTMLElement>, "onSelec
 }
 
 /** What a job's line says about its state. */
-function jobStatus(state: JobListItem["state"], labels: FluxLabels): string {
+function jobStatus(state: JobListItem["state"], labels: FirstLoadLabels): string {
   switch (state.status) {
     case "submitting":
       return state.waiting ? labels.waitingStatus : labels.submittingStatus;
@@ -49,11 +49,11 @@ function jobStatus(state: JobListItem["state"], labels: FluxLabels): string {
  * The job tray: each generation in progress (or ended without an image) with its state, a button to show it in
  * the viewer, and Cancel (running or waiting) or Dismiss (ended). Hidden while empty.
  */
-export const JobList = forwardRef<HTMLElement, JobListProps>(function JobList(
+export const JobList = /* @__PURE__ */ forwardRef<HTMLElement, JobListProps>(function JobList(
   { jobs, selectedId, onSelect, onCancel, onDismiss, labels: labelsProp, className, ...rest },
   ref,
 ) {
-  const labels = resolveLabels(labelsProp);
+  const labels = firstLoadLabels(labelsProp);
   if (jobs.length === 0) return null;
   return (
     <section {...rest} ref={ref} className={cx("flux-jobs", className)} aria-label={labels.jobs}>

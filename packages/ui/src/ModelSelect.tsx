@@ -1,7 +1,7 @@
 /** @jsxImportSource . */
 import { getModelInfo, type ModelFamily, type ModelId } from "@flux-kit/core";
 import { Field } from "./Field";
-import type { FluxLabels } from "./labels";
+import type { FirstLoadLabels } from "./labels";
 
 const FAMILY_LABELS: Record<ModelFamily, string> = {
   "flux-3": "FLUX 3",
@@ -19,7 +19,7 @@ export interface ModelSelectProps {
   readonly models: readonly ModelId[];
   readonly value: ModelId;
   readonly onChange: (model: ModelId) => void;
-  readonly labels: FluxLabels;
+  readonly labels: FirstLoadLabels;
 }
 
 /** A native `<select>` of the catalogue's models, grouped by family, with the chosen model's one-liner. */

@@ -10,7 +10,8 @@ import {
   type TaskRef,
 } from "@flux-kit/core";
 import type { GenerationView } from "./generationView";
-import type { FluxLabels } from "./labels";
+import type { FirstLoadLabels, FluxLabels } from "./labels";
+import { withLazyLabels } from "./lazyLabels";
 import { failureMessage } from "./problemText";
 import { useNow } from "./useNow";
 import { Actions, RetryButton, Title, type HeadingLevel } from "./viewParts";
@@ -18,9 +19,12 @@ import { Actions, RetryButton, Title, type HeadingLevel } from "./viewParts";
 /** Props of `ProblemView`: the views of every status that is not a success. */
 export interface ProblemViewProps {
   readonly generation: GenerationView;
-  readonly labels: FluxLabels;
+  readonly labels: FirstLoadLabels;
   readonly headingLevel: HeadingLevel;
 }
+
+/** A view's props inside the chunk, with every label. */
+type ViewProps = Omit<ProblemViewProps, "labels"> & { readonly labels: FluxLabels };
 
 /**
  * The task an uncertain submit may have created, when its answer named one (a body that arrived but could not be
@@ -39,7 +43,7 @@ export function uncertainTask(error: FluxError | undefined): TaskRef | undefined
  * An uncertain submit: look the task up first when its id is known (the view then follows it), else say where
  * to check; generating again is offered last, as the action that may pay twice.
  */
-function Uncertain({ generation, labels, headingLevel }: ProblemViewProps) {
+function Uncertain({ generation, labels, headingLevel }: ViewProps) {
   const task = uncertainTask(generation.error);
   const watch = generation.watch;
   return (
@@ -55,7 +59,7 @@ function Uncertain({ generation, labels, headingLevel }: ProblemViewProps) {
   );
 }
 
-function Failed({ generation, labels, headingLevel }: ProblemViewProps) {
+function Failed({ generation, labels, headingLevel }: ViewProps) {
   const { error } = generation;
   const [since] = useState(() => Date.now());
   const retryAfterMs = error instanceof FluxRateLimitError ? error.retryAfterMs : undefined;
@@ -92,7 +96,7 @@ function Failed({ generation, labels, headingLevel }: ProblemViewProps) {
   );
 }
 
-function Moderated({ generation, labels, headingLevel }: ProblemViewProps) {
+function Moderated({ generation, labels, headingLevel }: ViewProps) {
   const error = generation.error;
   const moderation = error instanceof FluxModerationError ? error : undefined;
   return (
@@ -115,7 +119,8 @@ function Moderated({ generation, labels, headingLevel }: ProblemViewProps) {
 }
 
 /** Failed, moderated, cancelled, timed-out and expired views, each with what the user can do next. */
-export function ProblemView({ generation, labels, headingLevel }: ProblemViewProps) {
+export function ProblemView({ generation, labels: given, headingLevel }: ProblemViewProps) {
+  const labels = withLazyLabels(given);
   switch (generation.status) {
     case "failed":
       if (generation.error?.code === "submit_uncertain")

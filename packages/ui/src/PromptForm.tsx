@@ -32,7 +32,7 @@ import {
 import { ImageInput, addFiles } from "./ImageInput";
 import { loadValidator, useValidator, type Validate } from "./loadValidator";
 import { countShown, explainFieldErrors } from "./fieldMessages";
-import { resolveLabels, type FluxLabels } from "./labels";
+import { firstLoadLabels, type FluxLabels } from "./labels";
 import { ModelSelect } from "./ModelSelect";
 import { SizeField } from "./SizeField";
 import { useControllableState } from "./useControllableState";
@@ -111,7 +111,7 @@ function firstInvalidControl(form: HTMLFormElement): HTMLElement | undefined {
  * core's catalogue and checked against its schemas before `onSubmit` is called. Cmd/Ctrl+Enter submits.
  * @example <PromptForm onSubmit={({ model, input }) => client.generate(model, input)} />
  */
-export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function PromptForm(
+export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptFormProps>(function PromptForm(
   {
     onSubmit,
     value: valueProp,
@@ -129,7 +129,7 @@ export const PromptForm = forwardRef<HTMLFormElement, PromptFormProps>(function 
   },
   forwardedRef,
 ) {
-  const labels = resolveLabels(labelsProp);
+  const labels = firstLoadLabels(labelsProp);
   const id = useId().replace(/:/g, "");
   const formRef = useRef<HTMLFormElement | null>(null);
   const [value, setValue] = useControllableState<PromptFormValue>(

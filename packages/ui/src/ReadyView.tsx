@@ -1,7 +1,8 @@
 /** @jsxImportSource . */
 import { useState } from "react";
 import { getModelInfo, type FluxResult } from "@flux-kit/core";
-import type { ViewerLabels } from "./generationView";
+import type { FirstLoadViewerLabels } from "./generationView";
+import { withLazyLabels } from "./lazyLabels";
 import type { ImageLoad } from "./imageLoad";
 import { Actions, RetryButton, Title, type HeadingLevel } from "./viewParts";
 import { useNow } from "./useNow";
@@ -26,7 +27,7 @@ export interface ReadyViewProps {
   /** Feeds this image back into the form as the reference of an edit. */
   readonly edit?: (() => unknown) | undefined;
   readonly headingLevel: HeadingLevel;
-  readonly labels: ViewerLabels;
+  readonly labels: FirstLoadViewerLabels;
 }
 
 const extensionOf = (url: string) => {
@@ -50,8 +51,9 @@ export function ReadyView({
   vary,
   edit,
   headingLevel,
-  labels,
+  labels: given,
 }: ReadyViewProps) {
+  const labels = withLazyLabels(given);
   const [natural, setNatural] = useState<{ width: number; height: number } | undefined>(undefined);
   const [copied, setCopied] = useState(false);
   const now = useNow(expiresAt !== undefined, 1000);

@@ -4,8 +4,8 @@ import { forwardRef, useEffect, useRef, type HTMLAttributes } from "react";
 import { FluxModerationError, isBflDelivery, type FluxResult } from "@flux-kit/core";
 import { imageRouteUrl, isImageRouteUrl } from "@flux-kit/core/internal";
 import { cx } from "./cx";
-import type { GenerationView, ViewerLabels } from "./generationView";
-import { resolveLabels, type FluxLabels } from "./labels";
+import type { FirstLoadViewerLabels, GenerationView, ViewerLabels } from "./generationView";
+import { firstLoadLabels, type FirstLoadLabels, type FluxLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
 import { lazyPart } from "./lazyPart";
 import { failureMessage, retryAfterSeconds } from "./problemText";
@@ -94,7 +94,7 @@ function expiryOf(g: GenerationView, result: FluxResult, imageUrl: string): Date
  * What the live region says: the state, with what a sighted user reads in it that matters most (moderation's
  * reasons, a rate limit's wait, an image that would not load).
  */
-function announcement(g: GenerationView, image: ImageLoad, labels: ViewerLabels): string {
+function announcement(g: GenerationView, image: ImageLoad, labels: FirstLoadViewerLabels): string {
   switch (g.status) {
     case "submitting":
       return g.waiting ? labels.waitingStatus : labels.submittingStatus;
@@ -190,7 +190,7 @@ function useFocusKept(live: { readonly current: HTMLElement | null }, view: stri
   }, [live, view]);
 }
 
-function Progress({ generation: g, labels }: { generation: GenerationView; labels: FluxLabels }) {
+function Progress({ generation: g, labels }: { generation: GenerationView; labels: FirstLoadLabels }) {
   const pct = g.progress === undefined ? undefined : Math.round(Math.min(1, Math.max(0, g.progress)) * 100);
   const seconds = Math.floor((g.elapsedMs ?? 0) / 1000);
   return (
@@ -247,90 +247,92 @@ function Progress({ generation: g, labels }: { generation: GenerationView; label
  * expired. Changes are announced through a polite live region; `data-state` mirrors the status.
  * @example <ResultViewer generation={generation} prompt={prompt} />
  */
-export const ResultViewer = forwardRef<HTMLDivElement, ResultViewerProps>(function ResultViewer(
-  {
-    generation: g,
-    prompt,
-    size,
-    imageRoute = "/api/flux/v1/image",
-    downloadUrl,
-    headingLevel = 2,
-    labels: labelsProp,
-    className,
-    ...rest
-  },
-  ref,
-) {
-  const labels: ViewerLabels = { ...viewerLabels, ...resolveLabels(labelsProp) };
-  const imageUrl = g.imageUrl ?? g.result?.url;
-  const busy = g.status === "submitting" || g.status === "pending";
-  const sources = imageSources(g, imageUrl, imageRoute, downloadUrl);
-  const image = useImageLoad(sources.length > 0 ? `${g.result?.id}\n${imageUrl}` : "", sources);
-  const imagePhase = g.status === "ready" && sources.length > 0 ? image.phase : undefined;
-  const live = useRef<HTMLDivElement>(null);
-  // a generation under way: the views it can end in load now, before it ends (a dropped network included)
-  useEffect(() => {
-    if (busy) void preloadResultViews();
-  }, [busy]);
-  useFocusKept(live, `${g.status}:${imagePhase}:${g.error?.message}`);
-  return (
-    <div
-      {...rest}
-      ref={ref}
-      className={cx("flux-viewer", className)}
-      data-state={g.status}
-      data-error={g.status === "failed" ? g.error?.code : undefined}
-      data-image={imagePhase}
-      aria-busy={busy || undefined}
-    >
-      <div ref={live} style={visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
-        {announcement(g, image, labels)}
-      </div>
-      {g.status === "idle" ? (
-        <p className="flux-placeholder" tabIndex={-1} data-flux-focus="">
-          {labels.idle}
-        </p>
-      ) : null}
-      {busy ? <Progress generation={g} labels={labels} /> : null}
-      {g.status === "ready" && g.result && imageUrl ? (
-        <Ready.Part
-          fallback={<p className="flux-placeholder">{labels.imageLoadingStatus}</p>}
-          result={g.result}
-          image={image}
-          downloadHref={(src) =>
-            // your own link for the image you named; the one that loaded instead goes the default way
-            downloadUrl && g.result && src === imageUrl
-              ? downloadUrl(g.result)
-              : downloadHref(src, imageRoute)
-          }
-          expiresAt={expiryOf(g, g.result, imageUrl)}
-          prompt={prompt}
-          size={size}
-          cost={g.task?.cost}
-          retry={g.retry}
-          vary={g.vary}
-          edit={g.edit}
-          headingLevel={headingLevel}
-          labels={labels}
-        />
-      ) : null}
-      {!busy && g.status !== "idle" && g.status !== "ready" ? (
-        <div className="flux-problem">
-          <Problems.Part
-            generation={g}
-            labels={labels}
-            headingLevel={headingLevel}
-            fallback={
-              <>
-                <Title level={headingLevel}>{announcement(g, image, labels)}</Title>
-                <Actions>
-                  <RetryButton onClick={g.retry} label={labels.tryAgain} />
-                </Actions>
-              </>
-            }
-          />
+export const ResultViewer = /* @__PURE__ */ forwardRef<HTMLDivElement, ResultViewerProps>(
+  function ResultViewer(
+    {
+      generation: g,
+      prompt,
+      size,
+      imageRoute = "/api/flux/v1/image",
+      downloadUrl,
+      headingLevel = 2,
+      labels: labelsProp,
+      className,
+      ...rest
+    },
+    ref,
+  ) {
+    const labels: FirstLoadViewerLabels = { ...viewerLabels, ...firstLoadLabels(labelsProp) };
+    const imageUrl = g.imageUrl ?? g.result?.url;
+    const busy = g.status === "submitting" || g.status === "pending";
+    const sources = imageSources(g, imageUrl, imageRoute, downloadUrl);
+    const image = useImageLoad(sources.length > 0 ? `${g.result?.id}\n${imageUrl}` : "", sources);
+    const imagePhase = g.status === "ready" && sources.length > 0 ? image.phase : undefined;
+    const live = useRef<HTMLDivElement>(null);
+    // a generation under way: the views it can end in load now, before it ends (a dropped network included)
+    useEffect(() => {
+      if (busy) void preloadResultViews();
+    }, [busy]);
+    useFocusKept(live, `${g.status}:${imagePhase}:${g.error?.message}`);
+    return (
+      <div
+        {...rest}
+        ref={ref}
+        className={cx("flux-viewer", className)}
+        data-state={g.status}
+        data-error={g.status === "failed" ? g.error?.code : undefined}
+        data-image={imagePhase}
+        aria-busy={busy || undefined}
+      >
+        <div ref={live} style={visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+          {announcement(g, image, labels)}
         </div>
-      ) : null}
-    </div>
-  );
-});
+        {g.status === "idle" ? (
+          <p className="flux-placeholder" tabIndex={-1} data-flux-focus="">
+            {labels.idle}
+          </p>
+        ) : null}
+        {busy ? <Progress generation={g} labels={labels} /> : null}
+        {g.status === "ready" && g.result && imageUrl ? (
+          <Ready.Part
+            fallback={<p className="flux-placeholder">{labels.imageLoadingStatus}</p>}
+            result={g.result}
+            image={image}
+            downloadHref={(src) =>
+              // your own link for the image you named; the one that loaded instead goes the default way
+              downloadUrl && g.result && src === imageUrl
+                ? downloadUrl(g.result)
+                : downloadHref(src, imageRoute)
+            }
+            expiresAt={expiryOf(g, g.result, imageUrl)}
+            prompt={prompt}
+            size={size}
+            cost={g.task?.cost}
+            retry={g.retry}
+            vary={g.vary}
+            edit={g.edit}
+            headingLevel={headingLevel}
+            labels={labels}
+          />
+        ) : null}
+        {!busy && g.status !== "idle" && g.status !== "ready" ? (
+          <div className="flux-problem">
+            <Problems.Part
+              generation={g}
+              labels={labels}
+              headingLevel={headingLevel}
+              fallback={
+                <>
+                  <Title level={headingLevel}>{announcement(g, image, labels)}</Title>
+                  <Actions>
+                    <RetryButton onClick={g.retry} label={labels.tryAgain} />
+                  </Actions>
+                </>
+              }
+            />
+          </div>
+        ) : null}
+      </div>
+    );
+  },
+);

@@ -2,7 +2,7 @@
 import type { SizeCapability } from "@flux-kit/core";
 import { Field, describedBy } from "./Field";
 import { MATCH_INPUT, type PromptFormValue } from "./formValue";
-import type { FluxLabels } from "./labels";
+import type { FirstLoadLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
 import { nearestSize, presetsFor, sizeForRatio } from "./sizePresets";
 
@@ -15,7 +15,7 @@ export interface SizeFieldProps {
   readonly value: PromptFormValue;
   readonly onChange: (patch: Partial<PromptFormValue>) => void;
   readonly errors: Readonly<Record<string, string>>;
-  readonly labels: FluxLabels;
+  readonly labels: FirstLoadLabels;
 }
 
 /** Aspect-ratio presets, plus custom width/height (dimension models) or a typed `W:H` (ratio models). */

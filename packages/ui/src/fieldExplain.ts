@@ -1,7 +1,8 @@
 import type { FluxFieldError, ModelCapabilities, NumberRange } from "@flux-kit/core";
 import { parseAspectRatio } from "@flux-kit/core/internal";
 import type { PromptFormValue } from "./formValue";
-import type { FluxLabels } from "./labels";
+import type { FirstLoadLabels, FluxLabels } from "./labels";
+import { withLazyLabels } from "./lazyLabels";
 
 /** What a field is called on screen, and the range it takes, for the rule a message states. */
 function fieldOf(path: string, c: ModelCapabilities, labels: FluxLabels) {
@@ -39,8 +40,9 @@ export function explainFieldError(
   error: FluxFieldError,
   c: ModelCapabilities,
   value: PromptFormValue,
-  labels: FluxLabels,
+  given: FirstLoadLabels,
 ): string {
+  const labels = withLazyLabels(given);
   const path = error.path || "prompt";
   if (path === "prompt" && error.type === "string_too_short") return labels.promptRequired;
   const { label, range } = fieldOf(path, c, labels);

@@ -1,13 +1,13 @@
 import type { FluxFieldError, ModelCapabilities } from "@flux-kit/core";
 import type { PromptFormValue } from "./formValue";
-import type { FluxLabels } from "./labels";
+import type { FirstLoadLabels } from "./labels";
 
 /** One field error in words: `fieldExplain`'s `explainFieldError`, loaded with the form's checks. */
 export type ExplainFieldError = (
   error: FluxFieldError,
   c: ModelCapabilities,
   value: PromptFormValue,
-  labels: FluxLabels,
+  labels: FirstLoadLabels,
 ) => string;
 
 /**
@@ -18,7 +18,7 @@ export function explainFieldErrors(
   errors: readonly FluxFieldError[],
   c: ModelCapabilities,
   value: PromptFormValue,
-  labels: FluxLabels,
+  labels: FirstLoadLabels,
   // until the words load with the checks (or if they cannot), the schema's or the server's own message
   explain: ExplainFieldError = (e) => e.message,
 ): Record<string, string> {

@@ -1,5 +1,5 @@
 import type { FluxError, FluxGenerationStatus, FluxJob, FluxResult, SlotWait, TaskRef } from "@flux-kit/core";
-import type { FluxLabels } from "./labels";
+import type { FirstLoadLabels, FluxLabels } from "./labels";
 
 /** Every state a generation can be in: core's `FluxGenerationStatus`. */
 export type GenerationStatus = FluxGenerationStatus;
@@ -56,3 +56,6 @@ export interface ViewerLabels extends FluxLabels {
   /** Loads the image from its other source (a persisted copy, the delivery URL or the proxy's route). */
   loadOtherCopy: string;
 }
+
+/** The viewer's labels as its first load has them (see `FirstLoadLabels`). */
+export type FirstLoadViewerLabels = FirstLoadLabels & Omit<ViewerLabels, keyof FluxLabels>;

@@ -1,6 +1,6 @@
 import { MAX_IMAGE_BYTES } from "@flux-kit/core/internal";
 import { imageDimensions, MAX_IMAGE_PIXELS } from "@flux-kit/core/internal";
-import type { FluxLabels } from "./labels";
+import type { FirstLoadLabels } from "./labels";
 import type { ReferenceImage } from "./formValue";
 
 function toDataUrl(bytes: Uint8Array, type: string): string {
@@ -18,7 +18,7 @@ export const nextImageId = () => `flux-img-${++counter}`;
 /** A file read into a `ReferenceImage`, or the reason it was refused (size, pixels, not an image). */
 export async function readImageFile(
   file: Blob & { readonly name?: string },
-  labels: FluxLabels,
+  labels: FirstLoadLabels,
 ): Promise<{ image: ReferenceImage } | { error: string }> {
   if (!file.type.startsWith("image/")) return { error: labels.imageNotAnImage };
   if (file.size > MAX_IMAGE_BYTES)

@@ -6,7 +6,8 @@ export { HistoryList, type HistoryEntry, type HistoryListProps } from "./History
 export { JobList, type JobListItem, type JobListProps } from "./JobList";
 export { ImageInput, type ImageInputProps } from "./ImageInput";
 export { failureMessage } from "./problemText";
-export { defaultLabels, resolveLabels, type FluxLabels } from "./labels";
+export { defaultLabels, resolveLabels } from "./defaultLabels";
+export type { FluxLabels } from "./labels";
 export {
   buildInput,
   valueForModel,

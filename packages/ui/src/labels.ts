@@ -141,6 +141,12 @@ export interface FluxLabels {
   historyEmpty: string;
   reopen: (prompt: string) => string;
   rerun: string;
+  /** Filters the history by prompt. */
+  searchHistory: string;
+  noMatch: (query: string) => string;
+  /** Loads an image's prompt, model and settings back into the form. */
+  useAgain: string;
+  deleteImage: (prompt: string) => string;
 }
 
 const seconds = (s: number) => `${s} s`;
@@ -149,10 +155,10 @@ const seconds = (s: number) => `${s} s`;
 const settingName = (field: string) => field.replace(/_/g, " ");
 
 /** The English defaults. */
-export const defaultLabels: FluxLabels = {
+/** The English defaults of the strings the first load shows; the others load with the parts that show them. */
+const baseLabels: Omit<FluxLabels, LazyLabel> = {
   prompt: "Prompt",
   promptPlaceholder: "A red fox in fresh snow, morning light, 35 mm photo",
-  promptRequired: "Describe the image you want.",
   characters: (n) => (n === 1 ? "1 character" : `${n} characters`),
   model: "Model",
   size: "Size",
@@ -163,12 +169,9 @@ export const defaultLabels: FluxLabels = {
   width: "Width",
   height: "Height",
   seed: "Seed",
-  fixedSeed: "Fixed seed",
-  newSeed: "New seed",
   randomSeed: "Random each time",
   outputFormat: "Output format",
   safetyTolerance: "Safety tolerance",
-  safetyHint: "0 is the strictest",
   advanced: "Advanced settings",
   steps: "Steps",
   guidance: "Guidance",
@@ -189,12 +192,6 @@ export const defaultLabels: FluxLabels = {
   submitting: "Generating…",
   submitHint: "Ctrl+Enter or ⌘+Enter to generate",
   formHasErrors: (n) => (n === 1 ? "Fix 1 field before generating." : `Fix ${n} fields before generating.`),
-  ruleMultipleOf: (field, step) => `${field} must be a multiple of ${step}.`,
-  ruleRange: (field, min, max) => `${field} must be between ${min} and ${max}.`,
-  ruleWhole: (field) => `${field} must be a whole number.`,
-  ruleMaxPixels: (mp) => `Width × height can be at most ${mp} megapixels.`,
-  ruleAspectFormat: "Write the ratio as width:height, e.g. 16:9.",
-  ruleAspectRange: (tallest, widest) => `The ratio must be between ${tallest} and ${widest}.`,
   sizeRules: (step, min, max, mp) =>
     `Multiples of ${step}, ${min}–${max} px a side${mp === undefined ? "" : `, at most ${mp} megapixels`}.`,
   useSize: (w, h) => `Use ${w} × ${h}`,
@@ -214,22 +211,9 @@ export const defaultLabels: FluxLabels = {
   elapsed: (s) => `${seconds(s)} elapsed`,
   cancel: "Stop waiting",
   readyStatus: "Your image is ready.",
-  imageAlt: (prompt) => (prompt ? `Generated image: ${prompt}` : "Generated image"),
   download: "Download",
-  copySeed: "Copy seed",
-  seedCopied: "Seed copied",
-  openFullSize: "Open full size",
-  metaModel: "Model",
-  metaSeed: "Seed",
-  metaSize: "Size",
-  metaCost: "Cost",
-  metaDuration: "Duration",
-  expiresIn: (s) => `Link expires in ${s >= 60 ? `${Math.ceil(s / 60)} min` : seconds(s)}`,
   moderatedTitle: "This image was blocked by moderation",
-  moderatedRequest: "The prompt or an input image was flagged before generation started.",
-  moderatedContent: "The generated image was flagged and cannot be shown.",
   moderatedReasons: "Reasons",
-  moderatedAdvice: "Rephrase the prompt, remove sensitive details, or use a different input image.",
   failedTitle: "The image could not be generated",
   creditsMessage: "The account is out of credits. Top up the BFL account, then try again.",
   authMessage:
@@ -252,23 +236,12 @@ export const defaultLabels: FluxLabels = {
   networkMessage: "The connection failed. Check your network and try again.",
   uncertainMessage:
     "The request may have reached the service and may be billed. Check before generating again to avoid paying twice.",
-  uncertainHowToCheck:
-    "No task id came back to look up: check the usage page of your BFL dashboard, or your webhook, before generating again.",
-  checkForTask: "Check for the image",
-  generateAnyway: "Generate anyway",
-  changePrompt: "Change the prompt",
   generationFailedMessage: "The service could not generate this image. Try again, or change the prompt.",
   tryAgain: "Try again",
   cancelledTitle: "Stopped waiting",
-  cancelledMessage: "The image may still be generated and billed: the service cannot cancel a started task.",
   timedOutTitle: "This is taking longer than expected",
-  timedOutMessage: "The image may still finish. Keep waiting, or generate again.",
-  keepWaiting: "Keep waiting",
   expiredTitle: "This image has expired",
-  expiredMessage: "Result links last 10 minutes. Generate the image again to get a new one.",
-  generateAgain: "Generate again",
   vary: "Vary",
-  editImage: "Edit this image",
   imageCount: "Images",
   waitingStatus: "Waiting for a free slot…",
   waitingMessage: (n) =>
@@ -276,13 +249,59 @@ export const defaultLabels: FluxLabels = {
   cancelWaiting: "Cancel",
   jobs: "In progress",
   dismissJob: (prompt) => `Dismiss: ${prompt || "untitled"}`,
-  history: "This session",
-  historyEmpty: "Images you generate in this session appear here.",
+  history: "Your images",
+  historyEmpty: "Images you generate appear here, and stay in this browser.",
   reopen: (prompt) => `Show image: ${prompt || "untitled"}`,
   rerun: "Re-run with same seed",
+  searchHistory: "Search your images",
+  noMatch: (q) => `No image matches “${q}”.`,
+  useAgain: "Use again",
+  deleteImage: (prompt) => `Delete: ${prompt || "untitled"}`,
 };
 
-/** Merges overrides over the defaults. */
-export function resolveLabels(overrides: Partial<FluxLabels> | undefined): FluxLabels {
-  return overrides ? { ...defaultLabels, ...overrides } : defaultLabels;
+/**
+ * The strings only parts loaded on demand show (the finished image's view, the failure views, the Advanced fields,
+ * the checks' wording): their English defaults are in `lazyLabels.ts`, loaded with those parts.
+ */
+export type LazyLabel =
+  | "promptRequired"
+  | "ruleMultipleOf"
+  | "ruleRange"
+  | "ruleWhole"
+  | "ruleMaxPixels"
+  | "ruleAspectFormat"
+  | "ruleAspectRange"
+  | "fixedSeed"
+  | "newSeed"
+  | "safetyHint"
+  | "imageAlt"
+  | "copySeed"
+  | "seedCopied"
+  | "openFullSize"
+  | "metaModel"
+  | "metaSeed"
+  | "metaSize"
+  | "metaCost"
+  | "metaDuration"
+  | "expiresIn"
+  | "editImage"
+  | "generateAgain"
+  | "moderatedRequest"
+  | "moderatedContent"
+  | "moderatedAdvice"
+  | "uncertainHowToCheck"
+  | "checkForTask"
+  | "generateAnyway"
+  | "changePrompt"
+  | "cancelledMessage"
+  | "timedOutMessage"
+  | "keepWaiting"
+  | "expiredMessage";
+
+/** The labels as the first load has them: every override, and the defaults of all but the {@link LazyLabel}s. */
+export type FirstLoadLabels = Omit<FluxLabels, LazyLabel> & Partial<Pick<FluxLabels, LazyLabel>>;
+
+/** Merges overrides over the first load's defaults (a part loaded on demand adds its own with `withLazyLabels`). */
+export function firstLoadLabels(overrides: Partial<FluxLabels> | undefined): FirstLoadLabels {
+  return overrides ? { ...baseLabels, ...overrides } : baseLabels;
 }

@@ -1,11 +1,15 @@
 import { FluxRateLimitError, type FluxError } from "@flux-kit/core";
-import type { FluxLabels } from "./labels";
+import type { FirstLoadLabels } from "./labels";
 
 /**
  * The message for a failed generation, by error code: a signed-out user, a refused origin or model and a server
  * that is not set up each get their own; only BFL's own refusal (`"auth"`) is about the API key.
  */
-export function failureMessage(error: FluxError | undefined, labels: FluxLabels, retryInS?: number): string {
+export function failureMessage(
+  error: FluxError | undefined,
+  labels: FirstLoadLabels,
+  retryInS?: number,
+): string {
   switch (error?.code) {
     case "credits":
       return labels.creditsMessage;

@@ -53,7 +53,7 @@ async function generateThenReopenLater(props: Partial<FluxStudioProps> = {}) {
   const { container } = renderStudio(props);
   await user.type(screen.getByRole("textbox", { name: "Prompt" }), "A red fox{Control>}{Enter}{/Control}");
   await screen.findByRole("img", { name: "Generated image: A red fox" }, OPTIONS);
-  const history = screen.getByRole("region", { name: "This session" });
+  const history = screen.getByRole("region", { name: "Your images" });
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(Date.now() + 11 * 60_000);
   await user.click(within(history).getByRole("button", { name: "Show image: A red fox" }));
@@ -83,7 +83,7 @@ describe("FluxStudio history and expiry", TEST, () => {
     const { container } = renderStudio({ persistImage });
     const user = userEvent.setup();
     await user.type(screen.getByRole("textbox", { name: "Prompt" }), "A red fox{Control>}{Enter}{/Control}");
-    const history = screen.getByRole("region", { name: "This session" });
+    const history = screen.getByRole("region", { name: "Your images" });
     // the viewer and the history switch to the persisted copy once persistImage resolves
     await vi.waitFor(
       () => expect(history.querySelector("img")!.getAttribute("src")).toMatch(/^https:\/\/cdn/),

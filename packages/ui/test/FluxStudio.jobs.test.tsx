@@ -53,7 +53,7 @@ async function generate(user: ReturnType<typeof userEvent.setup>, prompt: string
 }
 
 describe("FluxStudio runs several jobs at once", TEST, () => {
-  it("five Generates while the first runs are five images in This session, none dropped", async () => {
+  it("five Generates while the first runs are five images in Your images, none dropped", async () => {
     // defect 2: a second Generate dropped the first from the session, though it ran and was billed
     const user = userEvent.setup();
     renderStudio();
@@ -62,7 +62,7 @@ describe("FluxStudio runs several jobs at once", TEST, () => {
     const tray = await screen.findByRole("region", { name: "In progress" }, OPTIONS);
     // each job is a button named by its prompt and its state
     expect(within(tray).getAllByRole("button", { name: /^A \w+ \[mock:slow\]/ }).length).toBeGreaterThan(0);
-    const history = screen.getByRole("region", { name: "This session" });
+    const history = screen.getByRole("region", { name: "Your images" });
     await waitFor(
       () => expect(within(history).getAllByRole("button", { name: /^Show image:/ })).toHaveLength(5),
       OPTIONS,
@@ -88,7 +88,7 @@ describe("FluxStudio runs several jobs at once", TEST, () => {
       await within(tray).findByRole("button", { name: "Stop waiting: A stuck one [mock:stuck]" }, OPTIONS),
     );
     await within(tray).findByText("Stopped waiting", {}, OPTIONS);
-    const history = screen.getByRole("region", { name: "This session" });
+    const history = screen.getByRole("region", { name: "Your images" });
     await within(history).findByRole("button", { name: "Show image: A quick one" }, OPTIONS);
     await expectNoAxeViolations(container);
     await user.click(within(tray).getByRole("button", { name: "Dismiss: A stuck one [mock:stuck]" }));
@@ -138,7 +138,7 @@ describe("a reload resumes the whole studio", TEST, () => {
     const user = userEvent.setup();
     const first = renderStudio({ persist: true });
     await generate(user, "A red fox");
-    const history = screen.getByRole("region", { name: "This session" });
+    const history = screen.getByRole("region", { name: "Your images" });
     await within(history).findByRole("button", { name: "Show image: A red fox" }, OPTIONS);
     await generate(user, "A slow owl [mock:stuck]");
     await screen.findByRole("progressbar", {}, OPTIONS);
@@ -151,7 +151,7 @@ describe("a reload resumes the whole studio", TEST, () => {
     await waitFor(() =>
       expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue("A slow owl [mock:stuck], at dusk"),
     );
-    const again = screen.getByRole("region", { name: "This session" });
+    const again = screen.getByRole("region", { name: "Your images" });
     expect(within(again).getByRole("button", { name: "Show image: A red fox" })).toBeInTheDocument();
     const tray = screen.getByRole("region", { name: "In progress" });
     expect(within(tray).getByRole("button", { name: /^A slow owl \[mock:stuck\]/ })).toBeInTheDocument();
@@ -166,7 +166,7 @@ describe("variations and the editing loop", TEST, () => {
     renderStudio();
     await user.selectOptions(screen.getByRole("combobox", { name: "Images" }), "3");
     await generate(user, "A fox in snow");
-    const history = screen.getByRole("region", { name: "This session" });
+    const history = screen.getByRole("region", { name: "Your images" });
     await waitFor(
       () =>
         expect(within(history).getAllByRole("button", { name: "Show image: A fox in snow" })).toHaveLength(3),

@@ -42,7 +42,7 @@ describe("FluxStudio re-run (#14, defect 12)", TEST, () => {
     );
     const prompt = screen.getByRole("textbox", { name: "Prompt" });
     await user.type(prompt, "A red fox{Control>}{Enter}{/Control}");
-    const history = screen.getByRole("region", { name: "This session" });
+    const history = screen.getByRole("region", { name: "Your images" });
     await within(history).findByRole("button", { name: "Show image: A red fox" }, OPTIONS);
     expect(bodies).toHaveLength(1);
     expect(bodies[0]).not.toHaveProperty("seed");

@@ -45,7 +45,7 @@ describe("FluxStudio with the real hook and the mock API", TEST, () => {
       "href",
       expect.stringMatching(/^https:\/\/app\.test\/api\/flux\/results\//),
     );
-    const history = screen.getByRole("region", { name: "This session" });
+    const history = screen.getByRole("region", { name: "Your images" });
     expect(within(history).getAllByRole("button", { name: /^Show image:/ })).toHaveLength(1);
     expect(container.querySelector(".flux-studio")).toHaveAttribute("data-state", "ready");
     await expectNoAxeViolations(container);
@@ -64,7 +64,7 @@ describe("FluxStudio with the real hook and the mock API", TEST, () => {
   it("sends each submit to the model picked just before it", async () => {
     const user = userEvent.setup();
     renderStudio();
-    const history = screen.getByRole("region", { name: "This session" });
+    const history = screen.getByRole("region", { name: "Your images" });
     const shownModel = () => screen.getByText("Model", { selector: "dt" }).nextElementSibling?.textContent;
     await user.click(screen.getByRole("textbox", { name: "Prompt" }));
     await user.paste("A red fox");

@@ -4,7 +4,7 @@ import { createRef } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { ImageInput } from "../src/ImageInput";
 import type { ReferenceImage } from "../src/formValue";
-import { defaultLabels } from "../src/labels";
+import { defaultLabels } from "../src/defaultLabels";
 
 const image: ReferenceImage = { id: "i1", name: "fox.png", src: "https://cdn.example/fox.png", bytes: 0 };
 

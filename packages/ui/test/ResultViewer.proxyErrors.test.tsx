@@ -3,7 +3,7 @@ import { FluxAuthError } from "@flux-kit/core";
 import { errorFromResponse } from "@flux-kit/core/internal";
 import { describe, expect, it, vi } from "vitest";
 import { ResultViewer } from "../src/ResultViewer";
-import { defaultLabels } from "../src/labels";
+import { defaultLabels } from "../src/defaultLabels";
 
 const live = () => screen.getByRole("status");
 /** The error the client makes of a proxy's refusal, as the wire carries it. */

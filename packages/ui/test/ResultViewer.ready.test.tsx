@@ -4,6 +4,7 @@ import { FluxRateLimitError } from "@flux-kit/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ResultViewer, downloadHref } from "../src/ResultViewer";
 import { fakeResult } from "./fixtures";
+import { defaultLabels, resolveLabels } from "../src/index";
 
 afterEach(() => vi.useRealTimers());
 
@@ -126,6 +127,22 @@ describe("ResultViewer ready", () => {
     expect(screen.getByRole("button", { name: "Try again (3 s)" })).toBeDisabled();
     await act(() => vi.advanceTimersByTimeAsync(3000));
     expect(screen.getByRole("button", { name: "Try again" })).toBeEnabled();
+  });
+
+  it("labels of the parts loaded on demand: English defaults with them, overrides still win", () => {
+    render(
+      <ResultViewer
+        generation={{ status: "ready", result: fakeResult() }}
+        labels={{ copySeed: "Seed kopieren", download: "Herunterladen" }}
+      />,
+    );
+    expect(screen.getByRole("button", { name: "Seed kopieren" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Herunterladen" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Open full size" })).toBeInTheDocument();
+    // the public defaults hold every label, those of the lazy parts included
+    expect(defaultLabels.copySeed).toBe("Copy seed");
+    expect(resolveLabels({ metaSeed: "Graine" }).metaSeed).toBe("Graine");
+    expect(resolveLabels(undefined).expiresIn(90)).toBe("Link expires in 2 min");
   });
 
   it("passes className, style and ref through, and takes labels", () => {

@@ -1,6 +1,7 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
+import { preloadStudioHistory } from "../src/FluxStudio";
 import { preloadAdvancedFields } from "../src/PromptForm";
 import { preloadResultViews } from "../src/ResultViewer";
 
@@ -10,7 +11,7 @@ configure({ asyncUtilTimeout: 4000 });
 
 afterEach(() => cleanup());
 
-// The ready and failure views and the Advanced panel's fields are chunks of their own (loaded once a generation starts, and
+// The ready and failure views, the Advanced panel's fields and the studio's history are chunks of their own (loaded once a generation starts, and
 // as the form mounts); tests that render them straight away get them loaded first (lazyPart.test covers a part
 // before and without its code).
-await Promise.all([preloadResultViews(), preloadAdvancedFields()]);
+await Promise.all([preloadResultViews(), preloadAdvancedFields(), preloadStudioHistory()]);
