@@ -85,6 +85,7 @@ export default [
         "./ProblemView-*",
         "./fieldExplain-*",
         "./StudioHistory-*",
+        "./Lightbox-*",
       ],
     }),
     // #6's target is 30 kB: met since #12 drew the form from getModelInfo (no zod) and moved the checks to
@@ -110,6 +111,7 @@ export default [
     ["the failure views", "ProblemView", "1.5 kB"],
     ["the sentences that explain field errors (with the checks)", "fieldExplain", "1 kB"],
     ["the history kept in IndexedDB (with idb-keyval)", "StudioHistory", "3 kB"],
+    ["the full-screen view (zoom, arrow keys, copy image and prompt)", "Lightbox", "2 kB"],
   ].map(([what, chunk, limit]) => ({
     name: `FluxStudio app: ${what}, loaded on demand (ui's ${chunk} chunk)`,
     path: `packages/ui/dist/${chunk}-*.js`,
@@ -121,6 +123,8 @@ export default [
         "@flux-kit/core/internal",
         "@flux-kit/react",
         "./chunk-*",
+        // a chunk a chunk loads on demand (the full-screen view, from the finished image's) is its own entry
+        "./Lightbox-*",
       ],
     }),
     limit,

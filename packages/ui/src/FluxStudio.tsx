@@ -196,6 +196,10 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
   }
   const running = jobs.filter((job) => job.state.status === "pending").length;
   const shownJob = selected === null ? undefined : (jobs.find((job) => job.id === selected) ?? jobs[0]);
+  // an edit's result is compared with the image it started from: its request's first reference image
+  const source = earlier ?? (shownJob && { model: shownJob.model as ModelId, input: shownJob.input });
+  const field = source && getModelInfo(source.model)?.capabilities.imageFields[0];
+  const before = field ? source.input?.[field] : undefined;
   // a link past its lifetime shows as expired at once, even when its timer was held back (a sleeping laptop)
   const lapsed =
     shownJob?.state.status === "ready" && (shownJob.state.expiresAt?.getTime() ?? Infinity) <= Date.now();
@@ -293,6 +297,8 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
         size={size}
         imageRoute={imageRoute}
         labels={labels}
+        gallery={history}
+        before={typeof before === "string" ? before : undefined}
       />
       <JobList
         className="flux-studio-jobs"

@@ -1,8 +1,11 @@
 /** @jsxImportSource . */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { getModelInfo, type FluxResult } from "@flux-kit/core";
 import type { FirstLoadViewerLabels } from "./generationView";
+import type { HistoryEntry } from "./HistoryList";
+import { lazyPart } from "./lazyPart";
 import { withLazyLabels } from "./lazyLabels";
+import type { LightboxItem } from "./Lightbox";
 import type { ImageLoad } from "./imageLoad";
 import { Actions, RetryButton, Title, type HeadingLevel } from "./viewParts";
 import { useNow } from "./useNow";
@@ -28,7 +31,14 @@ export interface ReadyViewProps {
   readonly edit?: (() => unknown) | undefined;
   readonly headingLevel: HeadingLevel;
   readonly labels: FirstLoadViewerLabels;
+  /** The images the lightbox's arrow keys move through (FluxStudio's history); this one alone by default. */
+  readonly gallery?: readonly HistoryEntry[] | undefined;
+  /** The image an edit started from: offered as a before/after comparison. */
+  readonly before?: string | undefined;
 }
+
+/** The full-screen viewer: its own chunk, loaded when it is first opened. */
+const Viewer = /* @__PURE__ */ lazyPart(() => import("./Lightbox").then((m) => m.Lightbox));
 
 const extensionOf = (url: string) => {
   const match = /\.(png|jpe?g|webp)(?:$|[?#&])/i.exec(decodeURIComponent(url));
@@ -52,11 +62,22 @@ export function ReadyView({
   edit,
   headingLevel,
   labels: given,
+  gallery,
+  before,
 }: ReadyViewProps) {
   const labels = withLazyLabels(given);
   const [natural, setNatural] = useState<{ width: number; height: number } | undefined>(undefined);
   const [copied, setCopied] = useState(false);
+  const [viewing, setViewing] = useState(false);
+  const [comparing, setComparing] = useState(false);
+  const [split, setSplit] = useState(50);
+  const opener = useRef<HTMLButtonElement>(null);
   const now = useNow(expiresAt !== undefined, 1000);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
 
   if (image.phase === "error") {
     return (
@@ -81,10 +102,7 @@ export function ReadyView({
 
   const copySeed = () => {
     if (result.seed === undefined) return;
-    void navigator.clipboard?.writeText(String(result.seed)).then(() => {
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    });
+    void navigator.clipboard?.writeText(String(result.seed)).then(() => setCopied(true));
   };
 
   const meta: [string, string][] = [];
@@ -94,6 +112,21 @@ export function ReadyView({
   const credits = typeof result.cost === "number" ? result.cost : cost;
   if (typeof credits === "number") meta.push([labels.metaCost, `${credits} credits`]);
   if (result.duration !== undefined) meta.push([labels.metaDuration, `${result.duration.toFixed(1)} s`]);
+
+  // this image among the gallery's (as it loaded here), or alone
+  const current: LightboxItem = {
+    id: result.id,
+    src: image.src,
+    href: downloadHref(image.src),
+    prompt: shownPrompt,
+  };
+  const items = (gallery ?? []).map((e): LightboxItem => {
+    const src = e.imageUrl ?? e.result.url;
+    return e.result.id === result.id
+      ? current
+      : { id: e.result.id, src, href: downloadHref(src), prompt: e.prompt };
+  });
+  const start = items.indexOf(current);
 
   return (
     <figure className="flux-result">
@@ -116,8 +149,41 @@ export function ReadyView({
             image.settle("loaded");
           }}
           onError={() => image.settle("error")}
+          onClick={() => setViewing(true)}
         />
+        {comparing && before ? (
+          <img
+            className="flux-compare-before"
+            src={before}
+            alt=""
+            style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }}
+          />
+        ) : null}
       </div>
+      {comparing && before ? (
+        <input
+          type="range"
+          className="flux-compare-slider"
+          min={0}
+          max={100}
+          value={split}
+          onChange={(e) => setSplit(Number(e.currentTarget.value))}
+          aria-label={labels.beforeAfter}
+          aria-valuetext={`${split} %`}
+        />
+      ) : null}
+      {viewing ? (
+        <Viewer.Part
+          fallback={null}
+          items={start < 0 ? [current] : items}
+          start={Math.max(0, start)}
+          onClose={() => {
+            setViewing(false);
+            opener.current?.focus();
+          }}
+          labels={labels}
+        />
+      ) : null}
       <figcaption className="flux-result-caption">
         <div className="flux-result-actions">
           <a
@@ -134,15 +200,26 @@ export function ReadyView({
               {copied ? labels.seedCopied : labels.copySeed}
             </button>
           ) : null}
-          <a
+          <button
+            ref={opener}
+            type="button"
             className="flux-button"
             data-variant="secondary"
-            href={image.src}
-            target="_blank"
-            rel="noopener noreferrer"
+            onClick={() => setViewing(true)}
           >
-            {labels.openFullSize}
-          </a>
+            {labels.fullScreen}
+          </button>
+          {before ? (
+            <button
+              type="button"
+              className="flux-button"
+              data-variant="secondary"
+              aria-pressed={comparing}
+              onClick={() => setComparing((c) => !c)}
+            >
+              {labels.compare}
+            </button>
+          ) : null}
           <RetryButton onClick={vary} label={labels.vary} variant="secondary" />
           <RetryButton onClick={edit} label={labels.editImage} variant="secondary" />
         </div>

@@ -4,6 +4,7 @@ import { forwardRef, useEffect, useRef, type HTMLAttributes } from "react";
 import { FluxModerationError, isBflDelivery, type FluxResult } from "@flux-kit/core";
 import { imageRouteUrl, isImageRouteUrl } from "@flux-kit/core/internal";
 import { cx } from "./cx";
+import type { HistoryEntry } from "./HistoryList";
 import type { FirstLoadViewerLabels, GenerationView, ViewerLabels } from "./generationView";
 import { firstLoadLabels, type FirstLoadLabels, type FluxLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
@@ -49,6 +50,10 @@ export interface ResultViewerProps extends HTMLAttributes<HTMLDivElement> {
   readonly headingLevel?: HeadingLevel | undefined;
   /** Overrides for any shown text: `FluxLabels` and the viewer's own `ViewerLabels`. @default English */
   readonly labels?: Partial<ViewerLabels> | undefined;
+  /** The images the full-screen view's arrow keys move through (e.g. your history). @default the shown one */
+  readonly gallery?: readonly HistoryEntry[] | undefined;
+  /** The image an edit started from: the finished image then offers a before/after slider. */
+  readonly before?: string | undefined;
 }
 
 /**
@@ -257,6 +262,8 @@ export const ResultViewer = /* @__PURE__ */ forwardRef<HTMLDivElement, ResultVie
       downloadUrl,
       headingLevel = 2,
       labels: labelsProp,
+      gallery,
+      before,
       className,
       ...rest
     },
@@ -313,6 +320,8 @@ export const ResultViewer = /* @__PURE__ */ forwardRef<HTMLDivElement, ResultVie
             edit={g.edit}
             headingLevel={headingLevel}
             labels={labels}
+            gallery={gallery}
+            before={before}
           />
         ) : null}
         {!busy && g.status !== "idle" && g.status !== "ready" ? (

@@ -55,6 +55,12 @@ export interface FluxLabels {
   /** The rules of a custom size, shown before they are broken. */
   sizeRules: (step: number, min: number, max: number, megapixels: number | undefined) => string;
   useSize: (width: number, height: number) => string;
+  /** The choice of 1, 2 or 4 megapixels at the current ratio, and one of its options ("2 MP"). */
+  megapixels: string;
+  megapixelCount: (megapixels: number) => string;
+  swapSides: string;
+  /** A toggle: while on, editing one side of a custom size changes the other to keep the ratio. */
+  lockRatio: string;
   /** Said after a model switch that removed reference images or set settings back to the new model's defaults. */
   droppedOnSwitch: (model: string, images: number, reset: readonly string[]) => string;
   // ResultViewer
@@ -147,6 +153,27 @@ export interface FluxLabels {
   /** Loads an image's prompt, model and settings back into the form. */
   useAgain: string;
   deleteImage: (prompt: string) => string;
+  // the lightbox and the before/after comparison (loaded on demand)
+  /** Opens the image full screen. */
+  fullScreen: string;
+  /** The full-screen viewer's name. */
+  lightbox: string;
+  /** "3 of 8" */
+  position: (index: number, count: number) => string;
+  previousImage: string;
+  nextImage: string;
+  zoomIn: string;
+  zoomOut: string;
+  copyImage: string;
+  copyPrompt: string;
+  imageCopied: string;
+  promptCopied: string;
+  copyFailed: string;
+  closeViewer: string;
+  /** Shows an edit over the image it started from, with a slider between them. */
+  compare: string;
+  /** The slider's name: how much of the image the edit started from shows. */
+  beforeAfter: string;
 }
 
 const seconds = (s: number) => `${s} s`;
@@ -195,6 +222,10 @@ const baseLabels: Omit<FluxLabels, LazyLabel> = {
   sizeRules: (step, min, max, mp) =>
     `Multiples of ${step}, ${min}–${max} px a side${mp === undefined ? "" : `, at most ${mp} megapixels`}.`,
   useSize: (w, h) => `Use ${w} × ${h}`,
+  megapixels: "Megapixels",
+  megapixelCount: (mp) => `${mp} MP`,
+  swapSides: "Swap width and height",
+  lockRatio: "Lock aspect ratio",
   droppedOnSwitch: (model, images, reset) =>
     [
       images > 0
@@ -296,7 +327,22 @@ export type LazyLabel =
   | "cancelledMessage"
   | "timedOutMessage"
   | "keepWaiting"
-  | "expiredMessage";
+  | "expiredMessage"
+  | "fullScreen"
+  | "lightbox"
+  | "position"
+  | "previousImage"
+  | "nextImage"
+  | "zoomIn"
+  | "zoomOut"
+  | "copyImage"
+  | "copyPrompt"
+  | "imageCopied"
+  | "promptCopied"
+  | "copyFailed"
+  | "closeViewer"
+  | "compare"
+  | "beforeAfter";
 
 /** The labels as the first load has them: every override, and the defaults of all but the {@link LazyLabel}s. */
 export type FirstLoadLabels = Omit<FluxLabels, LazyLabel> & Partial<Pick<FluxLabels, LazyLabel>>;

@@ -38,6 +38,21 @@ export const lazyLabels: Pick<FluxLabels, LazyLabel> = {
   expiredMessage: "Result links last 10 minutes. Generate the image again to get a new one.",
   generateAgain: "Generate again",
   editImage: "Edit this image",
+  fullScreen: "Full screen",
+  lightbox: "Image viewer",
+  position: (i, n) => `${i} of ${n}`,
+  previousImage: "Previous",
+  nextImage: "Next",
+  zoomIn: "Zoom in",
+  zoomOut: "Zoom out",
+  copyImage: "Copy image",
+  copyPrompt: "Copy prompt",
+  imageCopied: "Image copied",
+  promptCopied: "Prompt copied",
+  copyFailed: "Could not copy: the browser refused.",
+  closeViewer: "Close",
+  compare: "Compare with original",
+  beforeAfter: "Original shown",
 };
 
 /** Every label: the first load's, with the defaults only parts loaded on demand need under them. */

@@ -26,7 +26,7 @@ describe("ResultViewer: the ready image must load before it is announced or offe
     expect(live()).toHaveTextContent("The image could not be loaded");
     expect(screen.getByRole("heading", { name: "The image could not be loaded" })).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "Download" })).toBeNull();
-    expect(screen.queryByRole("link", { name: "Open full size" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Full screen" })).toBeNull();
     expect(screen.queryByRole("img")).toBeNull();
     expect(container.firstChild).toHaveAttribute("data-image", "error");
     await expectNoAxeViolations(container);

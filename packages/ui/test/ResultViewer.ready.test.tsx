@@ -32,9 +32,8 @@ describe("ResultViewer ready", () => {
     const link = screen.getByRole("link", { name: "Download" });
     expect(link).toHaveAttribute("href", `/api/flux/v1/image?u=${encodeURIComponent(result.url)}`);
     expect(link).toHaveAttribute("download", "flux-42.jpg");
-    const open = screen.getByRole("link", { name: "Open full size" });
-    expect(open).toHaveAttribute("target", "_blank");
-    expect(open).toHaveAttribute("rel", "noopener noreferrer");
+    // the original opens from the full-screen view (ResultViewer.lightbox.test)
+    expect(screen.getByRole("button", { name: "Full screen" })).toBeInTheDocument();
   });
 
   it("honours a custom image route, an already-proxied URL, and a downloadUrl builder", () => {
@@ -138,7 +137,7 @@ describe("ResultViewer ready", () => {
     );
     expect(screen.getByRole("button", { name: "Seed kopieren" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Herunterladen" })).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "Open full size" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Full screen" })).toBeInTheDocument();
     // the public defaults hold every label, those of the lazy parts included
     expect(defaultLabels.copySeed).toBe("Copy seed");
     expect(resolveLabels({ metaSeed: "Graine" }).metaSeed).toBe("Graine");
