@@ -56,8 +56,9 @@ export default [
     ignore: [...reactAndQuery, "@flux-kit/core", "@flux-kit/react"],
     // every component, the chunks it loads on demand included; 15.26 kB with #14's job tray (JobList, FluxStudio's
     // jobs, variations, Vary and Edit this image); 17.09 kB with the history kept in IndexedDB (idb-keyval, search,
-    // Use again, delete)
-    limit: "17.5 kB",
+    // Use again, delete); 20.3 kB with the full-screen view, the before/after slider and the mask painter (chunks
+    // of their own, outside FluxStudio's first load)
+    limit: "21 kB",
   },
   {
     name: "@flux-kit/ui/styles.css",
@@ -86,6 +87,7 @@ export default [
         "./fieldExplain-*",
         "./StudioHistory-*",
         "./Lightbox-*",
+        "./MaskPainter-*",
       ],
     }),
     // #6's target is 30 kB: met since #12 drew the form from getModelInfo (no zod) and moved the checks to
@@ -107,11 +109,13 @@ export default [
   // again
   ...[
     ["the Advanced panel's fields", "AdvancedFields", "1.5 kB"],
-    ["the finished image's view", "ReadyView", "1.8 kB"],
+    // 1.34 kB; 1.94 kB with Full screen, the before/after slider and the gallery the full-screen view moves through
+    ["the finished image's view", "ReadyView", "2.2 kB"],
     ["the failure views", "ProblemView", "1.5 kB"],
     ["the sentences that explain field errors (with the checks)", "fieldExplain", "1 kB"],
     ["the history kept in IndexedDB (with idb-keyval)", "StudioHistory", "3 kB"],
     ["the full-screen view (zoom, arrow keys, copy image and prompt)", "Lightbox", "2 kB"],
+    ["the mask painter (FLUX.1 Fill)", "MaskPainter", "2.5 kB"],
   ].map(([what, chunk, limit]) => ({
     name: `FluxStudio app: ${what}, loaded on demand (ui's ${chunk} chunk)`,
     path: `packages/ui/dist/${chunk}-*.js`,

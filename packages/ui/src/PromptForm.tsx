@@ -43,6 +43,8 @@ import { useControllableState } from "./useControllableState";
  */
 const Advanced = /* @__PURE__ */ lazyPart(() => import("./AdvancedFields").then((m) => m.AdvancedFields));
 export const preloadAdvancedFields = Advanced.preload;
+/** The mask painter, for models that take a mask (FLUX.1 Fill): its own chunk, loaded once it is offered. */
+const Mask = /* @__PURE__ */ lazyPart(() => import("./MaskPainter").then((m) => m.MaskPainter));
 
 /** Props of {@link PromptForm}. Every other `<form>` prop (`className`, `style`, `ref`, `aria-*`) passes through. */
 export interface PromptFormProps extends Omit<
@@ -306,6 +308,16 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
           error={imageError}
           disabled={busy}
           onChange={(images) => update({ images })}
+        />
+      ) : null}
+      {c.mask && value.images[0] ? (
+        <Mask.Part
+          fallback={null}
+          image={value.images[0]}
+          mask={value.extraImages.mask}
+          onChange={(mask) => update({ extraImages: { ...value.extraImages, mask } })}
+          labels={labels}
+          disabled={busy}
         />
       ) : null}
       <SizeField

@@ -174,6 +174,19 @@ export interface FluxLabels {
   compare: string;
   /** The slider's name: how much of the image the edit started from shows. */
   beforeAfter: string;
+  // the mask painter (loaded on demand, for models that take a mask)
+  paintMask: string;
+  editMask: string;
+  removeMask: string;
+  maskHint: string;
+  maskPreview: string;
+  /** The painting surface's name, with how to paint from the keyboard. */
+  maskCanvas: string;
+  /** Where the brush is, in percent of the image, and whether it paints as it moves. */
+  maskBrushAt: (x: number, y: number, painting: boolean) => string;
+  brushSize: string;
+  clearMask: string;
+  maskDone: string;
 }
 
 const seconds = (s: number) => `${s} s`;
@@ -342,7 +355,17 @@ export type LazyLabel =
   | "copyFailed"
   | "closeViewer"
   | "compare"
-  | "beforeAfter";
+  | "beforeAfter"
+  | "paintMask"
+  | "editMask"
+  | "removeMask"
+  | "maskHint"
+  | "maskPreview"
+  | "maskCanvas"
+  | "maskBrushAt"
+  | "brushSize"
+  | "clearMask"
+  | "maskDone";
 
 /** The labels as the first load has them: every override, and the defaults of all but the {@link LazyLabel}s. */
 export type FirstLoadLabels = Omit<FluxLabels, LazyLabel> & Partial<Pick<FluxLabels, LazyLabel>>;

@@ -53,6 +53,16 @@ export const lazyLabels: Pick<FluxLabels, LazyLabel> = {
   closeViewer: "Close",
   compare: "Compare with original",
   beforeAfter: "Original shown",
+  paintMask: "Paint a mask",
+  editMask: "Edit the mask",
+  removeMask: "Remove the mask",
+  maskHint: "Paint over what should change; the rest of the image stays as it is.",
+  maskPreview: "The mask: white where the image changes",
+  maskCanvas: "Mask. Arrow keys move the brush, Shift for larger steps, Space starts or stops painting.",
+  maskBrushAt: (x, y, painting) => `Brush at ${x} % across, ${y} % down${painting ? ", painting" : ""}`,
+  brushSize: "Brush size",
+  clearMask: "Clear",
+  maskDone: "Done",
 };
 
 /** Every label: the first load's, with the defaults only parts loaded on demand need under them. */

@@ -1,0 +1,239 @@
+/** @jsxImportSource . */
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import type { ReferenceImage } from "./formValue";
+import type { FirstLoadLabels } from "./labels";
+import { withLazyLabels } from "./lazyLabels";
+
+/** Props of `MaskPainter`. */
+export interface MaskPainterProps {
+  /** The image the mask is painted over (the request's first reference image). */
+  readonly image: ReferenceImage;
+  /** The current mask: a black PNG, white where the model repaints (FLUX.1 Fill) or removes (erase). */
+  readonly mask: ReferenceImage | undefined;
+  readonly onChange: (mask: ReferenceImage | undefined) => void;
+  readonly labels: FirstLoadLabels;
+  readonly disabled?: boolean | undefined;
+}
+
+/** The id of a mask painted over `image`: a mask is dropped when its image is replaced. */
+export const maskIdFor = (image: ReferenceImage) => `mask:${image.id}`;
+
+/** The painted strokes (any colour, any alpha) as the mask BFL reads: white where painted, black elsewhere. */
+function maskOf(strokes: HTMLCanvasElement): string {
+  const out = document.createElement("canvas");
+  out.width = strokes.width;
+  out.height = strokes.height;
+  const ctx = out.getContext("2d");
+  if (!ctx) return "";
+  ctx.drawImage(strokes, 0, 0);
+  ctx.globalCompositeOperation = "source-in";
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.globalCompositeOperation = "destination-over";
+  ctx.fillStyle = "#000";
+  ctx.fillRect(0, 0, out.width, out.height);
+  return out.toDataURL("image/png");
+}
+
+/** A position on the image, in fractions of its width and height. */
+interface Spot {
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * Paints a mask over a reference image, by pointer (mouse, touch, pen) or keyboard (arrows move the brush,
+ * Shift for larger steps, Space lifts or lowers it), with a brush size, Clear, and Done, which hands a PNG of
+ * the image's own size to `onChange`. Loaded on demand, for models that take a mask.
+ */
+export function MaskPainter({ image, mask, onChange, labels: given, disabled }: MaskPainterProps) {
+  const labels = withLazyLabels(given);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const last = useRef<Spot | undefined>(undefined);
+  const [painting, setPainting] = useState(false);
+  const [size, setSize] = useState<{ width: number; height: number } | undefined>(undefined);
+  const [brush, setBrush] = useState(6);
+  const [cursor, setCursor] = useState<Spot>({ x: 0.5, y: 0.5 });
+  const [down, setDown] = useState(false);
+  const [painted, setPainted] = useState(false);
+
+  // a mask painted over another image no longer fits: it goes
+  useEffect(() => {
+    if (mask && mask.id !== maskIdFor(image)) onChange(undefined);
+  }, [mask, image, onChange]);
+
+  // the strokes so far come back when painting is reopened
+  useEffect(() => {
+    const ctx = canvas.current?.getContext("2d");
+    if (!painting || !size || !ctx || !mask) return;
+    const img = new Image();
+    img.onload = () => {
+      // the mask's white, as strokes again: opaque where it is white, transparent where black
+      ctx.drawImage(img, 0, 0, size.width, size.height);
+      const pixels = ctx.getImageData(0, 0, size.width, size.height);
+      const d = pixels.data;
+      for (let i = 0; i < d.length; i += 4) [d[i], d[i + 1], d[i + 2], d[i + 3]] = [255, 59, 48, d[i]!];
+      ctx.putImageData(pixels, 0, 0);
+      setPainted(true);
+    };
+    img.src = mask.src;
+    return () => {
+      img.onload = null;
+    };
+  }, [painting, size, mask]);
+
+  const stroke = (to: Spot, from: Spot = to) => {
+    const ctx = canvas.current?.getContext("2d");
+    if (!ctx || !size) return;
+    ctx.strokeStyle = ctx.fillStyle = "#ff3b30";
+    ctx.lineCap = "round";
+    ctx.lineWidth = (brush / 100) * size.width;
+    ctx.beginPath();
+    ctx.moveTo(from.x * size.width, from.y * size.height);
+    ctx.lineTo(to.x * size.width, to.y * size.height);
+    ctx.stroke();
+    setPainted(true);
+  };
+  const spotOf = (event: PointerEvent<HTMLCanvasElement>): Spot => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return { x: (event.clientX - box.left) / box.width, y: (event.clientY - box.top) / box.height };
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = event.shiftKey ? 0.1 : 0.02;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, -step],
+      ArrowDown: [0, step],
+    };
+    const move = moves[event.key];
+    if (event.key === " ") {
+      event.preventDefault();
+      if (!down) stroke(cursor);
+      setDown(!down);
+    } else if (move) {
+      event.preventDefault();
+      const clamp = (n: number) => Math.min(1, Math.max(0, n));
+      const next = { x: clamp(cursor.x + move[0]), y: clamp(cursor.y + move[1]) };
+      if (down) stroke(next, cursor);
+      setCursor(next);
+    }
+  };
+  const clear = () => {
+    const c = canvas.current;
+    c?.getContext("2d")?.clearRect(0, 0, c.width, c.height);
+    setPainted(false);
+  };
+  const done = () => {
+    const c = canvas.current;
+    if (c && painted) {
+      const src = maskOf(c);
+      onChange({
+        id: maskIdFor(image),
+        src,
+        name: "mask.png",
+        bytes: Math.round(((src.length - 22) * 3) / 4),
+      });
+    } else onChange(undefined);
+    setPainting(false);
+    setDown(false);
+  };
+
+  if (!painting) {
+    return (
+      <div className="flux-mask-field">
+        {mask ? <img className="flux-mask-thumb" src={mask.src} alt={labels.maskPreview} /> : null}
+        <button
+          type="button"
+          className="flux-button"
+          data-variant="secondary"
+          onClick={() => setPainting(true)}
+          disabled={disabled}
+        >
+          {mask ? labels.editMask : labels.paintMask}
+        </button>
+        {mask ? (
+          <button
+            type="button"
+            className="flux-button"
+            data-variant="secondary"
+            onClick={() => onChange(undefined)}
+            disabled={disabled}
+          >
+            {labels.removeMask}
+          </button>
+        ) : null}
+        <p className="flux-field-hint">{labels.maskHint}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="flux-mask-field" data-state="painting">
+      <div className="flux-mask-stage">
+        <img
+          src={image.src}
+          alt=""
+          onLoad={(e) =>
+            setSize({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })
+          }
+        />
+        {size ? (
+          <canvas
+            ref={canvas}
+            className="flux-mask-canvas"
+            width={size.width}
+            height={size.height}
+            tabIndex={0}
+            role="application"
+            aria-label={labels.maskCanvas}
+            onKeyDown={onKeyDown}
+            onPointerDown={(e) => {
+              e.currentTarget.setPointerCapture(e.pointerId);
+              last.current = spotOf(e);
+              stroke(last.current);
+            }}
+            onPointerMove={(e) => {
+              if (!last.current) return;
+              const spot = spotOf(e);
+              stroke(spot, last.current);
+              last.current = spot;
+            }}
+            onPointerUp={() => (last.current = undefined)}
+            onPointerCancel={() => (last.current = undefined)}
+          />
+        ) : null}
+        {size ? (
+          <span
+            className="flux-mask-cursor"
+            data-state={down ? "down" : "up"}
+            aria-hidden="true"
+            style={{ left: `${cursor.x * 100}%`, top: `${cursor.y * 100}%`, width: `${brush}%` }}
+          />
+        ) : null}
+      </div>
+      <span className="flux-field-hint" aria-live="polite">
+        {labels.maskBrushAt(Math.round(cursor.x * 100), Math.round(cursor.y * 100), down)}
+      </span>
+      <label className="flux-mask-brush">
+        <span>{labels.brushSize}</span>
+        <input
+          type="range"
+          className="flux-range"
+          min={1}
+          max={25}
+          value={brush}
+          onChange={(e) => setBrush(Number(e.currentTarget.value))}
+        />
+      </label>
+      <div className="flux-mask-actions">
+        <button type="button" className="flux-button" data-variant="secondary" onClick={clear}>
+          {labels.clearMask}
+        </button>
+        <button type="button" className="flux-button" data-variant="primary" onClick={done}>
+          {labels.maskDone}
+        </button>
+      </div>
+    </div>
+  );
+}
