@@ -61,21 +61,6 @@ type Story = StoryObj<typeof meta>;
 
 const TIMEOUT = { timeout: 10_000 };
 
-export const Empty: Story = {
-  args: { entries: [], searchable: true },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(canvas.getByRole("region", { name: "Your images" })).toBeVisible();
-    await expect(
-      canvas.getByText("Images you generate appear here, and stay in this browser."),
-    ).toBeVisible();
-    await expect(canvas.queryByRole("list")).toBeNull();
-    // nothing to search yet, and an empty history is no announcement
-    await expect(canvas.queryByRole("searchbox")).toBeNull();
-    await expect(canvas.queryByRole("status")).toBeNull();
-  },
-};
-
 export const FewEntries: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
@@ -103,6 +88,21 @@ export const FewEntries: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "Show image: A lighthouse at dusk" }));
     await expect(args.onSelect).toHaveBeenCalledOnce();
     await expect(args.onSelect).toHaveBeenCalledWith(LIGHTHOUSE);
+  },
+};
+
+export const Empty: Story = {
+  args: { entries: [], searchable: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("region", { name: "Your images" })).toBeVisible();
+    await expect(
+      canvas.getByText("Images you generate appear here, and stay in this browser."),
+    ).toBeVisible();
+    await expect(canvas.queryByRole("list")).toBeNull();
+    // nothing to search yet, and an empty history is no announcement
+    await expect(canvas.queryByRole("searchbox")).toBeNull();
+    await expect(canvas.queryByRole("status")).toBeNull();
   },
 };
 
