@@ -13,25 +13,31 @@ export interface MaskPainterProps {
   readonly onChange: (mask: ReferenceImage | undefined) => void;
   readonly labels: FirstLoadLabels;
   readonly disabled?: boolean | undefined;
+  /** The checks' finding on the request's `mask` (erase needs one). */
+  readonly error?: string | undefined;
 }
 
 /** The id of a mask painted over `image`: a mask is dropped when its image is replaced. */
 export const maskIdFor = (image: ReferenceImage) => `mask:${image.id}`;
 
-/** The painted strokes (any colour, any alpha) as the mask BFL reads: white where painted, black elsewhere. */
+/**
+ * The painted strokes (any colour, any alpha) as the mask BFL reads: white where painted, black elsewhere, with
+ * no grey (a stroke's soft edge is in where it is at least half covered).
+ */
 function maskOf(strokes: HTMLCanvasElement): string {
   const out = document.createElement("canvas");
   out.width = strokes.width;
   out.height = strokes.height;
   const ctx = out.getContext("2d");
-  if (!ctx) return "";
-  ctx.drawImage(strokes, 0, 0);
-  ctx.globalCompositeOperation = "source-in";
-  ctx.fillStyle = "#fff";
-  ctx.fillRect(0, 0, out.width, out.height);
-  ctx.globalCompositeOperation = "destination-over";
-  ctx.fillStyle = "#000";
-  ctx.fillRect(0, 0, out.width, out.height);
+  const from = strokes.getContext("2d");
+  if (!ctx || !from) return "";
+  const pixels = from.getImageData(0, 0, strokes.width, strokes.height);
+  const d = pixels.data;
+  for (let i = 0; i < d.length; i += 4) {
+    const v = d[i + 3]! >= 128 ? 255 : 0;
+    [d[i], d[i + 1], d[i + 2], d[i + 3]] = [v, v, v, 255];
+  }
+  ctx.putImageData(pixels, 0, 0);
   return out.toDataURL("image/png");
 }
 
@@ -46,7 +52,7 @@ interface Spot {
  * Shift for larger steps, Space lifts or lowers it), with a brush size, Clear, and Done, which hands a PNG of
  * the image's own size to `onChange`. Loaded on demand, for models that take a mask.
  */
-export function MaskPainter({ image, mask, onChange, labels: given, disabled }: MaskPainterProps) {
+export function MaskPainter({ image, mask, onChange, labels: given, disabled, error }: MaskPainterProps) {
   const labels = withLazyLabels(given);
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<Spot | undefined>(undefined);
@@ -141,7 +147,7 @@ export function MaskPainter({ image, mask, onChange, labels: given, disabled }: 
 
   if (!painting) {
     return (
-      <div className="flux-mask-field">
+      <div className="flux-mask-field" data-field="mask" data-invalid={error ? "" : undefined}>
         {mask ? <img className="flux-mask-thumb" src={mask.src} alt={labels.maskPreview} /> : null}
         <button
           type="button"
@@ -164,6 +170,11 @@ export function MaskPainter({ image, mask, onChange, labels: given, disabled }: 
           </button>
         ) : null}
         <p className="flux-field-hint">{labels.maskHint}</p>
+        {error ? (
+          <p className="flux-field-error" data-field-error="mask">
+            {mask ? error : labels.maskRequired}
+          </p>
+        ) : null}
       </div>
     );
   }

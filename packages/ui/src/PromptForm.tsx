@@ -266,25 +266,28 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
       onKeyDown={handleKeyDown}
       onPaste={handlePaste}
     >
-      <Field
-        id={`${id}-prompt`}
-        name="prompt"
-        label={labels.prompt}
-        hint={labels.characters(value.prompt.length)}
-        error={errors.prompt}
-      >
-        <textarea
+      {/* a request without a prompt (erase, deblur: an image, and a mask) has no prompt field */}
+      {c.prompt === false ? null : (
+        <Field
           id={`${id}-prompt`}
-          className="flux-textarea"
           name="prompt"
-          rows={4}
-          placeholder={labels.promptPlaceholder}
-          value={value.prompt}
-          aria-invalid={errors.prompt ? true : undefined}
-          aria-describedby={describedBy(`${id}-prompt`, true, errors.prompt)}
-          onChange={(e) => update({ prompt: e.currentTarget.value })}
-        />
-      </Field>
+          label={labels.prompt}
+          hint={labels.characters(value.prompt.length)}
+          error={errors.prompt}
+        >
+          <textarea
+            id={`${id}-prompt`}
+            className="flux-textarea"
+            name="prompt"
+            rows={4}
+            placeholder={labels.promptPlaceholder}
+            value={value.prompt}
+            aria-invalid={errors.prompt ? true : undefined}
+            aria-describedby={describedBy(`${id}-prompt`, true, errors.prompt)}
+            onChange={(e) => update({ prompt: e.currentTarget.value })}
+          />
+        </Field>
+      )}
       <ModelSelect
         id={`${id}-model`}
         models={models}
@@ -318,6 +321,7 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
           onChange={(mask) => update({ extraImages: { ...value.extraImages, mask } })}
           labels={labels}
           disabled={busy}
+          error={errors.mask}
         />
       ) : null}
       <SizeField

@@ -180,7 +180,7 @@ export function followReferences(prev: PromptFormValue, next: PromptFormValue): 
 export function buildInput(value: PromptFormValue): Record<string, unknown> {
   const c = getModelInfo(value.model).capabilities;
   // a prompt of spaces is no prompt (BFL would bill it), and edge whitespace is never meant
-  const input: Record<string, unknown> = { prompt: value.prompt.trim() };
+  const input: Record<string, unknown> = c.prompt === false ? {} : { prompt: value.prompt.trim() };
   if (value.preset === MATCH_INPUT && value.images.length > 0) {
     // no size: BFL matches the reference image
   } else if (c.size.kind === "dimensions") {

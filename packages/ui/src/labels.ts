@@ -187,6 +187,8 @@ export interface FluxLabels {
   brushSize: string;
   clearMask: string;
   maskDone: string;
+  /** A model that needs a mask (erase) has none. */
+  maskRequired: string;
 }
 
 const seconds = (s: number) => `${s} s`;
@@ -365,7 +367,8 @@ export type LazyLabel =
   | "maskBrushAt"
   | "brushSize"
   | "clearMask"
-  | "maskDone";
+  | "maskDone"
+  | "maskRequired";
 
 /** The labels as the first load has them: every override, and the defaults of all but the {@link LazyLabel}s. */
 export type FirstLoadLabels = Omit<FluxLabels, LazyLabel> & Partial<Pick<FluxLabels, LazyLabel>>;

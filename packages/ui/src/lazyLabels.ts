@@ -63,6 +63,7 @@ export const lazyLabels: Pick<FluxLabels, LazyLabel> = {
   brushSize: "Brush size",
   clearMask: "Clear",
   maskDone: "Done",
+  maskRequired: "Paint a mask over what should go.",
 };
 
 /** Every label: the first load's, with the defaults only parts loaded on demand need under them. */

@@ -76,9 +76,17 @@ describe("FluxStudio offers only the models the server allows", TEST, () => {
 
   it("keeps the catalogue's order and drops ids the form cannot edit or does not know", async () => {
     const { queryClient } = renderStudio();
-    proxyAllowing(["flux-kontext-pro", "flux-3-image", "flux-tools/erase-v1", "flux-9-future", "flux-2-pro"]);
+    proxyAllowing([
+      "flux-kontext-pro",
+      "flux-3-image",
+      "flux-tools/outpainting-v1",
+      "flux-tools/erase-v1",
+      "flux-9-future",
+      "flux-2-pro",
+    ]);
     await queryClient.refetchQueries({ queryKey: fluxAllowedModelsQueryKey(BASE) });
-    await waitFor(() => expect(offered()).toEqual(["flux-2-pro", "flux-kontext-pro"]));
+    // erase is a form model (an image and a painted mask); outpainting's canvas is not
+    await waitFor(() => expect(offered()).toEqual(["flux-2-pro", "flux-kontext-pro", "flux-tools/erase-v1"]));
   });
 
   it("offers the default list while the answer is on its way, then switches a disallowed model to the first allowed", async () => {
@@ -140,7 +148,7 @@ describe("FluxStudio offers only the models the server allows", TEST, () => {
   );
 
   it("an allowlist with none of the form's models leaves the default list: never an empty picker", async () => {
-    proxyAllowing(["flux-3-image", "flux-tools/erase-v1"]);
+    proxyAllowing(["flux-3-image", "flux-tools/outpainting-v1"]);
     const { queryClient } = renderStudio();
     await answered(queryClient, "success");
     expect(offered()).toEqual(FORM_MODELS);

@@ -38,7 +38,15 @@ async function pixels(src: string) {
         ? "black"
         : `rgba(${r},${g},${b},${a})`;
   };
-  return { width: img.naturalWidth, height: img.naturalHeight, at };
+  const all = ctx.getImageData(0, 0, img.naturalWidth, img.naturalHeight).data;
+  /** Pixels neither black nor white: a mask has none, soft stroke edges included. */
+  const greys = () => {
+    let n = 0;
+    for (let i = 0; i < all.length; i += 4)
+      if (!((all[i] === 0 || all[i] === 255) && all[i] === all[i + 1] && all[i] === all[i + 2])) n++;
+    return n;
+  };
+  return { width: img.naturalWidth, height: img.naturalHeight, at, greys };
 }
 
 test("a mask painted by pointer and by keyboard comes back as a black PNG of the image's size, white where painted", async () => {
@@ -75,6 +83,7 @@ test("a mask painted by pointer and by keyboard comes back as a black PNG of the
   expect(m.at(100, 53)).toBe("white"); // on the keyboard stroke, from the middle down
   expect(m.at(190, 90)).toBe("black"); // untouched
   expect(m.at(5, 90)).toBe("black");
+  expect(m.greys()).toBe(0);
 });
 
 test("Clear then Done removes the mask; a mask painted over another image is dropped", async () => {
@@ -133,4 +142,46 @@ test("in PromptForm with FLUX.1 Fill: pick an image, paint a mask, and the reque
   expect([m.width, m.height]).toEqual([64, 64]);
   expect(m.at(31, 32)).toBe("white");
   expect(m.at(2, 2)).toBe("black");
+});
+
+test("FLUX Tools erase: no prompt field, a mask is required, and the request is the image, its mask and erase's settings", async () => {
+  const onSubmit = vi.fn();
+  const screen = await render(
+    <PromptForm onSubmit={onSubmit} defaultValue={{ model: "flux-tools/erase-v1", prompt: "left over" }} />,
+  );
+  expect(screen.getByRole("textbox", { name: "Prompt" }).query()).toBeNull();
+  const canvas = document.createElement("canvas");
+  canvas.width = 32;
+  canvas.height = 32;
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/png"));
+  await userEvent.upload(
+    document.querySelector<HTMLInputElement>('input[type="file"]')!,
+    new File([blob], "room.png", { type: "image/png" }),
+  );
+  await expect.element(screen.getByRole("button", { name: "Paint a mask" })).toBeVisible();
+  // no mask yet: the form says what is missing, beside the painter, and sends nothing
+  await screen.getByRole("button", { name: "Generate" }).click();
+  await expect.element(screen.getByText("Paint a mask over what should go.")).toBeVisible();
+  expect(onSubmit).not.toHaveBeenCalled();
+
+  await screen.getByRole("button", { name: "Paint a mask" }).click();
+  const surface = screen.getByRole("application", { name: /^Mask\./ });
+  await expect.element(surface).toBeVisible();
+  (surface.element() as HTMLElement).focus();
+  await userEvent.keyboard("[Space][ArrowUp][Space]");
+  await screen.getByRole("button", { name: "Done" }).click();
+  await screen.getByRole("button", { name: "Generate" }).click();
+  await expect.poll(() => onSubmit.mock.calls.length).toBe(1);
+  const { input: body } = onSubmit.mock.calls[0]![0] as { input: Record<string, unknown> };
+  expect(Object.keys(body).sort()).toEqual([
+    "dilate_pixels",
+    "image",
+    "mask",
+    "output_format",
+    "safety_tolerance",
+  ]);
+  expect(body.dilate_pixels).toBe(10);
+  const m = await pixels(body.mask as string);
+  expect([m.width, m.height]).toEqual([32, 32]);
+  expect(m.at(16, 15)).toBe("white");
 });

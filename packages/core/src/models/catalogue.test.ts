@@ -109,6 +109,8 @@ describe.each(modelIds.map((id) => [id, models[id] as ModelDefinition] as const)
       for (const f of [...caps.imageFields, ...caps.extraFields.map((e) => e.name)])
         expect(keys).toContain(f);
       if (caps.mask) expect(keys).toContain("mask");
+      // a form shows a prompt field exactly when the schema has one
+      expect(keys.includes("prompt")).toBe(caps.prompt !== false);
       expect(keys.includes("prompt_upsampling")).toBe(caps.promptUpsampling !== undefined);
       expect(keys.includes("steps")).toBe(caps.steps !== undefined);
       expect(keys.includes("guidance")).toBe(caps.guidance !== undefined);

@@ -60,6 +60,7 @@ export const fluxToolsEraseInfo = tool(
   "Remove what the mask covers (white) and fill the area in.",
   toolCapabilities(["image"], {
     mask: true,
+    prompt: false,
     extraFields: [{ name: "dilate_pixels", kind: "integer", label: "Grow mask (px)", ...ERASE_DILATE }],
   }),
 );
@@ -110,7 +111,7 @@ export const fluxToolsDeblurInfo = tool(
   "flux-tools/deblur-v1",
   "FLUX Deblur",
   "Sharpen a blurred photo.",
-  toolCapabilities(["image"]),
+  toolCapabilities(["image"], { prompt: false }),
 );
 /** FLUX Tools deblur: sharpens one image, no prompt (3 credits, ~2 s). */
 export const fluxToolsDeblur = /* @__PURE__ */ withSchema(fluxToolsDeblurInfo, fluxDeblurInput);

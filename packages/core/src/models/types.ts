@@ -49,6 +49,8 @@ export interface ModelCapabilities {
   readonly imageRequired: boolean;
   /** Optional mask field (fill). */
   readonly mask: boolean;
+  /** `false` when the request has no prompt at all (FLUX Tools erase and deblur); a form hides it. */
+  readonly prompt?: false;
   readonly size: SizeCapability;
   readonly steps?: NumberRange;
   readonly guidance?: NumberRange;
