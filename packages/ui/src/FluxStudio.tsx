@@ -16,7 +16,7 @@ import { MATCH_INPUT, valueForModel, type PromptFormRequest, type PromptFormValu
 import { readImageFile } from "./imageFiles";
 import { firstLoadLabels, type FluxLabels } from "./labels";
 import type { GenerationView } from "./generationView";
-import { HistoryList, type HistoryEntry } from "./HistoryList";
+import type { HistoryEntry } from "./HistoryList";
 import { lazyPart } from "./lazyPart";
 import { JobList } from "./JobList";
 import { PromptForm } from "./PromptForm";
@@ -194,6 +194,10 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
       prompt: promptOf(job),
     });
   }
+  // the history's chunk, tried again if its first load failed: once it is there this does nothing
+  useEffect(() => {
+    if (history.length > 0) void History.preload();
+  }, [history.length]);
   const running = jobs.filter((job) => job.state.status === "pending").length;
   const shownJob = selected === null ? undefined : (jobs.find((job) => job.id === selected) ?? jobs[0]);
   // an edit's result is compared with the image it started from: its request's first reference image
@@ -315,16 +319,9 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
         labels={labels}
       />
       <History.Part
-        // until the chunk is there, or if it cannot load: this session's images, without the kept ones
-        fallback={
-          <HistoryList
-            className="flux-studio-history"
-            entries={history}
-            onSelect={(entry) => setSelected(byResult.get(entry.result.id) ?? null)}
-            onRerun={rerun}
-            labels={labels}
-          />
-        }
+        // loaded as the studio mounts, long before a first image can finish; a failed load is tried again as
+        // each image finishes (below), and the images wait in the jobs meanwhile, none dropped
+        fallback={null}
         className="flux-studio-history"
         entries={history}
         keep={persist && `${persistKey}:history`}
