@@ -1,10 +1,11 @@
 /** @jsxImportSource . */
 import type { SizeCapability } from "@flux-kit/core";
+import { useState, type ReactNode } from "react";
 import { Field, describedBy } from "./Field";
 import { MATCH_INPUT, type PromptFormValue } from "./formValue";
 import type { FirstLoadLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
-import { nearestSize, presetsFor, sizeForRatio } from "./sizePresets";
+import { MP, fit, megapixelSizes, nearestSize, presetsFor, sizeForRatio } from "./sizePresets";
 
 /** Props of `SizeField`. */
 export interface SizeFieldProps {
@@ -18,55 +19,80 @@ export interface SizeFieldProps {
   readonly labels: FirstLoadLabels;
 }
 
-/** Aspect-ratio presets, plus custom width/height (dimension models) or a typed `W:H` (ratio models). */
+/**
+ * Aspect-ratio presets, plus custom width/height (dimension models) or a typed `W:H` (ratio models). Dimension
+ * models also get 1/2/4 MP at the current ratio and, for a custom size, swap, a ratio lock and sides that snap
+ * to the step and range on blur (the pixel cap stays an error that offers the nearest size).
+ */
 export function SizeField({ id, size, canMatch, value, onChange, errors, labels }: SizeFieldProps) {
+  // the size whose ratio is kept while the lock is on
+  const [locked, setLocked] = useState<{ width: number; height: number }>();
   if (size.kind === "none") return null;
-  const presets = canMatch ? [MATCH_INPUT, ...presetsFor(size)] : presetsFor(size);
+  const dims = size.kind === "dimensions";
+  const presets = [...(canMatch ? [MATCH_INPUT] : []), ...presetsFor(size), "custom"];
   const custom = value.preset === "custom";
   const match = value.preset === MATCH_INPUT;
-  const choose = (preset: string) => {
-    if (preset === "custom" || preset === MATCH_INPUT) return onChange({ preset });
-    if (size.kind === "dimensions") onChange({ preset, ...sizeForRatio(size, preset) });
-    else onChange({ preset, aspectRatio: preset });
-  };
+  const choose = (preset: string) =>
+    onChange({
+      preset,
+      ...(preset === "custom" || preset === MATCH_INPUT
+        ? {}
+        : dims
+          ? sizeForRatio(size, preset)
+          : { aspectRatio: preset }),
+    });
   // one sentence per problem: the pixel cap is one problem of both sides
-  const sizeError =
-    size.kind === "dimensions"
-      ? [...new Set([errors.width, errors.height].filter(Boolean))].join(" ") || undefined
-      : errors.aspect_ratio;
-  const nearest =
-    sizeError && size.kind === "dimensions" ? nearestSize(size, value.width, value.height) : undefined;
+  const sizeError = dims
+    ? [...new Set([errors.width, errors.height].filter(Boolean))].join(" ") || undefined
+    : errors.aspect_ratio;
+  const nearest = sizeError && dims ? nearestSize(size, value.width, value.height) : undefined;
   const offer =
     nearest && (nearest.width !== value.width || nearest.height !== value.height) ? nearest : undefined;
+  // none at a ratio the model can only make smaller (a 21:9 that stops at 1440 px a side)
+  const megapixels = dims && !match ? megapixelSizes(size, value.width, value.height) : [];
+  const radio = (
+    group: string,
+    key: string | number,
+    checked: boolean,
+    pick: () => void,
+    children: ReactNode,
+  ) => (
+    <label key={key} className="flux-preset" data-state={checked ? "checked" : "unchecked"}>
+      <input
+        type="radio"
+        style={visuallyHidden}
+        name={`${id}-${group}`}
+        value={key}
+        checked={checked}
+        onChange={pick}
+      />
+      {children}
+    </label>
+  );
   const summary = match
     ? labels.matchInputHint
-    : size.kind === "dimensions"
+    : dims
       ? `${value.width} × ${value.height}`
       : value.aspectRatio;
 
   return (
     <Field
       id={`${id}-size`}
-      name={size.kind === "dimensions" ? "size" : "aspect_ratio"}
-      label={size.kind === "dimensions" ? labels.size : labels.aspectRatio}
+      name={dims ? "size" : "aspect_ratio"}
+      label={dims ? labels.size : labels.aspectRatio}
       error={sizeError}
       group
     >
       <div className="flux-presets" role="radiogroup" aria-label={labels.aspectRatio}>
-        {[...presets, "custom"].map((preset) => {
-          const checked = value.preset === preset;
+        {presets.map((preset) => {
           const [w = 1, h = 1] = preset.split(":").map(Number);
           const shape = w >= h ? { width: 16, height: (16 * h) / w } : { width: (14 * w) / h, height: 14 };
-          return (
-            <label key={preset} className="flux-preset" data-state={checked ? "checked" : "unchecked"}>
-              <input
-                type="radio"
-                style={visuallyHidden}
-                name={`${id}-preset`}
-                value={preset}
-                checked={checked}
-                onChange={() => choose(preset)}
-              />
+          return radio(
+            "preset",
+            preset,
+            value.preset === preset,
+            () => choose(preset),
+            <>
               {preset !== "custom" && preset !== MATCH_INPUT ? (
                 <span className="flux-preset-shape" aria-hidden="true" style={shape} />
               ) : null}
@@ -77,17 +103,33 @@ export function SizeField({ id, size, canMatch, value, onChange, errors, labels 
                     ? labels.matchInput
                     : preset}
               </span>
-            </label>
+            </>,
           );
         })}
       </div>
-      {custom && size.kind === "dimensions" ? (
+      {megapixels[0] ? (
+        <div className="flux-presets" role="radiogroup" aria-label={labels.megapixels}>
+          {megapixels.map(([mp, at]) =>
+            radio(
+              "mp",
+              mp,
+              at.width === value.width && at.height === value.height,
+              () => onChange(at),
+              <span>
+                {labels.megapixelCount(mp)}
+                <span style={visuallyHidden}>{` (${at.width} × ${at.height})`}</span>
+              </span>,
+            ),
+          )}
+        </div>
+      ) : null}
+      {custom && dims ? (
         <p className="flux-field-hint" id={`${id}-size-rules`}>
           {labels.sizeRules(
             size.width.step ?? 1,
             size.width.min,
             size.width.max,
-            size.maxPixels === undefined ? undefined : size.maxPixels / 1_048_576,
+            size.maxPixels && size.maxPixels / MP,
           )}
         </p>
       ) : null}
@@ -96,12 +138,12 @@ export function SizeField({ id, size, canMatch, value, onChange, errors, labels 
           type="button"
           className="flux-button"
           data-variant="secondary"
-          onClick={() => onChange({ width: offer.width, height: offer.height })}
+          onClick={() => onChange(offer)}
         >
           {labels.useSize(offer.width, offer.height)}
         </button>
       ) : null}
-      {custom && size.kind === "dimensions" ? (
+      {custom && dims ? (
         <div className="flux-row">
           {(["width", "height"] as const).map((side) => (
             <div className="flux-subfield" key={side}>
@@ -121,13 +163,47 @@ export function SizeField({ id, size, canMatch, value, onChange, errors, labels 
                 aria-describedby={[describedBy(`${id}-size`, false, sizeError), `${id}-size-rules`]
                   .filter(Boolean)
                   .join(" ")}
-                onChange={(e) => onChange({ [side]: e.currentTarget.valueAsNumber })}
+                onChange={(e) => {
+                  const v = e.currentTarget.valueAsNumber;
+                  const other = side === "width" ? "height" : "width";
+                  onChange(
+                    locked && v
+                      ? { [side]: v, [other]: fit((v * locked[other]) / locked[side], size[other]) }
+                      : { [side]: v },
+                  );
+                }}
+                onBlur={() => {
+                  const snapped = fit(value[side], size[side]);
+                  // an empty side (NaN) stays empty, for its error to say so
+                  if (snapped && snapped !== value[side]) onChange({ [side]: snapped });
+                }}
               />
             </div>
           ))}
+          <button
+            type="button"
+            className="flux-button"
+            data-variant="secondary"
+            onClick={() => {
+              const swapped = nearestSize(size, value.height, value.width);
+              onChange(swapped);
+              if (locked) setLocked(swapped);
+            }}
+          >
+            {labels.swapSides}
+          </button>
+          <button
+            type="button"
+            className="flux-button"
+            data-variant="secondary"
+            aria-pressed={!!locked}
+            onClick={() => setLocked(locked ? undefined : nearestSize(size, value.width, value.height))}
+          >
+            {labels.lockRatio}
+          </button>
         </div>
       ) : null}
-      {custom && size.kind === "aspect_ratio" ? (
+      {custom && !dims ? (
         <div className="flux-subfield">
           <label className="flux-label" htmlFor={`${id}-aspect_ratio`}>
             {labels.aspectRatio} (W:H, {size.tallest} – {size.widest})

@@ -1,4 +1,4 @@
-import { type SizeCapability } from "@flux-kit/core";
+import type { NumberRange, SizeCapability } from "@flux-kit/core";
 import { parseAspectRatio } from "@flux-kit/core/internal";
 
 /** Aspect-ratio presets offered by the size picker, widest last. Models drop the ones they cannot take. */
@@ -6,46 +6,62 @@ export const ASPECT_PRESETS = ["1:1", "4:3", "3:4", "3:2", "2:3", "16:9", "9:16"
 
 type Dimensions = Extract<SizeCapability, { kind: "dimensions" }>;
 
-function fit(value: number, min: number, max: number, step: number): number {
+/** One megapixel, as the pixel caps count it (FLUX.2's 4 MP is 4 × 2²⁰). */
+export const MP = 1_048_576;
+
+/**
+ * `value` rounded to the nearest multiple of the range's step, kept inside the range: what a custom side snaps to.
+ * @example fit(1917, flux2Pro.capabilities.size.width) // 1920
+ */
+export function fit(value: number, { min, max, step = 1 }: NumberRange): number {
   const stepped = Math.round(value / step) * step;
   return Math.min(Math.floor(max / step) * step, Math.max(Math.ceil(min / step) * step, stepped));
 }
 
 /**
- * Width and height for a `"W:H"` ratio at about the model's default area (≈1 MP), rounded to its step and
- * kept inside its side ranges and pixel cap.
+ * Width and height for a `"W:H"` ratio at about `area` pixels (by default the model's default area, at most
+ * 1 MP), rounded to its step and kept inside its side ranges and pixel cap.
  * @example sizeForRatio(flux2Pro.capabilities.size, "16:9") // { width: 1360, height: 768 }
  */
-export function sizeForRatio(size: Dimensions, ratio: string): { width: number; height: number } {
+export function sizeForRatio(
+  size: Dimensions,
+  ratio: string,
+  area = Math.min(size.width.default * size.height.default, MP),
+): { width: number; height: number } {
   const r = parseAspectRatio(ratio) ?? 1;
-  const area = Math.min(size.width.default * size.height.default, size.maxPixels ?? Infinity, 1024 * 1024);
-  const step = size.width.step ?? 1;
-  let width = fit(Math.sqrt(area * r), size.width.min, size.width.max, step);
-  let height = fit(width / r, size.height.min, size.height.max, size.height.step ?? 1);
-  // a side clamped by its range: recompute the other one from it
-  if (Math.abs(width / height - r) > 0.05) width = fit(height * r, size.width.min, size.width.max, step);
-  if (size.maxPixels !== undefined && width * height > size.maxPixels) {
-    const scale = Math.sqrt(size.maxPixels / (width * height));
-    width = fit(width * scale - step, size.width.min, size.width.max, step);
-    height = fit(height * scale - step, size.height.min, size.height.max, size.height.step ?? 1);
-  }
-  return { width, height };
+  let width = fit(Math.sqrt(area * r), size.width);
+  const height = fit(width / r, size.height);
+  // a side clamped by its range (the ratio more than 5 % off): recompute the other one from it
+  if (Math.abs(width / height / r - 1) > 0.05) width = fit(height * r, size.width);
+  // over the pixel cap: both sides down together
+  return nearestSize(size, width, height);
+}
+
+/**
+ * The 1, 2 and 4 MP sizes a width/height model can make at the ratio of `width` × `height`: for each, the valid
+ * size nearest that pixel count with the ratio kept, offered when within 10 % of it (a model whose sides stop at
+ * 1440 px, about 2 MP, offers 1 and 2 MP for a square, 1 MP for 16:9).
+ * @example megapixelSizes(flux2Pro.capabilities.size, 1024, 1024) // [[1, { width: 1024, height: 1024 }], [2, …], [4, { width: 2048, height: 2048 }]]
+ */
+export function megapixelSizes(size: Dimensions, width: number, height: number) {
+  return [1, 2, 4]
+    .map((mp) => [mp, sizeForRatio(size, `${width}:${height}`, mp * MP)] as const)
+    .filter(([mp, at]) => Math.abs((at.width * at.height) / (mp * MP) - 1) < 0.1);
 }
 
 /** The presets a model can take: all for width/height models, those within the ratio bounds otherwise. */
 export function presetsFor(size: SizeCapability): readonly string[] {
   if (size.kind === "none") return [];
-  if (size.kind === "dimensions") {
-    return ASPECT_PRESETS.filter((p) => {
-      const { width, height } = sizeForRatio(size, p);
-      return Math.abs(width / height - (parseAspectRatio(p) ?? 1)) < 0.06;
-    });
-  }
-  const widest = parseAspectRatio(size.widest) ?? Infinity;
-  const tallest = parseAspectRatio(size.tallest) ?? 0;
   return ASPECT_PRESETS.filter((p) => {
     const r = parseAspectRatio(p) ?? 1;
-    return r <= widest + 1e-9 && r >= tallest - 1e-9;
+    if (size.kind === "aspect_ratio") {
+      return (
+        r <= (parseAspectRatio(size.widest) ?? Infinity) + 1e-9 &&
+        r >= (parseAspectRatio(size.tallest) ?? 0) - 1e-9
+      );
+    }
+    const { width, height } = sizeForRatio(size, p);
+    return Math.abs(width / height - r) < 0.06;
   });
 }
 
@@ -59,16 +75,15 @@ export function nearestSize(
   width: number,
   height: number,
 ): { width: number; height: number } {
-  const sw = size.width.step ?? 1;
-  const sh = size.height.step ?? 1;
   const pick = (v: number, fallback: number) => (Number.isFinite(v) && v > 0 ? v : fallback);
-  let w = fit(pick(width, size.width.default), size.width.min, size.width.max, sw);
-  let h = fit(pick(height, size.height.default), size.height.min, size.height.max, sh);
-  if (size.maxPixels !== undefined && w * h > size.maxPixels) {
-    const k = Math.sqrt(size.maxPixels / (w * h));
-    // down to the step (never up), so the product stays under the cap
-    w = Math.max(Math.ceil(size.width.min / sw) * sw, Math.floor((w * k) / sw) * sw);
-    h = Math.max(Math.ceil(size.height.min / sh) * sh, Math.floor((h * k) / sh) * sh);
+  let w = fit(pick(width, size.width.default), size.width);
+  let h = fit(pick(height, size.height.default), size.height);
+  const cap = size.maxPixels ?? Infinity;
+  if (w * h > cap) {
+    const k = Math.sqrt(cap / (w * h));
+    // down to the step (never up: half a step less, rounded), so the product stays under the cap
+    w = fit(w * k - (size.width.step ?? 1) / 2, size.width);
+    h = fit(h * k - (size.height.step ?? 1) / 2, size.height);
   }
   return { width: w, height: h };
 }

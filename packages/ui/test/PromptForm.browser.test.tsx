@@ -17,6 +17,8 @@ test("tab order follows reading order, skipping the closed advanced section", as
     screen.getByRole("button", { name: "Choose files…" }),
     screen.getByRole("textbox", { name: "Image URL" }),
     screen.getByRole("radio", { name: "1:1" }),
+    // the megapixel choice, one stop like the presets (#14)
+    screen.getByRole("radio", { name: /^1 MP/ }),
     screen.getByText("Advanced settings"),
     screen.getByRole("button", { name: "Generate" }),
   ];
@@ -45,5 +47,6 @@ test("arrow keys move between size presets", async () => {
   const size = flux2Pro.capabilities.size;
   if (size.kind !== "dimensions") throw new Error("flux-2-pro is sized by width and height");
   const { width, height } = sizeForRatio(size, "4:3");
-  await expect.element(screen.getByText(`${width} × ${height}`)).toBeInTheDocument();
+  // exact: the 1 MP choice names the same size to screen readers, in brackets
+  await expect.element(screen.getByText(`${width} × ${height}`, { exact: true })).toBeInTheDocument();
 });
