@@ -115,7 +115,7 @@ export default [
     ["the sentences that explain field errors (with the checks)", "fieldExplain", "1 kB"],
     ["the history kept in IndexedDB (with idb-keyval)", "StudioHistory", "3 kB"],
     ["the full-screen view (zoom, arrow keys, copy image and prompt)", "Lightbox", "2 kB"],
-    ["the mask painter (FLUX.1 Fill)", "MaskPainter", "2.5 kB"],
+    ["the mask painter (FLUX.1 Fill, FLUX Erase)", "MaskPainter", "2.5 kB"],
   ].map(([what, chunk, limit]) => ({
     name: `FluxStudio app: ${what}, loaded on demand (ui's ${chunk} chunk)`,
     path: `packages/ui/dist/${chunk}-*.js`,
