@@ -72,10 +72,11 @@ export const GenerateReopenAndRerun: Story = {
   },
 };
 
+/** A phone: the toolbar's Phone viewport, and a 390 px column that lays out the same without it. */
 export const Phone: Story = {
-  globals: { viewport: { value: "mobile1", isRotated: false } },
+  globals: { viewport: { value: "phone", isRotated: false } },
   render: (args) => (
-    <div style={{ maxWidth: 375 }}>
+    <div style={{ maxWidth: 390 }}>
       <StudioApp {...args} />
     </div>
   ),
@@ -85,6 +86,42 @@ export const Phone: Story = {
 export const Playground: Story = {
   args: { defaultValue: { prompt: "A red fox in fresh snow, morning light" } },
   parameters: { msw: mockApi({ durationMs: [2000, 6000] }).handlers },
+};
+
+/**
+ * The job tray: two images at once on an account that runs one task at a time (BFL's 429): the second waits
+ * visibly for a free slot, billed nothing, with its own Cancel; then both land.
+ */
+export const JobsWaitingForSlot: Story = {
+  parameters: { msw: mockApi({ durationMs: 2500, maxActiveTasks: 1 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const prompt = canvas.getByRole("textbox", { name: "Prompt" });
+    await userEvent.type(prompt, "A red fox{Control>}{Enter}{/Control}");
+    await userEvent.clear(prompt);
+    await userEvent.type(prompt, "An owl{Control>}{Enter}{/Control}");
+    const tray = await canvas.findByRole("region", { name: "In progress" }, TIMEOUT);
+    await waitFor(() => expect(within(tray).getByText("Waiting for a free slot…")).toBeVisible(), TIMEOUT);
+    await expect(within(tray).getByRole("button", { name: "Cancel: An owl" })).toBeEnabled();
+    await waitFor(() => expect(canvas.getAllByRole("button", { name: /^Show image:/ })).toHaveLength(2), {
+      timeout: 20_000,
+    });
+  },
+};
+
+/** Variations: Images 3 makes three tasks of one prompt, each with its own seed. */
+export const Variations: Story = {
+  parameters: { msw: mockApi({ durationMs: 500 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole("textbox", { name: "Prompt" }), "A lighthouse at dusk");
+    await userEvent.selectOptions(canvas.getByRole("combobox", { name: "Images" }), "3");
+    await userEvent.click(canvas.getByRole("button", { name: "Generate" }));
+    await waitFor(
+      () => expect(canvas.getAllByRole("button", { name: /^Show image: A lighthouse/ })).toHaveLength(3),
+      TIMEOUT,
+    );
+  },
 };
 
 export const GenerateDark: Story = { ...GenerateReopenAndRerun, globals: { theme: "dark" } };

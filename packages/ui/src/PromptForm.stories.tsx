@@ -105,6 +105,33 @@ export const EditingWithReferenceImages: Story = {
   },
 };
 
+/**
+ * FLUX.1 Fill: a mask painted over the reference image from the keyboard (Space lowers the brush, arrows paint),
+ * then sent with the image as a black-and-white PNG.
+ */
+export const MaskPainting: Story = {
+  args: { defaultValue: { model: "flux-pro-1.0-fill", prompt: "A red door" } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const png = await (await fetch(new URL("/flux-kit-sample.png", location.href))).blob();
+    const input = canvasElement.querySelector<HTMLInputElement>("input[type=file]")!;
+    await userEvent.upload(input, new File([png], "sample.png", { type: "image/png" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "Paint a mask" }, { timeout: 10_000 }));
+    const surface = await canvas.findByRole("application", { name: /^Mask\./ }, { timeout: 10_000 });
+    surface.focus();
+    await userEvent.keyboard("[Space][ArrowRight][ArrowRight][ArrowDown][Space]");
+    await expect(canvas.getByText(/^Brush at 54 % across, 52 % down$/)).toBeVisible();
+    await userEvent.click(canvas.getByRole("button", { name: "Done" }));
+    await expect(canvas.getByRole("img", { name: "The mask: white where the image changes" })).toBeVisible();
+    await userEvent.click(canvas.getByRole("button", { name: "Generate" }));
+    await waitFor(() => expect(args.onSubmit).toHaveBeenCalledTimes(1));
+    const [request] = (args.onSubmit).mock.calls[0] as [
+      { input: Record<string, unknown> },
+    ];
+    await expect(String(request.input.mask)).toMatch(/^data:image\/png;base64,/);
+  },
+};
+
 export const Busy: Story = {
   args: { busy: true, defaultValue: { prompt: "A red fox" } },
   play: async ({ canvasElement }) => {

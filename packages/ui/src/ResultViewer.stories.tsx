@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
+import { expect, fireEvent, userEvent, waitFor, within } from "storybook/test";
 import { LiveResultViewer } from "./stories/LiveResultViewer";
 import { mockApi } from "./stories/mockApi";
 
@@ -71,6 +71,46 @@ export const Ready: Story = {
     await expect(response.headers.get("content-type")).toMatch(/^image\//);
     await expect(canvas.getByText("FLUX.2 [pro]")).toBeVisible();
     await expect(canvas.getByText("1024 × 768")).toBeVisible();
+  },
+};
+
+/** The full-screen view, opened from the keyboard and zoomed with "+"; the axe check runs with it open. */
+export const ReadyFullScreen: Story = {
+  parameters: { msw: mockApi({ durationMs: 600 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "ready");
+    (await canvas.findByRole("button", { name: "Full screen" }, TIMEOUT)).focus();
+    await userEvent.keyboard("{Enter}");
+    const dialog = await canvas.findByRole("dialog", { name: "Image viewer" }, TIMEOUT);
+    await expect(within(dialog).getByRole("button", { name: "Close" })).toHaveFocus();
+    await userEvent.keyboard("+");
+    await expect(within(dialog).getByRole("status")).toHaveTextContent("200 %");
+  },
+};
+
+/**
+ * An edit next to the image it started from (`before`), revealed up to a slider (its keyboard use is covered in
+ * Chromium by the demo's e2e/editLoop: Testing Library's user-event does not move a range with the arrows).
+ */
+export const EditComparedWithOriginal: Story = {
+  args: {
+    before: `data:image/svg+xml,${encodeURIComponent(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="1024" height="768"><rect width="1024" height="768" fill="#0e7490"/></svg>',
+    )}`,
+  },
+  parameters: { msw: mockApi({ durationMs: 600 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "ready");
+    const compare = await canvas.findByRole("button", { name: "Compare with original" }, TIMEOUT);
+    await userEvent.click(compare);
+    await expect(compare).toHaveAttribute("aria-pressed", "true");
+    const slider = canvas.getByRole("slider", { name: "Original shown" });
+    await fireEvent.change(slider, { target: { value: "30" } });
+    await expect(slider).toHaveAttribute("aria-valuetext", "30 %");
+    const original = canvasElement.querySelector<HTMLImageElement>(".flux-compare-before")!;
+    await expect(original.style.clipPath).toBe("inset(0px 70% 0px 0px)");
   },
 };
 
