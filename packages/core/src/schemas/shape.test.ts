@@ -114,6 +114,19 @@ describe("the answer checks stand for zod's primitives", () => {
     );
   });
 
+  it("an empty id and no polling_url are two problems, as zod says (a counterexample CI's fast-check found)", () => {
+    const json = { id: "" };
+    expect(safeParseSubmitResponse(json)).toEqual({ success: false, error: viaZod(zodSubmit, json).error });
+    expect(viaZod(zodSubmit, json).error).toBe(
+      "id: String should have at least 1 character; polling_url: Field required (neither polling_url nor webhook_url was given)",
+    );
+    // a value of the wrong type stops there, in both
+    expect(safeParseSubmitResponse({ id: 1 })).toEqual({
+      success: false,
+      error: viaZod(zodSubmit, { id: 1 }).error,
+    });
+  });
+
   it("the submit answer: either shape, the polling_url/webhook_url rule, numbers, extra keys", () => {
     const body = fc.oneof(
       keys("id", "polling_url", "status", "webhook_url", "cost", "input_mp", "output_mp"),

@@ -13,6 +13,8 @@ export type ShapePath = readonly (string | number)[];
 export interface ShapeIssue {
   readonly path: ShapePath;
   readonly msg: string;
+  /** A value of the right type that fails a check (too short): zod still runs an object's refinements then. */
+  readonly continue?: true;
 }
 
 /** Checks `value` at `path`, pushing what is wrong onto `issues`; returns the value as read. */
@@ -40,7 +42,7 @@ export const nonEmpty: Shape<string> = (value, path, issues) => {
   const before = issues.length;
   string(value, path, issues);
   if (issues.length === before && value === "")
-    issues.push({ path, msg: "String should have at least 1 character" });
+    issues.push({ path, msg: "String should have at least 1 character", continue: true });
   return value as string;
 };
 
@@ -90,7 +92,7 @@ export function summarizeShapeIssues(issues: readonly ShapeIssue[]): string {
 }
 
 /**
- * Checks `json` with `shape`, then `refine` (which may add issues once the shape holds), and maps the value with
+ * Checks `json` with `shape`, then `refine` (which may add issues once every value has its type), and maps the value with
  * `map` when nothing is wrong.
  */
 export function parseShape<S, T>(
@@ -101,7 +103,8 @@ export function parseShape<S, T>(
 ): ParseResult<T> {
   const issues: ShapeIssue[] = [];
   const value = shape(json, [], issues);
-  if (issues.length === 0) refine?.(value, issues);
+  // as zod: the refinement runs unless a value was of the wrong type
+  if (issues.every((issue) => issue.continue)) refine?.(value, issues);
   return issues.length === 0
     ? { success: true, data: map(value) }
     : { success: false, error: summarizeShapeIssues(issues) };
