@@ -102,6 +102,8 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
   };
   // an image the browser kept from an earlier session, when one is shown
   const [earlier, setEarlier] = useState<HistoryEntry | undefined>(undefined);
+  // the images the browser kept from earlier sessions, for the full-screen view (StudioHistory reports them)
+  const [kept, setKept] = useState<readonly HistoryEntry[]>([]);
   // the latest `onResult`, for a generation that finishes renders after its submit
   const root = useRef<HTMLDivElement | null>(null);
   const onResultRef = useRef(onResult);
@@ -301,7 +303,7 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
         size={size}
         imageRoute={imageRoute}
         labels={labels}
-        gallery={history}
+        gallery={[...history, ...kept]}
         before={typeof before === "string" ? before : undefined}
       />
       <JobList
@@ -335,6 +337,12 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
           setSelected(id ?? null);
         }}
         onRerun={rerun}
+        onKept={(list) =>
+          // the same images as before keep the same list: no render for a list rebuilt with equal entries
+          setKept((now) =>
+            now.length === list.length && now.every((e, i) => e.imageUrl === list[i]?.imageUrl) ? now : list,
+          )
+        }
         onUseAgain={setValue}
         onDelete={(entry) => {
           const id = byResult.get(entry.result.id);

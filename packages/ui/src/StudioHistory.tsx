@@ -16,6 +16,8 @@ export interface StudioHistoryProps extends Omit<HistoryListProps, "onUseAgain" 
   readonly onUseAgain: (value: PromptFormValue) => void;
   /** An entry was deleted (a job of this session's among them). */
   readonly onDelete: (entry: HistoryEntry) => void;
+  /** The kept images not in the session's list, as entries (for the full-screen view's arrow keys). */
+  readonly onKept?: ((entries: readonly HistoryEntry[]) => void) | undefined;
 }
 
 /**
@@ -30,6 +32,7 @@ export function StudioHistory({
   imageRoute,
   onUseAgain,
   onDelete,
+  onKept,
   ...rest
 }: StudioHistoryProps) {
   const [kept, setKept] = useState<readonly StoredImage[]>([]);
@@ -141,6 +144,7 @@ export function StudioHistory({
       ];
     });
   }, [session, kept, urls]);
+  useEffect(() => onKept?.(earlier), [earlier, onKept]);
 
   return (
     <HistoryList

@@ -62,6 +62,16 @@ describe("FluxStudio keeps its images in the browser (IndexedDB)", { timeout: 30
     await user.click(fox);
     const shown = await screen.findByRole("img", { name: "Generated image: A red fox" });
     expect(shown.getAttribute("src")).toMatch(/^blob:/);
+    // the full-screen view's arrows move through the kept images too (newest first: the heron, then the fox)
+    await user.click(screen.getByRole("button", { name: "Full screen" }));
+    const viewer = await screen.findByRole("dialog", { name: "Image viewer" });
+    expect(within(viewer).getByText("2 of 2")).toBeInTheDocument();
+    await user.keyboard("{ArrowLeft}");
+    expect(within(viewer).getByRole("img", { name: "Generated image: A grey heron" })).toHaveAttribute(
+      "src",
+      expect.stringMatching(/^blob:/) as string,
+    );
+    await user.click(within(viewer).getByRole("button", { name: "Close" }));
 
     await user.type(within(history()).getByRole("searchbox", { name: "Search your images" }), "heron");
     expect(within(history()).queryByRole("button", { name: "Show image: A red fox" })).toBeNull();
