@@ -56,3 +56,10 @@ export async function screenshot(
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? false });
 }
+
+/** Types a prompt and submits it from the keyboard (Ctrl+Enter), as a keyboard-only user does. */
+export async function submitPrompt(page: Page, prompt: string): Promise<void> {
+  const box = page.getByLabel("Prompt", { exact: true });
+  await box.fill(prompt);
+  await box.press("Control+Enter");
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { axeViolations } from "./axe";
-import { launchBrowser, screenshot, type DemoBrowser } from "./browser";
+import { launchBrowser, screenshot, submitPrompt as submit, type DemoBrowser } from "./browser";
 import { startDemo, type RunningDemo } from "./startDemo";
 
 let demo: RunningDemo;
@@ -15,13 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await demo?.stop();
 });
-
-/** Types a prompt and submits it from the keyboard (Ctrl+Enter). */
-async function submit(page: Page, prompt: string): Promise<void> {
-  const box = page.getByLabel("Prompt", { exact: true });
-  await box.fill(prompt);
-  await box.press("Control+Enter");
-}
 
 /** Waits until the viewer shows a loaded image for `prompt`. */
 async function readyImage(page: Page, prompt: string): Promise<void> {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Page } from "playwright-core";
 import { axeViolations } from "./axe";
-import { launchBrowser, screenshot, type DemoBrowser } from "./browser";
+import { launchBrowser, screenshot, submitPrompt as submit, type DemoBrowser } from "./browser";
 import { startDemo, type RunningDemo } from "./startDemo";
 
 let demo: RunningDemo;
@@ -18,13 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await demo?.stop();
 });
-
-/** Types a prompt and submits it from the keyboard (Ctrl+Enter), as a keyboard-only user does. */
-async function submit(page: Page, prompt: string): Promise<void> {
-  const box = page.getByLabel("Prompt", { exact: true });
-  await box.fill(prompt);
-  await box.press("Control+Enter");
-}
 
 const prompts = ["A fox", "An owl", "A heron"]
   .map((p) => `${p} [mock:slow:360s]`)

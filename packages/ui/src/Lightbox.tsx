@@ -42,10 +42,27 @@ async function pngOf(href: string): Promise<Blob> {
 }
 
 /**
+ * One of the bar's buttons. At an end it says so (`aria-disabled`) but stays focusable: a disabled button would
+ * drop the focus to the page, out of the keyboard's reach.
+ */
+function Tool({ label, onClick, atEnd }: { label: string; onClick: () => unknown; atEnd?: boolean }) {
+  return (
+    <button
+      type="button"
+      className="flux-button"
+      data-variant="secondary"
+      onClick={onClick}
+      aria-disabled={atEnd || undefined}
+    >
+      {label}
+    </button>
+  );
+}
+
+/**
  * A full-screen view of an image (a modal `<dialog>`: focus stays inside, Escape closes): zoom (buttons, `+`/`-`,
  * a click on the image), the arrow keys through the other images, copy the image or its prompt, open the
- * original. Loaded on demand. At an end the buttons say so (`aria-disabled`) but stay focusable: a disabled
- * button would drop the focus to the page, out of the keyboard's reach.
+ * original. Loaded on demand.
  */
 export function Lightbox({ items, start, onClose, labels }: LightboxProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -125,68 +142,28 @@ export function Lightbox({ items, start, onClose, labels }: LightboxProps) {
         <span className="flux-lightbox-position">{labels.position(index + 1, items.length)}</span>
         {items.length > 1 ? (
           <>
-            <button
-              type="button"
-              className="flux-button"
-              data-variant="secondary"
-              onClick={() => go(-1)}
-              aria-disabled={index === 0}
-            >
-              {labels.previousImage}
-            </button>
-            <button
-              type="button"
-              className="flux-button"
-              data-variant="secondary"
-              onClick={() => go(1)}
-              aria-disabled={index === items.length - 1}
-            >
-              {labels.nextImage}
-            </button>
+            <Tool label={labels.previousImage} onClick={() => go(-1)} atEnd={index === 0} />
+            <Tool label={labels.nextImage} onClick={() => go(1)} atEnd={index === items.length - 1} />
           </>
         ) : null}
-        <button
-          type="button"
-          className="flux-button"
-          data-variant="secondary"
-          onClick={() => zoomBy(-1)}
-          aria-disabled={zoom === 0}
-        >
-          {labels.zoomOut}
-        </button>
-        <button
-          type="button"
-          className="flux-button"
-          data-variant="secondary"
-          onClick={() => zoomBy(1)}
-          aria-disabled={zoom === ZOOMS.length - 1}
-        >
-          {labels.zoomIn}
-        </button>
-        <button
-          type="button"
-          className="flux-button"
-          data-variant="secondary"
+        <Tool label={labels.zoomOut} onClick={() => zoomBy(-1)} atEnd={zoom === 0} />
+        <Tool label={labels.zoomIn} onClick={() => zoomBy(1)} atEnd={zoom === ZOOMS.length - 1} />
+        <Tool
+          label={labels.copyImage}
           onClick={() =>
             copy(
               () => navigator.clipboard.write([new ClipboardItem({ "image/png": pngOf(item.href) })]),
               labels.imageCopied,
             )
           }
-        >
-          {labels.copyImage}
-        </button>
-        <button
-          type="button"
-          className="flux-button"
-          data-variant="secondary"
+        />
+        <Tool
+          label={labels.copyPrompt}
           onClick={() =>
             item.prompt && copy(() => navigator.clipboard.writeText(item.prompt), labels.promptCopied)
           }
-          aria-disabled={!item.prompt}
-        >
-          {labels.copyPrompt}
-        </button>
+          atEnd={!item.prompt}
+        />
         <a
           className="flux-button"
           data-variant="secondary"

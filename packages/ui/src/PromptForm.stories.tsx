@@ -125,9 +125,7 @@ export const MaskPainting: Story = {
     await expect(canvas.getByRole("img", { name: "The mask: white where the image changes" })).toBeVisible();
     await userEvent.click(canvas.getByRole("button", { name: "Generate" }));
     await waitFor(() => expect(args.onSubmit).toHaveBeenCalledTimes(1));
-    const [request] = (args.onSubmit).mock.calls[0] as [
-      { input: Record<string, unknown> },
-    ];
+    const [request] = args.onSubmit.mock.calls[0] as [{ input: Record<string, unknown> }];
     await expect(String(request.input.mask)).toMatch(/^data:image\/png;base64,/);
   },
 };
