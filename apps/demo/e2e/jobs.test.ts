@@ -27,10 +27,11 @@ test("four jobs at once: three run, the fourth waits for a free slot, then all f
   await page.goto(demo.url);
   for (const prompt of prompts) await submit(page, prompt);
   const tray = page.getByRole("region", { name: "In progress" });
-  await tray.locator("li", { hasText: prompts[3] }).waitFor();
+  const fourth = prompts[3]!;
+  await tray.locator("li", { hasText: fourth }).waitFor();
   // the proxy's per-visitor limit (3): the fourth is refused with 429 and waits, saying so
   await expect
-    .poll(() => tray.locator("li", { hasText: prompts[3] }).textContent({ timeout: 1_000 }), {
+    .poll(() => tray.locator("li", { hasText: fourth }).textContent({ timeout: 1_000 }), {
       timeout: 20_000,
     })
     .toContain("Waiting for a free slot");
