@@ -146,7 +146,8 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
   // the schemas load on demand (they are most of the catalogue's weight); until then only the form's own rules apply
   const checks = useValidator();
   const validate = checks?.validate;
-  const checking = useRef(false);
+  // submits made before the checks arrived, sent (or refused) in order once they do
+  const waiting = useRef<PromptFormValue[]>([]);
   const advancedRef = useRef<HTMLDetailsElement | null>(null);
   const revealAdvancedErrors = () => {
     const panel = advancedRef.current;
@@ -216,20 +217,22 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy || checking.current) return;
+    if (busy) return;
     setAttempted(true);
     if (validate) return submitChecked(validate, value);
-    // submitted before the checks arrived: wait for them (once), then decide
-    checking.current = true;
-    const submitted = value;
+    // submitted before the checks arrived: each new request waits for them, in order (none is dropped), then
+    // decides; pressing Generate again on the same form adds nothing (one request, paid once)
+    if (waiting.current.at(-1) === value) return;
+    waiting.current.push(value);
+    if (waiting.current.length > 1) return;
     void loadValidator()
       .then(
         (loadedChecks) => loadedChecks.validate,
         () => undefined,
       )
       .then((check) => {
-        checking.current = false;
-        if (formRef.current) submitChecked(check, submitted);
+        for (const submitted of waiting.current.splice(0))
+          if (formRef.current) submitChecked(check, submitted);
       });
   };
 
