@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } fr
 import type { ReferenceImage } from "./formValue";
 import type { FirstLoadLabels } from "./labels";
 import { withLazyLabels } from "./lazyLabels";
+import { RetryButton } from "./viewParts";
 
 /** Props of `MaskPainter`. */
 export interface MaskPainterProps {
@@ -149,25 +150,19 @@ export function MaskPainter({ image, mask, onChange, labels: given, disabled, er
     return (
       <div className="flux-mask-field" data-field="mask" data-invalid={error ? "" : undefined}>
         {mask ? <img className="flux-mask-thumb" src={mask.src} alt={labels.maskPreview} /> : null}
-        <button
-          type="button"
-          className="flux-button"
-          data-variant="secondary"
+        <RetryButton
           onClick={() => setPainting(true)}
-          disabled={disabled}
-        >
-          {mask ? labels.editMask : labels.paintMask}
-        </button>
+          label={mask ? labels.editMask : labels.paintMask}
+          disabled={!!disabled}
+          variant="secondary"
+        />
         {mask ? (
-          <button
-            type="button"
-            className="flux-button"
-            data-variant="secondary"
+          <RetryButton
             onClick={() => onChange(undefined)}
-            disabled={disabled}
-          >
-            {labels.removeMask}
-          </button>
+            label={labels.removeMask}
+            disabled={!!disabled}
+            variant="secondary"
+          />
         ) : null}
         <p className="flux-field-hint">{labels.maskHint}</p>
         {error ? (
@@ -238,12 +233,8 @@ export function MaskPainter({ image, mask, onChange, labels: given, disabled, er
         />
       </label>
       <div className="flux-mask-actions">
-        <button type="button" className="flux-button" data-variant="secondary" onClick={clear}>
-          {labels.clearMask}
-        </button>
-        <button type="button" className="flux-button" data-variant="primary" onClick={done}>
-          {labels.maskDone}
-        </button>
+        <RetryButton onClick={clear} label={labels.clearMask} variant="secondary" />
+        <RetryButton onClick={done} label={labels.maskDone} />
       </div>
     </div>
   );
