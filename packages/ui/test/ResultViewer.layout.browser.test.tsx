@@ -91,6 +91,8 @@ describe("at 1920 px", () => {
       </FluxProvider>,
     );
     await expect.element(screen.getByText("Your image will appear here.")).toBeVisible();
+    // the history is a chunk of its own, there once it has loaded
+    await expect.element(screen.getByRole("region", { name: "Your images" })).toBeVisible();
     const studio = document.querySelector(".flux-studio")!;
     const form = document.querySelector(".flux-studio-form")!;
     const viewer = document.querySelector(".flux-viewer")!;
