@@ -1,6 +1,6 @@
 import { base64ImageDimensions } from "../bfl/images";
 import { PRICES_AS_OF, creditsFor, priceOf, type PriceBasis } from "../bfl/prices";
-import type { ModelDefinition } from "./types";
+import type { ModelInfo } from "./types";
 
 /** A price estimate for one request. */
 export interface CostEstimate {
@@ -32,7 +32,7 @@ const ASSUMED: Size = { width: 1024, height: 1024 };
 const positive = (v: unknown) => (typeof v === "number" && v > 0 ? v : undefined);
 
 /** The image values a request carries, in field order (FLUX 3's `images` list included). */
-function imagesOf(model: ModelDefinition, input: Readonly<Record<string, unknown>>): string[] {
+function imagesOf(model: ModelInfo, input: Readonly<Record<string, unknown>>): string[] {
   const list = model.capabilities.imageList ? input[model.capabilities.imageList.field] : undefined;
   const values = [
     ...model.capabilities.imageFields.map((field) => input[field]),
@@ -46,10 +46,11 @@ function imagesOf(model: ModelDefinition, input: Readonly<Record<string, unknown
  * per megapixel out and in, a flat price for the others); `undefined` for a model with no known price. BFL's
  * per-megapixel rounding is fitted to BFL's examples (see `creditsFor`). BFL's
  * own figure comes back on the submit (`cost`) or, for older models, on the finished task (`FluxResult.cost`).
+ * @param model the model's definition, or its info alone (`getModelInfo(id)`: no zod in a browser's bundle)
  * @example estimateCost(flux3Image, { prompt: "a fox", resolution: "2k" }) // { credits: 10, usd: 0.1, basis: "published", … }
  */
 export function estimateCost(
-  model: ModelDefinition,
+  model: ModelInfo,
   input: Readonly<Record<string, unknown>>,
   options: EstimateCostOptions = {},
 ): CostEstimate | undefined {

@@ -32,6 +32,17 @@ describe("flux-3-image's schema", () => {
     });
   });
 
+  it("says in its capabilities that it takes no seed and no output_format, the two fields its schema refuses", () => {
+    const c = flux3Image.capabilities;
+    expect([c.seed, c.outputFormat]).toEqual([false, false]);
+    const refused = (field: string, v: unknown) => {
+      const checked = flux3Image.validate({ prompt: "a fox", [field]: v });
+      return !checked.success && checked.issues.some((issue) => issue.loc.includes(field));
+    };
+    expect(refused("seed", 42)).toBe(true);
+    expect(refused("output_format", "png")).toBe(true);
+  });
+
   it("is strict: each field from another endpoint is refused by name, as BFL's 422 does", () => {
     expect(
       issues({

@@ -27,6 +27,8 @@ export const flux3ImageInfo = defineModelInfo({
     imageRequired: false,
     mask: false,
     strict: true,
+    seed: false,
+    outputFormat: false,
     size: {
       kind: "aspect_ratio",
       widest: "21:9",

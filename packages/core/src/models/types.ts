@@ -51,6 +51,13 @@ export interface ModelCapabilities {
   readonly mask: boolean;
   /** `false` when the request has no prompt at all (FLUX Tools erase and deblur); a form hides it. */
   readonly prompt?: false;
+  /** `false` when the request takes no `seed` (FLUX 3 Image has none: its strict schema refuses one); a form hides it. */
+  readonly seed?: false;
+  /**
+   * `false` when the request takes no `output_format` (FLUX 3 Image always delivers `defaultOutputFormat`, and its
+   * strict schema refuses the field); a form neither offers nor sends it.
+   */
+  readonly outputFormat?: false;
   readonly size: SizeCapability;
   readonly steps?: NumberRange;
   readonly guidance?: NumberRange;
