@@ -13,25 +13,43 @@ interface Row {
   readonly polls: number;
   readonly renders: number;
   readonly distinct: number;
+  /** The stages the consumer rendered, in order (FLUX 3: pending, reasoning, generating). */
+  readonly stages: readonly string[];
 }
 
 const rows: Row[] = [];
 
-async function measure(scenario: string, prompt: string, mock: MockBflOptions): Promise<Row> {
+type Model = "flux-2-pro" | "flux-3-image";
+
+async function measure(
+  scenario: string,
+  prompt: string,
+  mock: MockBflOptions,
+  model: Model = "flux-2-pro",
+): Promise<Row> {
   const h = harness({ mock });
   const seen: string[] = [];
-  let latest!: UseFluxGenerationResult<"flux-2-pro">;
+  let latest!: UseFluxGenerationResult<Model>;
   function Consumer() {
-    latest = useFluxGeneration({ model: "flux-2-pro", persist: false });
-    const { status, progress, imageUrl, error, task } = latest;
-    seen.push(JSON.stringify([status, progress, imageUrl, error?.code, task?.id]));
+    latest = useFluxGeneration({ model, persist: false });
+    const { status, progress, stage, imageUrl, error, task } = latest;
+    seen.push(JSON.stringify([status, progress, stage, imageUrl, error?.code, task?.id]));
     return <p>{status}</p>;
   }
   render(<Consumer />, { wrapper: h.wrapper });
   act(() => void latest.generate({ prompt }));
-  await h.advance(30_000);
+  await h.advance(model === "flux-3-image" ? 240_000 : 30_000);
   const distinct = seen.filter((s, i) => i === 0 || s !== seen[i - 1]).length;
-  const row = { scenario, polls: h.count("poll"), renders: seen.length, distinct };
+  const stages = [
+    ...new Set(seen.map((s) => (JSON.parse(s) as unknown[])[2]).filter((x) => typeof x === "string")),
+  ];
+  const row = {
+    scenario,
+    polls: h.count("poll"),
+    renders: seen.length,
+    distinct,
+    stages: stages as string[],
+  };
   rows.push(row);
   return row;
 }
@@ -45,6 +63,21 @@ describe("renders per generation", () => {
     const row = await measure(scenario, prompt, mock);
     expect(row.renders).toBe(row.distinct);
     expect(row.polls).toBeGreaterThan(2);
+  });
+
+  it("a FLUX 3 run through Reasoning and Generating (90 s): renders = distinct state changes", async () => {
+    const row = await measure(
+      "FLUX 3 Image, 90 s through Reasoning and Generating",
+      "a lighthouse at dusk",
+      { durationMs: 90_000 },
+      "flux-3-image",
+    );
+    expect(row.renders).toBe(row.distinct);
+    // React 18 may batch the submit's "pending" into the first poll's render
+    expect(row.stages.slice(-2)).toEqual(["reasoning", "generating"]);
+    // idle, submitting, pending, reasoning, generating, ready: each stage renders once, the polls between nothing
+    expect(row.distinct).toBeLessThanOrEqual(6);
+    expect(row.polls).toBeGreaterThan(row.distinct);
   });
 
   it("a poll that changes nothing re-renders no consumer", () => {
