@@ -1,6 +1,21 @@
 import { defineConfig } from "tsup";
 import { preset } from "../../tsup.preset";
 
+/**
+ * The models' zod-free side (every model's info, ranges and constants, `parseAspectRatio`, `estimateCost`, the
+ * field-error helpers) as entries of their own. An app's bundler (Rollup, rolldown) puts each of our chunk files
+ * whole into one of its chunks, and a UI's first load takes these; esbuild writes modules reached from the same
+ * entries into one file, so without entries of their own they would share files with the schemas, and a UI that
+ * loads the schemas on demand (`@flux-kit/core/catalogue`) would get zod in its first load anyway. Checked on the
+ * build by test/dist.test.ts.
+ */
+export const zodFreeEntries = {
+  "chunks/modelInfos": "src/models/modelInfos.ts",
+  "chunks/parseAspectRatio": "src/models/parseAspectRatio.ts",
+  "chunks/estimateCost": "src/models/estimateCost.ts",
+  "chunks/fieldErrors": "src/models/fieldErrors.ts",
+};
+
 const options = preset({
   entry: {
     index: "src/index.ts",
@@ -22,6 +37,7 @@ const options = preset({
     "chunks/flux3Image": "src/models/flux3Image.ts",
     "chunks/webhooks": "src/webhooks/index.ts",
     "chunks/generation": "src/generation/createGenerationController.ts",
+    ...zodFreeEntries,
   },
 });
 

@@ -35,21 +35,12 @@ export { fluxKontextMax, fluxKontextPro } from "./models/kontext";
 export { fluxPro11, fluxPro11Ultra } from "./models/fluxPro11";
 export { fluxPro10Expand, fluxPro10Fill } from "./models/fluxPro10";
 export { fluxDev } from "./models/fluxDev";
-export {
-  getModel,
-  isModelId,
-  modelIds,
-  models,
-  type ModelId,
-  type ModelInput,
-  type ModelInputs,
-  type ModelOutput,
-} from "./models/catalogue";
-export { getModelInfo } from "./models/modelInfos";
+export { getModel, models, type ModelInput, type ModelInputs, type ModelOutput } from "./models/catalogue";
+export { getModelInfo, isModelId, modelIds, type ModelId } from "./models/modelInfos";
 export { defineModel } from "./models/defineModel";
 export { validateInput, type InputValidation } from "./models/validateInput";
 export { estimateCost, type CostEstimate, type EstimateCostOptions } from "./models/estimateCost";
-export type { Flux3AspectRatio, Flux3Resolution } from "./models/flux3Schema";
+export type { Flux3AspectRatio, Flux3Resolution } from "./models/flux3ImageInfo";
 export type { Price, PriceBasis } from "./bfl/prices";
 export type { InputIssue } from "./models/toInputIssue";
 

@@ -39,19 +39,19 @@ export { createRedactor } from "./client/redact";
 export { isJsonObject, jsonObject } from "./bfl/json";
 
 // model fields and validation
-export { KONTEXT_ASPECT } from "./models/kontext";
-export { ULTRA_ASPECT } from "./models/fluxPro11";
-export { FLUX2_DEFAULT_SIDE, FLUX2_MAX_PIXELS } from "./models/flux2Schema";
+export { KONTEXT_ASPECT } from "./models/kontextInfo";
+export { ULTRA_ASPECT } from "./models/fluxPro11Info";
+export { FLUX2_DEFAULT_SIDE, FLUX2_MAX_PIXELS } from "./models/flux2Info";
 export {
   FLUX3_ASPECT_RATIOS,
   FLUX3_MAX_IMAGES,
   FLUX3_RESOLUTIONS,
   FLUX3_TIER_PIXELS,
   flux3OutputSize,
-} from "./models/flux3Schema";
-export { OUTPAINT_MODES } from "./models/fluxToolsSchema";
-export { MAX_IMAGE_BYTES, OUTPUT_FORMATS, base64Bytes } from "./models/fields";
-export { parseAspectRatio } from "./models/aspectRatio";
+} from "./models/flux3ImageInfo";
+export { OUTPAINT_MODES } from "./models/fluxToolsInfo";
+export { MAX_IMAGE_BYTES, OUTPUT_FORMATS, base64Bytes } from "./models/fieldInfo";
+export { parseAspectRatio } from "./models/parseAspectRatio";
 export { toInputIssue, toInputIssues } from "./models/toInputIssue";
 export { validateModelInput } from "./models/validateInput";
 export { fastApiValidationBody, locToPath, toFieldErrors } from "./models/fieldErrors";

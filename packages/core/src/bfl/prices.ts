@@ -1,4 +1,4 @@
-import type { Flux3Resolution } from "../models/flux3Schema";
+import type { Flux3Resolution } from "../models/flux3ImageInfo";
 
 // What BFL charges, in credits (1 credit = US$0.01). One table for `estimateCost` and the mock, so what a UI
 // shows before a submit is what the mock charges. Sources (docs/bfl-api.md, 2026 addendum §2.3, §4.3, §5, §7):

@@ -1,30 +1,7 @@
 import type * as z from "zod/mini";
-import { DEFAULT_TASKS, endpointTasks } from "../bfl/endpoints";
+import { defineModelInfo, type InfoFields } from "./defineModelInfo";
 import type { ModelDefinition, ModelInfo } from "./types";
 import { validateModelInput } from "./validateModelInput";
-
-type TaskFacts = "maxConcurrent" | "typicalDurationMs" | "deliveryLifetimeMs";
-
-/** What a model's author writes: its info without what is derived (`path`, and BFL's task facts by default). */
-type InfoFields<Id extends string> = Omit<ModelInfo<Id>, "path" | TaskFacts> &
-  Partial<Pick<ModelInfo, TaskFacts>>;
-
-/**
- * Builds a `ModelInfo` (no schema, so no zod), deriving `path` and, unless given, the endpoint's cap, typical
- * run and delivery-URL lifetime (BFL's for a known id, else 24 tasks, 10 s and 10 minutes).
- * @example defineModelInfo({ id: "flux-dev", family: "flux-dev", … }).path // "/v1/flux-dev"
- */
-/* @__NO_SIDE_EFFECTS__ */
-export function defineModelInfo<const Id extends string>(info: InfoFields<Id>): ModelInfo<Id> {
-  const tasks = endpointTasks(info.id) ?? DEFAULT_TASKS;
-  return {
-    maxConcurrent: tasks.maxConcurrent,
-    typicalDurationMs: tasks.typicalDurationMs,
-    deliveryLifetimeMs: tasks.deliveryLifetimeMs,
-    ...info,
-    path: `/v1/${info.id}`,
-  };
-}
 
 /**
  * A model's info with its schema: the definition, with `validate` (the schema check with BFL's 422 wording).

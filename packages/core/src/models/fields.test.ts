@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import {
-  bool,
-  imageString,
-  inRange,
-  integer,
-  nonEmptyString,
-  oneOf,
-  OUTPUT_FORMATS,
-  range,
-  urlString,
-} from "./fields";
+import { bool, imageString, inRange, integer, nonEmptyString, oneOf, urlString } from "./fields";
+import { OUTPUT_FORMATS, range } from "./fieldInfo";
 
 // The builders replace zod's own checks and schemas with smaller custom ones. Whatever they report must be what
 // zod's would: the same issues in the same order, and the same effect on the object-level checks after them

@@ -10,29 +10,17 @@ import {
   nullableIntField,
   nullableNumberField,
   outputFormatField,
-  range,
   nonEmptyString,
   intField,
 } from "./fields";
-
-/** Largest FLUX.2 output area: 4 MP (4,194,304 px, e.g. 2048 × 2048). */
-export const FLUX2_MAX_PIXELS = 4_194_304;
-/** Text-to-image size when `width`/`height` are omitted. */
-export const FLUX2_DEFAULT_SIDE = 1024;
-/**
- * FLUX.2 side: multiple of 16, at least 64. `max` is only a UI bound: the schema limits the area (4 MP), so a
- * side can exceed it when the other is small.
- */
-export const FLUX2_SIDE = range(64, 4096, FLUX2_DEFAULT_SIDE, 16);
-/**
- * FLUX.2 `safety_tolerance`: 0 (strict) – 5. [OAS], BFL's skill and a live report (">5 → 422") say 0–5; the
- * docs' parameter tables say 0–6. The schema keeps the stricter, observed 0–5.
- */
-export const FLUX2_SAFETY = range(0, 5, 2);
-/** FLUX.2 [flex] `steps`: 1–50, default 50. */
-export const FLUX2_FLEX_STEPS = range(1, 50, 50);
-/** FLUX.2 [flex] `guidance`: 1.5–10, default 5 per [OAS] (the docs and skill say 4.5). */
-export const FLUX2_FLEX_GUIDANCE = range(1.5, 10, 5);
+import {
+  FLUX2_DEFAULT_SIDE,
+  FLUX2_FLEX_GUIDANCE,
+  FLUX2_FLEX_STEPS,
+  FLUX2_MAX_PIXELS,
+  FLUX2_SAFETY,
+  FLUX2_SIDE,
+} from "./flux2Info";
 
 /** A FLUX.2 side: 0 or null mean "auto" (the server picks, e.g. the input image's size). */
 /* @__NO_SIDE_EFFECTS__ */

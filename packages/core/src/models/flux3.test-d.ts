@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { ModelId, ModelInput, ModelOutput } from "./catalogue";
-import type { Flux3Resolution } from "./flux3Schema";
+import type { Flux3Resolution } from "./flux3ImageInfo";
 
 describe("FLUX 3 Image and the tools, in types", () => {
   it("has no seed, width or output_format on flux-3-image", () => {

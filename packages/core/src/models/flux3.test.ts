@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { flux3Image } from "./flux3Image";
-import { FLUX3_ASPECT_RATIOS, FLUX3_RESOLUTIONS, flux3OutputSize } from "./flux3Schema";
+import { FLUX3_ASPECT_RATIOS, FLUX3_RESOLUTIONS, flux3OutputSize } from "./flux3ImageInfo";
 
 /** A base64 PNG whose header says `width` × `height` (the rest of the file is not needed to read its size). */
 function pngHeader(width: number, height: number): string {

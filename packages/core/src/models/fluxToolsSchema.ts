@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
 import {
-  SAFETY_0_5,
   bool,
   boolField,
   commonFields,
@@ -9,20 +8,14 @@ import {
   integer,
   oneOf,
   outputFormatField,
-  range,
   nonEmptyString,
   userField,
 } from "./fields";
+import { SAFETY_0_5 } from "./fieldInfo";
+import { ERASE_DILATE, OUTPAINT_MODES, OUTPAINT_SIDE } from "./fluxToolsInfo";
 
 // The FLUX Tools endpoints (`/v1/flux-tools/…`): docs/bfl-api.md, 2026 addendum §5 (schemas from BFL's
 // API reference pages, costs and times from the 2026-09 live battery).
-
-/** Erase `dilate_pixels`: 0–25, default 10 (grows the mask before erasing). */
-export const ERASE_DILATE = range(0, 25, 10);
-/** Outpainting canvas side: at least 64 px (no upper bound documented; 8192 here as a UI bound). */
-export const OUTPAINT_SIDE = range(64, 8192, 1024);
-/** Outpainting `mode`: `high` (default; ~33 s, 20 credits) or `fast` (~3 s, 4.5 credits). */
-export const OUTPAINT_MODES = ["high", "fast"] as const;
 
 /* @__NO_SIDE_EFFECTS__ */
 const toolFields = (format: "png" | "jpeg") => ({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getModel, models } from "./catalogue";
 import { defineModel } from "./defineModel";
-import { flux2Pro, flux2ProInfo } from "./flux2";
+import { flux2Pro } from "./flux2";
+import { flux2ProInfo } from "./flux2Info";
 import { getModelInfo, isModelId, modelIds } from "./modelInfos";
 import * as z from "zod/mini";
 

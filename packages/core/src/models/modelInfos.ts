@@ -6,19 +6,19 @@ import {
   flux2MaxInfo,
   flux2ProInfo,
   flux2ProPreviewInfo,
-} from "./flux2";
-import { flux3ImageInfo } from "./flux3Image";
-import { fluxDevInfo } from "./fluxDev";
-import { fluxPro10ExpandInfo, fluxPro10FillInfo } from "./fluxPro10";
-import { fluxPro11Info, fluxPro11UltraInfo } from "./fluxPro11";
+} from "./flux2Info";
+import { flux3ImageInfo } from "./flux3ImageInfo";
+import { fluxDevInfo } from "./fluxDevInfo";
+import { fluxPro10ExpandInfo, fluxPro10FillInfo } from "./fluxPro10Info";
+import { fluxPro11Info, fluxPro11UltraInfo } from "./fluxPro11Info";
 import {
   fluxToolsDeblurInfo,
   fluxToolsEraseInfo,
   fluxToolsOutpaintingInfo,
   fluxToolsVtoV1Info,
   fluxToolsVtoV2Info,
-} from "./fluxTools";
-import { fluxKontextMaxInfo, fluxKontextProInfo } from "./kontext";
+} from "./fluxToolsInfo";
+import { fluxKontextMaxInfo, fluxKontextProInfo } from "./kontextInfo";
 import type { ModelInfo } from "./types";
 
 /**

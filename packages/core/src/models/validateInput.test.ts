@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base64Bytes, MAX_IMAGE_BYTES } from "./fields";
+import { base64Bytes, MAX_IMAGE_BYTES } from "./fieldInfo";
 import { flux2Pro } from "./flux2";
 import { fastApiValidationBody, toFieldErrors, validateInput } from "./validateInput";
 

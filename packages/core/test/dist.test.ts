@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import type * as Catalogue from "../src/catalogue";
+import type * as Main from "../src/index";
+import type * as Tools from "../src/tools";
+import { zodFreeEntries } from "../tsup.config";
+import { reachedSources } from "./importGraph";
+
+// What apps get: the build, not the source (CI builds before it tests; without a build these are skipped).
+const packageDir = join(import.meta.dirname, "..");
+const dist = join(packageDir, "dist");
+const built = existsSync(join(dist, "index.js"));
+
+interface Entries {
+  main: typeof Main;
+  catalogue: typeof Catalogue;
+  tools: typeof Tools;
+}
+
+const esm = async (): Promise<Entries> => {
+  const load = (name: string): Promise<unknown> => import(pathToFileURL(join(dist, `${name}.js`)).href);
+  return {
+    main: (await load("index")) as typeof Main,
+    catalogue: (await load("catalogue")) as typeof Catalogue,
+    tools: (await load("tools")) as typeof Tools,
+  };
+};
+
+/** The build's ESM files with the source modules each holds (from its source map) and what it imports. */
+function esmFiles() {
+  const files = [
+    ...readdirSync(dist).filter((name) => name.endsWith(".js")),
+    ...readdirSync(join(dist, "chunks"))
+      .filter((name) => name.endsWith(".js"))
+      .map((name) => `chunks/${name}`),
+  ];
+  return new Map(
+    files.map((file) => {
+      const code = readFileSync(join(dist, file), "utf8");
+      const map = JSON.parse(readFileSync(join(dist, `${file}.map`), "utf8")) as { sources: string[] };
+      const sources = map.sources.map((source) => relative(packageDir, join(dist, file, "..", source)));
+      const imports = [...code.matchAll(/^(?:import|export)\b[^;]*?["']([^"']+)["'];?$/gm)].map(
+        (match) => match[1] as string,
+      );
+      const chunks = imports
+        .filter((specifier) => specifier.startsWith("."))
+        .map((specifier) => relative(dist, join(dist, file, "..", specifier)));
+      return [file, { sources, chunks, zod: imports.some((specifier) => /^zod(\/|$)/.test(specifier)) }];
+    }),
+  );
+}
+
+describe.skipIf(!built)("the build (dist/)", () => {
+  it("core/catalogue and core/tools give the main entry's very definitions and checks", async () => {
+    const { main, catalogue, tools } = await esm();
+    expect(catalogue.models).toBe(main.models);
+    expect(catalogue.validateInput).toBe(main.validateInput);
+    for (const id of main.modelIds) expect(catalogue.getModel(id)).toBe(main.getModel(id));
+    for (const tool of Object.values(tools)) expect(main.getModel(tool.id)).toBe(tool);
+  });
+
+  it("no file holds a module of the models' zod-free side together with code that imports zod", () => {
+    const zodFree = new Set(Object.values(zodFreeEntries).flatMap((entry) => [...reachedSources(entry)]));
+    const files = esmFiles();
+    const mixed = [...files]
+      .filter(([, file]) => file.zod && file.sources.some((source) => zodFree.has(source)))
+      .map(([name, file]) => `${name}: ${file.sources.join(", ")}`);
+    expect(mixed).toEqual([]);
+    // the check sees the sources: the zod-free side is in the build
+    expect([...files.values()].some((file) => file.sources.includes("src/models/flux2Info.ts"))).toBe(true);
+  });
+
+  it("the zod-free entries, and every file they import, import no zod", () => {
+    const files = esmFiles();
+    const queue = Object.keys(zodFreeEntries).map((entry) => `${entry}.js`);
+    const reached = new Set<string>();
+    for (let name = queue.pop(); name; name = queue.pop()) {
+      if (reached.has(name)) continue;
+      reached.add(name);
+      const file = files.get(name);
+      expect(file, name).toBeDefined();
+      expect(file?.zod, `${name} imports zod`).toBe(false);
+      queue.push(...(file?.chunks ?? []));
+    }
+    expect(reached.size).toBeGreaterThan(Object.keys(zodFreeEntries).length);
+  });
+});
