@@ -17,6 +17,9 @@ export const zodFreeEntries = {
 };
 
 const options = preset({
+  // the CJS build shares chunks too, so each entry gives the very same definitions and error classes (tsup splits
+  // only ESM by default: `require("@flux-kit/core/catalogue").models` was a copy of the main entry's)
+  splitting: true,
   entry: {
     index: "src/index.ts",
     internal: "src/internal.ts",

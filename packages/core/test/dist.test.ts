@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -28,6 +29,15 @@ const esm = async (): Promise<Entries> => {
   };
 };
 
+const cjs = (): Promise<Entries> => {
+  const load = createRequire(import.meta.url);
+  return Promise.resolve({
+    main: load(join(dist, "index.cjs")) as typeof Main,
+    catalogue: load(join(dist, "catalogue.cjs")) as typeof Catalogue,
+    tools: load(join(dist, "tools.cjs")) as typeof Tools,
+  });
+};
+
 /** The build's ESM files with the source modules each holds (from its source map) and what it imports. */
 function esmFiles() {
   const files = [
@@ -53,13 +63,19 @@ function esmFiles() {
 }
 
 describe.skipIf(!built)("the build (dist/)", () => {
-  it("core/catalogue and core/tools give the main entry's very definitions and checks", async () => {
-    const { main, catalogue, tools } = await esm();
-    expect(catalogue.models).toBe(main.models);
-    expect(catalogue.validateInput).toBe(main.validateInput);
-    for (const id of main.modelIds) expect(catalogue.getModel(id)).toBe(main.getModel(id));
-    for (const tool of Object.values(tools)) expect(main.getModel(tool.id)).toBe(tool);
-  });
+  it.each([
+    ["ESM", esm],
+    ["CJS", cjs],
+  ])(
+    "%s: core/catalogue and core/tools give the main entry's very definitions and checks",
+    async (_, load) => {
+      const { main, catalogue, tools } = await load();
+      expect(catalogue.models).toBe(main.models);
+      expect(catalogue.validateInput).toBe(main.validateInput);
+      for (const id of main.modelIds) expect(catalogue.getModel(id)).toBe(main.getModel(id));
+      for (const tool of Object.values(tools)) expect(main.getModel(tool.id)).toBe(tool);
+    },
+  );
 
   it("no file holds a module of the models' zod-free side together with code that imports zod", () => {
     const zodFree = new Set(Object.values(zodFreeEntries).flatMap((entry) => [...reachedSources(entry)]));
