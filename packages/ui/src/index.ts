@@ -5,6 +5,13 @@ export { FluxStudio, type FluxStudioProps } from "./FluxStudio";
 export { HistoryList, type HistoryEntry, type HistoryListProps } from "./HistoryList";
 export { JobList, type JobListItem, type JobListProps } from "./JobList";
 export { ImageInput, type ImageInputProps } from "./ImageInput";
+export {
+  ReferenceChips,
+  type ReferenceChange,
+  type ReferenceChipsLabels,
+  type ReferenceChipsProps,
+} from "./ReferenceChips";
+export { LayoutEditor, type LayoutEditorLabels, type LayoutEditorProps } from "./LayoutEditor";
 export { failureMessage } from "./problemText";
 export { defaultLabels, resolveLabels } from "./defaultLabels";
 export type { FluxLabels } from "./labels";
