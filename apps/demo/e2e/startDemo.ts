@@ -23,6 +23,8 @@ export interface StartDemoOptions {
   readonly speed: number;
   /** Mock seed (`FLUX_DEMO_MOCK_SEED`), for repeatable durations. @default 1 */
   readonly seed?: number;
+  /** The model the studio starts with (`FLUX_DEMO_MODEL`). @default "flux-2-pro" (the flows written for FLUX.2) */
+  readonly model?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function startDemo(options: StartDemoOptions): Promise<RunningDemo>
         FLUX_DEMO_UPSTREAM: "mock",
         FLUX_DEMO_MOCK_SPEED: String(options.speed),
         FLUX_DEMO_MOCK_SEED: String(options.seed ?? 1),
+        FLUX_DEMO_MODEL: options.model ?? "flux-2-pro",
         FLUX_DEMO_DATA_DIR: dataDir,
         PORT: "0",
         HOST: "localhost",

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createDemoApp, type DemoApp } from "./createDemoApp";
+import { createDemoApp, type DemoApp, type DemoConfig } from "./createDemoApp";
 
 const KEY = "demo-app-test-key";
 let dir: string;
@@ -44,6 +44,12 @@ test("the proxy only serves browsers holding the demo's session cookie", async (
   const forged = cookie.replace(/\.[^.]+$/, ".forged");
   expect((await submit("flux-2-pro", "forged", { cookie: forged })).status).toBe(401);
   expect((await fetch(`${base}/api/demo/gallery`)).status).toBe(401);
+});
+
+test("the config offers FLUX 3 Image first, and the studio starts with it", async () => {
+  const config = (await (await fetch(`${base}/api/demo/config`)).json()) as DemoConfig;
+  expect(config.models[0]).toBe("flux-3-image");
+  expect(config.defaultModel).toBe("flux-3-image");
 });
 
 test("models outside the demo's allowlist are refused before reaching upstream", async () => {

@@ -14,6 +14,7 @@ import { createSessions } from "./sessions";
 
 /** Models the demo offers (and the proxy allows): the FLUX.2 family's fast ones, Kontext and FLUX1.1 [pro]. */
 export const DEMO_MODELS = [
+  "flux-3-image",
   "flux-2-pro",
   "flux-2-klein-4b",
   "flux-2-klein-9b",
@@ -39,6 +40,8 @@ export interface DemoAppOptions {
   readonly maxActiveTasksPerClient?: number | undefined;
   /** Where warnings go (never contains the key). @default console.warn */
   readonly log?: ((line: string) => void) | undefined;
+  /** The model the studio starts with, one of `DEMO_MODELS`. @default "flux-3-image" (the first) */
+  readonly defaultModel?: ModelId | undefined;
 }
 
 /** What `GET /api/demo/config` answers. */
@@ -46,6 +49,8 @@ export interface DemoConfig {
   readonly mode: UpstreamMode;
   readonly region: Region;
   readonly models: readonly ModelId[];
+  /** The model the studio starts with. */
+  readonly defaultModel: ModelId;
   readonly maxActiveTasksPerClient: number;
 }
 
@@ -94,6 +99,7 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
     mode: upstream.mode,
     region: upstream.region,
     models: DEMO_MODELS,
+    defaultModel: options.defaultModel ?? DEMO_MODELS[0],
     maxActiveTasksPerClient,
   };
 

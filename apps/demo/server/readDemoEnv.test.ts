@@ -42,8 +42,14 @@ describe("readDemoEnv", () => {
     [{ FLUX_DEMO_UPSTREAM: "live" }, /needs BFL_API_KEY/],
     [{ FLUX_DEMO_UPSTREAM: "staging" }, /FLUX_DEMO_UPSTREAM must be/],
     [{ FLUX_DEMO_MOCK_SPEED: "0" }, /FLUX_DEMO_MOCK_SPEED must be a positive number/],
+    [{ FLUX_DEMO_MODEL: "flux-dev" }, /FLUX_DEMO_MODEL must be one of the demo's models \(flux-3-image, /],
   ])("refuses %o with a message that says what to set", (env, message) => {
     expect(() => readDemoEnv(env, root)).toThrow(message);
+  });
+
+  test("FLUX_DEMO_MODEL picks the studio's first model; unset, the studio starts with FLUX 3 Image", () => {
+    expect(readDemoEnv({ FLUX_DEMO_MODEL: " flux-2-pro " }, root).defaultModel).toBe("flux-2-pro");
+    expect(readDemoEnv({}, root).defaultModel).toBeUndefined();
   });
 
   test("no error message repeats the key", () => {

@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import type { ModelId } from "@flux-kit/core";
+import { DEMO_MODELS } from "./createDemoApp";
 import type { Region } from "./createUpstream";
 import type { StartDemoServerOptions } from "./startDemoServer";
 
@@ -14,6 +16,7 @@ export const MOCK_KEY = "mock-key";
  * - `FLUX_DEMO_MOCK_SPEED`: how much faster than BFL the mock runs (default 1).
  * - `FLUX_DEMO_MOCK_SEED`: seed of the mock's ids, durations and images (default random).
  * - `FLUX_DEMO_DATA_DIR`: where images are kept (default `apps/demo/.data`).
+ * - `FLUX_DEMO_MODEL`: the model the studio starts with (default `flux-3-image`, the first of `DEMO_MODELS`).
  */
 export function readDemoEnv(env: NodeJS.ProcessEnv, demoRoot: string): StartDemoServerOptions {
   const key = env.BFL_API_KEY?.trim() || undefined;
@@ -38,7 +41,16 @@ export function readDemoEnv(env: NodeJS.ProcessEnv, demoRoot: string): StartDemo
     dataDir: env.FLUX_DEMO_DATA_DIR?.trim() || join(demoRoot, ".data"),
     port: port(env.PORT),
     host: env.HOST?.trim() || "localhost",
+    defaultModel: demoModel(env.FLUX_DEMO_MODEL),
   };
+}
+
+function demoModel(raw: string | undefined): ModelId | undefined {
+  const id = raw?.trim();
+  if (!id) return undefined;
+  if (!(DEMO_MODELS as readonly string[]).includes(id))
+    throw new Error(`FLUX_DEMO_MODEL must be one of the demo's models (${DEMO_MODELS.join(", ")}), got "${id}".`);
+  return id as ModelId;
 }
 
 function port(raw: string | undefined): number {

@@ -43,7 +43,7 @@ export function App({ visit }: { readonly visit: PageVisit }) {
           <FluxStudio
             className="demo-studio"
             models={config.data.models}
-            defaultValue={{ model: "flux-2-pro" }}
+            defaultValue={{ model: config.data.defaultModel }}
             // the server persists every image (proxy onResult) and answers with its own, same-origin URL
             imageRoute={false}
             onResult={() => void queryClient.invalidateQueries({ queryKey: galleryQuery.queryKey })}

@@ -7,6 +7,8 @@ export interface DemoConfig {
   readonly mode: "mock" | "live";
   readonly region: "global" | "eu" | "us";
   readonly models: readonly ModelId[];
+  /** The model the studio starts with (FLUX 3 Image unless `FLUX_DEMO_MODEL` says otherwise). */
+  readonly defaultModel: ModelId;
   readonly maxActiveTasksPerClient: number;
 }
 

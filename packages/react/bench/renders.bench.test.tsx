@@ -41,14 +41,16 @@ async function measure(
   await h.advance(model === "flux-3-image" ? 240_000 : 30_000);
   const distinct = seen.filter((s, i) => i === 0 || s !== seen[i - 1]).length;
   const stages = [
-    ...new Set(seen.map((s) => (JSON.parse(s) as unknown[])[2]).filter((x) => typeof x === "string")),
+    ...new Set(
+      seen.map((s) => (JSON.parse(s) as unknown[])[2]).filter((x): x is string => typeof x === "string"),
+    ),
   ];
   const row = {
     scenario,
     polls: h.count("poll"),
     renders: seen.length,
     distinct,
-    stages: stages as string[],
+    stages,
   };
   rows.push(row);
   return row;

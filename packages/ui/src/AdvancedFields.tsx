@@ -64,67 +64,72 @@ export function AdvancedFields({
 
   return (
     <div className="flux-advanced-grid">
-      <Field id={`${id}-seed`} name="seed" label={labels.seed} error={errors.seed} group>
-        <label className="flux-check">
-          <input
-            type="checkbox"
-            checked={fixed}
-            onChange={(e) => {
-              setFixedEmpty(false);
-              onChange({ seed: e.currentTarget.checked ? newSeed() : undefined });
-            }}
-          />
-          <span>{labels.fixedSeed}</span>
-        </label>
-        <div className="flux-row">
-          <input
-            id={`${id}-seed`}
-            className="flux-input"
-            type="number"
-            inputMode="numeric"
-            aria-label={labels.seed}
-            placeholder={labels.randomSeed}
-            disabled={!fixed || disabled}
-            value={value.seed ?? ""}
-            aria-invalid={errors.seed ? true : undefined}
-            aria-describedby={describedBy(`${id}-seed`, false, errors.seed)}
-            onChange={(e) => {
-              const typed = e.currentTarget.valueAsNumber;
-              setFixedEmpty(Number.isNaN(typed));
-              onChange({ seed: Number.isNaN(typed) ? undefined : typed });
-            }}
-          />
-          <button
-            type="button"
-            className="flux-button"
-            data-variant="secondary"
-            onClick={() => onChange({ seed: newSeed() })}
-          >
-            {labels.newSeed}
-          </button>
-        </div>
-      </Field>
-      <Field
-        id={`${id}-output_format`}
-        name="output_format"
-        label={labels.outputFormat}
-        error={errors.output_format}
-      >
-        <select
+      {/* FLUX 3 Image takes neither a seed nor a format */}
+      {c.seed === false ? null : (
+        <Field id={`${id}-seed`} name="seed" label={labels.seed} error={errors.seed} group>
+          <label className="flux-check">
+            <input
+              type="checkbox"
+              checked={fixed}
+              onChange={(e) => {
+                setFixedEmpty(false);
+                onChange({ seed: e.currentTarget.checked ? newSeed() : undefined });
+              }}
+            />
+            <span>{labels.fixedSeed}</span>
+          </label>
+          <div className="flux-row">
+            <input
+              id={`${id}-seed`}
+              className="flux-input"
+              type="number"
+              inputMode="numeric"
+              aria-label={labels.seed}
+              placeholder={labels.randomSeed}
+              disabled={!fixed || disabled}
+              value={value.seed ?? ""}
+              aria-invalid={errors.seed ? true : undefined}
+              aria-describedby={describedBy(`${id}-seed`, false, errors.seed)}
+              onChange={(e) => {
+                const typed = e.currentTarget.valueAsNumber;
+                setFixedEmpty(Number.isNaN(typed));
+                onChange({ seed: Number.isNaN(typed) ? undefined : typed });
+              }}
+            />
+            <button
+              type="button"
+              className="flux-button"
+              data-variant="secondary"
+              onClick={() => onChange({ seed: newSeed() })}
+            >
+              {labels.newSeed}
+            </button>
+          </div>
+        </Field>
+      )}
+      {c.outputFormat === false ? null : (
+        <Field
           id={`${id}-output_format`}
-          className="flux-select"
-          value={value.outputFormat}
-          onChange={(e) =>
-            onChange({ outputFormat: e.currentTarget.value as PromptFormValue["outputFormat"] })
-          }
+          name="output_format"
+          label={labels.outputFormat}
+          error={errors.output_format}
         >
-          {c.outputFormats.map((f) => (
-            <option key={f} value={f}>
-              {f.toUpperCase()}
-            </option>
-          ))}
-        </select>
-      </Field>
+          <select
+            id={`${id}-output_format`}
+            className="flux-select"
+            value={value.outputFormat}
+            onChange={(e) =>
+              onChange({ outputFormat: e.currentTarget.value as PromptFormValue["outputFormat"] })
+            }
+          >
+            {c.outputFormats.map((f) => (
+              <option key={f} value={f}>
+                {f.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <Field
         id={`${id}-safety_tolerance`}
         name="safety_tolerance"

@@ -12,7 +12,13 @@ import {
 import { FORM_MODELS } from "./formModels";
 import { useFluxAllowedModels, useFluxJobs, type UseFluxGenerationOptions } from "@flux-kit/react";
 import { cx } from "./cx";
-import { MATCH_INPUT, valueForModel, type PromptFormRequest, type PromptFormValue } from "./formValue";
+import {
+  MATCH_INPUT,
+  maxImages,
+  valueForModel,
+  type PromptFormRequest,
+  type PromptFormValue,
+} from "./formValue";
 import { readImageFile } from "./imageFiles";
 import { firstLoadLabels, type FluxLabels } from "./labels";
 import type { GenerationView } from "./generationView";
@@ -204,8 +210,11 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
   const shownJob = selected === null ? undefined : (jobs.find((job) => job.id === selected) ?? jobs[0]);
   // an edit's result is compared with the image it started from: its request's first reference image
   const source = earlier ?? (shownJob && { model: shownJob.model as ModelId, input: shownJob.input });
-  const field = source && getModelInfo(source.model)?.capabilities.imageFields[0];
-  const before = field ? source.input?.[field] : undefined;
+  const sourceCaps = source && getModelInfo(source.model)?.capabilities;
+  const field = sourceCaps?.imageList?.field ?? sourceCaps?.imageFields[0];
+  const sent = field ? source?.input?.[field] : undefined;
+  // FLUX 3's `images` is a list (or one string): image 1 is what it edits
+  const before: unknown = Array.isArray(sent) ? (sent as unknown[])[0] : sent;
   // a link past its lifetime shows as expired at once, even when its timer was held back (a sleeping laptop)
   const lapsed =
     shownJob?.state.status === "ready" && (shownJob.state.expiresAt?.getTime() ?? Infinity) <= Date.now();
@@ -236,16 +245,25 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
               (await fetch(downloadHref(url, imageRoute ?? "/api/flux/v1/image")).then((r) => r.blob()));
             const read = blob && (await readImageFile(blob, firstLoadLabels(labels)));
             if (!read || !("image" in read)) return;
-            const model = models.find((id) => getModelInfo(id).capabilities.imageFields.length > 0);
+            const model = models.find((id) => maxImages(getModelInfo(id).capabilities) > 0);
             if (!model) return;
             setValue((v) =>
-              valueForModel(getModelInfo(v.model).capabilities.imageFields.length > 0 ? v.model : model, {
+              valueForModel(maxImages(getModelInfo(v.model).capabilities) > 0 ? v.model : model, {
                 ...v,
                 prompt: "",
                 preset: MATCH_INPUT,
                 images: [read.image],
               }),
             );
+            root.current?.querySelector("textarea")?.focus();
+          },
+          // the prompt BFL rendered, back in the form (FLUX 3's box rows into its layout)
+          adoptPrompt: (prompt, boxes) => {
+            setValue((v) => ({
+              ...v,
+              prompt,
+              boxes: getModelInfo(v.model).family === "flux-3" ? boxes : [],
+            }));
             root.current?.querySelector("textarea")?.focus();
           },
           // the uncertain submit's task, looked up: it takes the uncertain job's place

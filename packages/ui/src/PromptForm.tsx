@@ -23,6 +23,7 @@ import {
   buildInput,
   canMatchInput,
   droppedOnSwitch,
+  maxImages,
   followReferences,
   valueForModel,
   type DroppedOnSwitch,
@@ -45,6 +46,10 @@ const Advanced = /* @__PURE__ */ lazyPart(() => import("./AdvancedFields").then(
 export const preloadAdvancedFields = Advanced.preload;
 /** The mask painter, for models that take a mask (FLUX.1 Fill): its own chunk, loaded once it is offered. */
 const Mask = /* @__PURE__ */ lazyPart(() => import("./MaskPainter").then((m) => m.MaskPainter));
+/** FLUX 3 Image's fields (references, tiers, the layout editor): its own chunk, loaded once FLUX 3 is picked. */
+const Flux3 = /* @__PURE__ */ lazyPart(() => import("./Flux3Fields").then((m) => m.Flux3Fields));
+/** The request's price in the Generate button, with the price table: its own chunk, loaded as the form mounts. */
+const Cost = /* @__PURE__ */ lazyPart(() => import("./CostHint").then((m) => m.CostHint));
 
 /** Props of {@link PromptForm}. Every other `<form>` prop (`className`, `style`, `ref`, `aria-*`) passes through. */
 export interface PromptFormProps extends Omit<
@@ -134,6 +139,7 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
   const labels = firstLoadLabels(labelsProp);
   const id = useId().replace(/:/g, "");
   const formRef = useRef<HTMLFormElement | null>(null);
+  const promptRef = useRef<HTMLTextAreaElement | null>(null);
   const [value, setValue] = useControllableState<PromptFormValue>(
     valueProp,
     () => valueForModel(defaultValue?.model ?? models[0] ?? "flux-2-pro", defaultValue),
@@ -143,6 +149,8 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
   const [dismissed, setDismissed] = useState<readonly FluxFieldError[] | undefined>(undefined);
   const model = getModelInfo(value.model);
   const c = model.capabilities;
+  const flux3 = model.family === "flux-3";
+  const imageCount = maxImages(c);
   // the schemas load on demand (they are most of the catalogue's weight); until then only the form's own rules apply
   const checks = useValidator();
   const validate = checks?.validate;
@@ -247,11 +255,9 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
   const handlePaste = (event: ClipboardEvent<HTMLFormElement>) => {
     onPaste?.(event);
     const files = Array.from(event.clipboardData.files).filter((f) => f.type.startsWith("image/"));
-    if (files.length === 0 || c.imageFields.length === 0) return;
+    if (files.length === 0 || imageCount === 0) return;
     event.preventDefault();
-    void addFiles(files, value.images, c.imageFields.length, labels).then((r) =>
-      update({ images: r.images }),
-    );
+    void addFiles(files, value.images, imageCount, labels).then((r) => update({ images: r.images }));
   };
 
   return (
@@ -279,6 +285,7 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
           error={errors.prompt}
         >
           <textarea
+            ref={promptRef}
             id={`${id}-prompt`}
             className="flux-textarea"
             name="prompt"
@@ -303,7 +310,18 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
           ? labels.droppedOnSwitch(model.label, dropped.dropped.images, dropped.dropped.reset)
           : null}
       </p>
-      {c.imageFields.length > 0 ? (
+      {flux3 ? (
+        <Flux3.Part
+          fallback={null}
+          id={id}
+          value={value}
+          onChange={update}
+          errors={errors}
+          labels={labels}
+          disabled={busy}
+          promptRef={promptRef}
+        />
+      ) : c.imageFields.length > 0 ? (
         <ImageInput
           id={`${id}-images`}
           name="input_image"
@@ -327,15 +345,17 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
           error={errors.mask}
         />
       ) : null}
-      <SizeField
-        id={id}
-        size={c.size}
-        canMatch={canMatchInput(c) && value.images.length > 0}
-        value={value}
-        onChange={update}
-        errors={errors}
-        labels={labels}
-      />
+      {flux3 ? null : (
+        <SizeField
+          id={id}
+          size={c.size}
+          canMatch={canMatchInput(c) && value.images.length > 0}
+          value={value}
+          onChange={update}
+          errors={errors}
+          labels={labels}
+        />
+      )}
       {/* opened by the person, or by a failed submit whose error is inside; never closed for them */}
       <details className="flux-advanced" ref={advancedRef}>
         <summary>{labels.advanced}</summary>
@@ -361,9 +381,12 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
           className="flux-button"
           data-variant="primary"
           aria-disabled={busy || undefined}
+          aria-describedby={`${id}-cost`}
         >
           {busy ? labels.submitting : labels.submit}
         </button>
+        {/* the button keeps its name; the price describes it */}
+        <Cost.Part fallback={null} id={`${id}-cost`} value={value} labels={labels} />
         {actions}
         <span className="flux-field-hint">{labels.submitHint}</span>
       </div>

@@ -1,6 +1,7 @@
 /** @jsxImportSource . */
 import { useEffect, useRef, useState } from "react";
 import { getModelInfo, type FluxResult } from "@flux-kit/core";
+import { parseBoxPrompt, type BoxRow } from "@flux-kit/core/boxes";
 import type { FirstLoadViewerLabels } from "./generationView";
 import type { HistoryEntry } from "./HistoryList";
 import { lazyPart } from "./lazyPart";
@@ -35,7 +36,15 @@ export interface ReadyViewProps {
   readonly gallery?: readonly HistoryEntry[] | undefined;
   /** The image an edit started from: offered as a before/after comparison. */
   readonly before?: string | undefined;
+  /**
+   * Puts the prompt BFL rendered into the form (its caption, and its box rows for FLUX 3), offered when BFL
+   * rewrote the prompt that was sent.
+   */
+  readonly adoptPrompt?: ((prompt: string, boxes: readonly BoxRow[]) => unknown) | undefined;
 }
+
+/** What `text` says, whatever its spacing. */
+const words = (text: string) => text.trim().replace(/\s+/g, " ");
 
 /** The full-screen viewer: its own chunk, loaded when it is first opened. */
 const Viewer = /* @__PURE__ */ lazyPart(() => import("./Lightbox").then((m) => m.Lightbox));
@@ -64,6 +73,7 @@ export function ReadyView({
   labels: given,
   gallery,
   before,
+  adoptPrompt,
 }: ReadyViewProps) {
   const labels = withLazyLabels(given);
   const [natural, setNatural] = useState<{ width: number; height: number } | undefined>(undefined);
@@ -99,6 +109,10 @@ export function ReadyView({
   const secondsLeft = expiresAt ? Math.max(0, Math.round((expiresAt.getTime() - now) / 1000)) : undefined;
   const model = result.model ? (getModelInfo(result.model)?.label ?? result.model) : undefined;
   const shownPrompt = prompt ?? result.prompt ?? "";
+  // FLUX 3 expands every prompt and FLUX.2 [pro]/[max] upsample by default: what was rendered, when it differs
+  const rendered =
+    result.prompt && prompt && words(result.prompt) !== words(prompt) ? result.prompt : undefined;
+  const read = rendered ? parseBoxPrompt(rendered) : undefined;
 
   const copySeed = () => {
     if (result.seed === undefined) return;
@@ -239,6 +253,21 @@ export function ReadyView({
         ) : null}
         {secondsLeft !== undefined ? (
           <p className="flux-field-hint">{labels.expiresIn(secondsLeft)}</p>
+        ) : null}
+        {rendered && read ? (
+          <details className="flux-rendered">
+            <summary>{labels.renderedPrompt}</summary>
+            <p className="flux-rendered-prompt">{rendered}</p>
+            <RetryButton
+              onClick={
+                adoptPrompt &&
+                (() =>
+                  read.issues.length === 0 ? adoptPrompt(read.caption, read.rows) : adoptPrompt(rendered, []))
+              }
+              label={labels.useRenderedPrompt}
+              variant="secondary"
+            />
+          </details>
         ) : null}
       </figcaption>
     </figure>

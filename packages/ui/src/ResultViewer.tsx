@@ -1,7 +1,7 @@
 /** @jsxImportSource . */
 "use client";
 import { forwardRef, useEffect, useRef, type HTMLAttributes } from "react";
-import { FluxModerationError, isBflDelivery, type FluxResult } from "@flux-kit/core";
+import { FluxModerationError, getModelInfo, isBflDelivery, isModelId, type FluxResult } from "@flux-kit/core";
 import { imageRouteUrl, isImageRouteUrl } from "@flux-kit/core/internal";
 import { cx } from "./cx";
 import type { HistoryEntry } from "./HistoryList";
@@ -104,7 +104,8 @@ function announcement(g: GenerationView, image: ImageLoad, labels: FirstLoadView
     case "submitting":
       return g.waiting ? labels.waitingStatus : labels.submittingStatus;
     case "pending":
-      return labels.pendingStatus;
+      // FLUX 3's stages are said as they change, and once, the run being slow
+      return run(g, labels).slow ? `${run(g, labels).title} ${labels.slowRun}` : run(g, labels).title;
     case "ready":
       if (image.phase === "error") return `${labels.imageFailedTitle}. ${labels.imageFailedMessage}`;
       return image.phase === "loaded" ? labels.readyStatus : labels.imageLoadingStatus;
@@ -195,18 +196,33 @@ function useFocusKept(live: { readonly current: HTMLElement | null }, view: stri
   }, [live, view]);
 }
 
+/** A pending run's title (FLUX 3's stage), and its typical length and whether it is well past it (1.5 times). */
+function run(g: GenerationView, labels: FirstLoadLabels) {
+  const model = g.task?.model;
+  const typical = model && isModelId(model) ? getModelInfo(model).typicalDurationMs / 1000 : undefined;
+  const title =
+    g.stage === "reasoning"
+      ? labels.reasoningStatus
+      : g.stage === "generating"
+        ? labels.generatingStatus
+        : labels.pendingStatus;
+  return { title, typical, slow: typical !== undefined && (g.elapsedMs ?? 0) / 1000 > typical * 1.5 };
+}
+
+/**
+ * A pending run: BFL's progress when it reports one, else an indeterminate bar (never a bar guessed from the clock,
+ * which would stall near its end); FLUX 3's stage, the elapsed time against the model's typical run, and a calm
+ * word once the run is well past it.
+ */
 function Progress({ generation: g, labels }: { generation: GenerationView; labels: FirstLoadLabels }) {
   const pct = g.progress === undefined ? undefined : Math.round(Math.min(1, Math.max(0, g.progress)) * 100);
   const seconds = Math.floor((g.elapsedMs ?? 0) / 1000);
+  const { title, typical, slow } = run(g, labels);
   return (
-    <div className="flux-pending">
+    <div className="flux-pending" data-stage={g.stage} data-slow={slow || undefined}>
       <div className="flux-spinner" aria-hidden="true" />
       <p className="flux-title" tabIndex={-1} data-flux-focus="">
-        {g.status === "pending"
-          ? labels.pendingStatus
-          : g.waiting
-            ? labels.waitingStatus
-            : labels.submittingStatus}
+        {g.status === "pending" ? title : g.waiting ? labels.waitingStatus : labels.submittingStatus}
       </p>
       {g.status === "submitting" && g.waiting ? (
         <>
@@ -234,7 +250,9 @@ function Progress({ generation: g, labels }: { generation: GenerationView; label
           <p className="flux-field-hint">
             {pct !== undefined ? `${pct}% · ` : ""}
             <span className="flux-elapsed">{labels.elapsed(seconds)}</span>
+            {typical !== undefined ? ` · ${labels.typicalRun(Math.round(typical))}` : ""}
           </p>
+          {slow ? <p className="flux-field-hint flux-slow">{labels.slowRun}</p> : null}
           {g.cancel ? (
             <button type="button" className="flux-button" data-variant="secondary" onClick={g.cancel}>
               {labels.cancel}
@@ -318,6 +336,7 @@ export const ResultViewer = /* @__PURE__ */ forwardRef<HTMLDivElement, ResultVie
             retry={g.retry}
             vary={g.vary}
             edit={g.edit}
+            adoptPrompt={g.adoptPrompt}
             headingLevel={headingLevel}
             labels={labels}
             gallery={gallery}

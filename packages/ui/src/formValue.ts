@@ -1,4 +1,5 @@
 import { getModelInfo, type ModelInfo, type ModelId, type OutputFormat } from "@flux-kit/core";
+import { serializeRows, type BoxRow } from "@flux-kit/core/boxes";
 import { sizeForRatio } from "./sizePresets";
 
 /** One reference image: a data URL (from a file or paste) or an http(s) URL. */
@@ -38,6 +39,11 @@ export interface PromptFormValue {
   readonly images: readonly ReferenceImage[];
   /** Images of `kind: "image"` extra fields (e.g. `image_prompt`), by field name. */
   readonly extraImages: Readonly<Record<string, ReferenceImage | undefined>>;
+  /**
+   * FLUX 3 Image's bounding boxes (core's rows: a layout, or edit rows over image 1), written into the prompt
+   * after the caption when sent (docs/bfl-api.md Part II §2.8). Empty for other models. @default []
+   */
+  readonly boxes?: readonly BoxRow[] | undefined;
 }
 
 /** The request a submit produces: pass it to `generate` (or `client.generate(model, input)`). */
@@ -53,6 +59,9 @@ export const MATCH_INPUT = "match";
 export function canMatchInput(c: ModelInfo["capabilities"]): boolean {
   return c.imageFields.length > 0 && c.size.kind !== "none";
 }
+
+/** How many reference images a model takes: its image fields, or its list's limit (FLUX 3 Image: 10). */
+export const maxImages = (c: ModelInfo["capabilities"]): number => c.imageList?.max ?? c.imageFields.length;
 
 /** `value` within `range` (integer steps honoured), else `undefined`. */
 function within(value: unknown, range: { min: number; max: number; step?: number }): number | undefined {
@@ -80,7 +89,7 @@ export function advancedDefaults(model: ModelInfo): Record<string, number | bool
 export function valueForModel(modelId: ModelId, previous?: Partial<PromptFormValue>): PromptFormValue {
   const model = getModelInfo(modelId);
   const c = model.capabilities;
-  const images = (previous?.images ?? []).slice(0, c.imageFields.length);
+  const images = (previous?.images ?? []).slice(0, maxImages(c));
   let preset = previous?.preset ?? "1:1";
   if (preset === MATCH_INPUT && !(canMatchInput(c) && images.length > 0)) preset = "1:1";
   const size = c.size;
@@ -96,6 +105,12 @@ export function valueForModel(modelId: ModelId, previous?: Partial<PromptFormVal
     height = fitted.height;
   } else if (size.kind === "aspect_ratio") {
     aspectRatio = preset === "custom" || preset === MATCH_INPUT ? aspectRatio : preset;
+    // a model with a fixed list (FLUX 3 Image) starts at its own default ("auto": image 1's framing, else the
+    // prompt's or square), which the form's square gives way to; a ratio it does not take does too
+    if (size.ratios && (preset === "1:1" || !size.ratios.includes(aspectRatio))) {
+      aspectRatio = size.default;
+      preset = size.default;
+    }
   }
   const advanced = advancedDefaults(model);
   // only what the person set carries over: the last model's own defaults give way to this one's
@@ -128,6 +143,8 @@ export function valueForModel(modelId: ModelId, previous?: Partial<PromptFormVal
     advanced,
     images,
     extraImages: {},
+    // the boxes are FLUX 3's: they carry over only to a model that takes them
+    boxes: c.imageList && model.family === "flux-3" ? (previous?.boxes ?? []) : [],
   };
 }
 
@@ -180,7 +197,11 @@ export function followReferences(prev: PromptFormValue, next: PromptFormValue): 
 export function buildInput(value: PromptFormValue): Record<string, unknown> {
   const c = getModelInfo(value.model).capabilities;
   // a prompt of spaces is no prompt (BFL would bill it), and edge whitespace is never meant
-  const input: Record<string, unknown> = c.prompt === false ? {} : { prompt: value.prompt.trim() };
+  // FLUX 3's boxes follow the caption after one space (the layout editor checks them as they are drawn)
+  const caption = value.prompt.trim();
+  const rows = serializeRows(value.boxes ?? []);
+  const input: Record<string, unknown> =
+    c.prompt === false ? {} : { prompt: rows ? `${caption} ${rows}` : caption };
   if (value.preset === MATCH_INPUT && value.images.length > 0) {
     // no size: BFL matches the reference image
   } else if (c.size.kind === "dimensions") {
@@ -189,14 +210,18 @@ export function buildInput(value: PromptFormValue): Record<string, unknown> {
   } else if (c.size.kind === "aspect_ratio") {
     input.aspect_ratio = value.aspectRatio;
   }
-  if (value.seed !== undefined) input.seed = value.seed;
-  input.output_format = value.outputFormat;
+  if (value.seed !== undefined && c.seed !== false) input.seed = value.seed;
+  if (c.outputFormat !== false) input.output_format = value.outputFormat;
   input.safety_tolerance = value.safetyTolerance;
   for (const [key, v] of Object.entries(value.advanced)) if (v !== undefined && v !== "") input[key] = v;
-  value.images.forEach((image, i) => {
-    const field = c.imageFields[i];
-    if (field) input[field] = image.src;
-  });
+  if (c.imageList) {
+    if (value.images.length > 0) input[c.imageList.field] = value.images.map((image) => image.src);
+  } else {
+    value.images.forEach((image, i) => {
+      const field = c.imageFields[i];
+      if (field) input[field] = image.src;
+    });
+  }
   for (const [key, image] of Object.entries(value.extraImages)) if (image) input[key] = image.src;
   return input;
 }

@@ -1,4 +1,13 @@
-import type { FluxError, FluxGenerationStatus, FluxJob, FluxResult, SlotWait, TaskRef } from "@flux-kit/core";
+import type {
+  FluxError,
+  FluxGenerationStatus,
+  FluxJob,
+  FluxResult,
+  SlotWait,
+  TaskRef,
+  TaskStage,
+} from "@flux-kit/core";
+import type { BoxRow } from "@flux-kit/core/boxes";
 import type { FirstLoadLabels, FluxLabels } from "./labels";
 
 /** Every state a generation can be in: core's `FluxGenerationStatus`. */
@@ -13,6 +22,11 @@ export interface GenerationView {
   readonly status: GenerationStatus;
   /** 0–1, when BFL reports it. */
   readonly progress?: number | undefined;
+  /**
+   * While pending: `"pending"`, or FLUX 3's `"reasoning"` then `"generating"` (`useFluxGeneration`'s `stage`), shown
+   * instead of progress, which FLUX 3 does not report.
+   */
+  readonly stage?: TaskStage | undefined;
   /** Time since submit, in ms. */
   readonly elapsedMs?: number | undefined;
   readonly task?: FluxJob | undefined;
@@ -33,6 +47,11 @@ export interface GenerationView {
   readonly vary?: (() => unknown) | undefined;
   /** Offered beside a finished image: edit it (it becomes the form's reference image). */
   readonly edit?: (() => unknown) | undefined;
+  /**
+   * Offered when BFL rewrote the prompt (FLUX 3 expands every prompt; FLUX.2 [pro]/[max] upsample by default):
+   * puts the prompt it rendered into the form, its caption and, for FLUX 3, its box rows.
+   */
+  readonly adoptPrompt?: ((prompt: string, boxes: readonly BoxRow[]) => unknown) | undefined;
   /**
    * Watches a task by id (`useFluxGeneration`'s `watch`): the uncertain-submit view uses it to look the task up
    * before anyone pays twice.

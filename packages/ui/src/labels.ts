@@ -63,12 +63,43 @@ export interface FluxLabels {
   lockRatio: string;
   /** Said after a model switch that removed reference images or set settings back to the new model's defaults. */
   droppedOnSwitch: (model: string, images: number, reset: readonly string[]) => string;
+  // FLUX 3 Image's fields (their own chunk)
+  /** The `auto` aspect ratio's option. @default "Auto" */
+  aspectAuto: string;
+  /** What `auto` does, given how many reference images there are. */
+  aspectAutoHint: (images: number) => string;
+  resolution: string;
+  /** A resolution tier's size and price, e.g. `"1 MP · ≈ 4.8 credits"`. */
+  tierDetail: (megapixels: number, credits: number | undefined) => string;
+  /** Opens the layout editor (boxes drawn on the frame, written into the prompt). @default "Draw a layout" */
+  drawLayout: string;
+  /** The layout editor's heading. @default "Layout" */
+  layout: string;
+  /** The editor's two modes: a new image's layout, or edits over image 1. */
+  layoutNew: string;
+  layoutEdit: string;
+  /** Warns that the layout has problems that BFL would refuse or ignore. */
+  layoutHasErrors: (n: number) => string;
+  /** Beside Generate: what the request will cost, e.g. `"≈ 4.8 credits"`. */
+  costEstimate: (credits: number) => string;
+  /** A finished image whose prompt BFL rewrote: the prompt it rendered. @default "What FLUX rendered" */
+  renderedPrompt: string;
+  /** Puts the rendered prompt into the form. @default "Use this prompt" */
+  useRenderedPrompt: string;
   // ResultViewer
   idle: string;
   submittingStatus: string;
   pendingStatus: string;
+  /** FLUX 3's first stage: it plans the image (and may research the prompt) before drawing. @default "Reasoning…" */
+  reasoningStatus: string;
+  /** FLUX 3's second stage. @default "Generating…" */
+  generatingStatus: string;
   progress: string;
   elapsed: (seconds: number) => string;
+  /** The model's typical run, beside the elapsed time. @default "usually about 1 min 30 s" */
+  typicalRun: (seconds: number) => string;
+  /** Said, calmly, once a run is well past its typical time (1.5 times it): it is still running. */
+  slowRun: string;
   cancel: string;
   readyStatus: string;
   imageAlt: (prompt: string) => string;
@@ -192,6 +223,8 @@ export interface FluxLabels {
 }
 
 const seconds = (s: number) => `${s} s`;
+/** Seconds as people read a run's length: `42 s`, `1 min 30 s`. */
+const clock = (s: number) => (s < 60 ? seconds(s) : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`);
 
 /** A request field as a person names it (`safety_tolerance` → "safety tolerance"). */
 const settingName = (field: string) => field.replace(/_/g, " ");
@@ -253,8 +286,12 @@ const baseLabels: Omit<FluxLabels, LazyLabel> = {
   idle: "Your image will appear here.",
   submittingStatus: "Sending your request…",
   pendingStatus: "Generating your image…",
+  reasoningStatus: "Reasoning…",
+  generatingStatus: "Generating…",
   progress: "Progress",
-  elapsed: (s) => `${seconds(s)} elapsed`,
+  elapsed: (s) => `${clock(s)} elapsed`,
+  typicalRun: (s) => `usually about ${clock(s)}`,
+  slowRun: "Taking longer than usual. It is still running, and you can keep waiting.",
   cancel: "Stop waiting",
   readyStatus: "Your image is ready.",
   download: "Download",
@@ -310,6 +347,18 @@ const baseLabels: Omit<FluxLabels, LazyLabel> = {
  * the checks' wording): their English defaults are in `lazyLabels.ts`, loaded with those parts.
  */
 export type LazyLabel =
+  | "aspectAuto"
+  | "aspectAutoHint"
+  | "resolution"
+  | "tierDetail"
+  | "drawLayout"
+  | "layout"
+  | "layoutNew"
+  | "layoutEdit"
+  | "layoutHasErrors"
+  | "costEstimate"
+  | "renderedPrompt"
+  | "useRenderedPrompt"
   | "promptRequired"
   | "ruleMultipleOf"
   | "ruleRange"

@@ -4,6 +4,21 @@ const seconds = (s: number) => `${s} s`;
 
 /** The English defaults of the {@link LazyLabel}s: in the chunks of the parts that show them, not the first load. */
 export const lazyLabels: Pick<FluxLabels, LazyLabel> = {
+  aspectAuto: "Auto",
+  aspectAutoHint: (images) =>
+    images > 0
+      ? "Auto keeps image 1's framing, unless the prompt asks for a ratio."
+      : "Auto follows a ratio the prompt asks for, else square.",
+  resolution: "Resolution",
+  tierDetail: (mp, credits) => `${mp} MP${credits === undefined ? "" : ` · ≈ ${credits} credits`}`,
+  drawLayout: "Draw a layout",
+  layout: "Layout",
+  layoutNew: "New image",
+  layoutEdit: "Edit image 1",
+  layoutHasErrors: (n) => (n === 1 ? "The layout has 1 problem." : `The layout has ${n} problems.`),
+  costEstimate: (credits) => `≈ ${credits} credits`,
+  renderedPrompt: "What FLUX rendered",
+  useRenderedPrompt: "Use this prompt",
   promptRequired: "Describe the image you want.",
   fixedSeed: "Fixed seed",
   newSeed: "New seed",

@@ -85,8 +85,10 @@ describe("FluxStudio offers only the models the server allows", TEST, () => {
       "flux-2-pro",
     ]);
     await queryClient.refetchQueries({ queryKey: fluxAllowedModelsQueryKey(BASE) });
-    // erase is a form model (an image and a painted mask); outpainting's canvas is not
-    await waitFor(() => expect(offered()).toEqual(["flux-2-pro", "flux-kontext-pro", "flux-tools/erase-v1"]));
+    // erase is a form model (an image and a painted mask); outpainting's canvas is not; FLUX 3 comes last
+    await waitFor(() =>
+      expect(offered()).toEqual(["flux-2-pro", "flux-kontext-pro", "flux-tools/erase-v1", "flux-3-image"]),
+    );
   });
 
   it("offers the default list while the answer is on its way, then switches a disallowed model to the first allowed", async () => {
@@ -148,7 +150,7 @@ describe("FluxStudio offers only the models the server allows", TEST, () => {
   );
 
   it("an allowlist with none of the form's models leaves the default list: never an empty picker", async () => {
-    proxyAllowing(["flux-3-image", "flux-tools/outpainting-v1"]);
+    proxyAllowing(["flux-tools/vto-v1", "flux-tools/outpainting-v1"]);
     const { queryClient } = renderStudio();
     await answered(queryClient, "success");
     expect(offered()).toEqual(FORM_MODELS);

@@ -1,0 +1,235 @@
+/** @jsxImportSource . */
+import { useState, type RefObject } from "react";
+import { estimateCost, getModelInfo } from "@flux-kit/core";
+import { FLUX3_RESOLUTIONS, flux3OutputSize } from "@flux-kit/core/internal";
+import { isLayoutRow, layoutRow, type BoxRow } from "@flux-kit/core/boxes";
+import { Field, describedBy } from "./Field";
+import { buildInput, maxImages, type PromptFormValue } from "./formValue";
+import type { FirstLoadLabels } from "./labels";
+import { withLazyLabels } from "./lazyLabels";
+import { lazyPart } from "./lazyPart";
+import { renumberRowsAfterChange } from "./mentions";
+import { ReferenceChips } from "./ReferenceChips";
+import { visuallyHidden } from "./visuallyHidden";
+
+/** The layout editor: a chunk of its own, loaded when a person opens it (or a value already has boxes). */
+const Layout = /* @__PURE__ */ lazyPart(() => import("./LayoutEditor").then((m) => m.LayoutEditor));
+
+/** Props of `Flux3Fields`. */
+export interface Flux3FieldsProps {
+  readonly id: string;
+  readonly value: PromptFormValue;
+  readonly onChange: (patch: Partial<PromptFormValue>) => void;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly labels: FirstLoadLabels;
+  readonly disabled?: boolean | undefined;
+  /** The prompt's textarea: chips insert "image N" and the editor cites `<id>` at its cursor. */
+  readonly promptRef: RefObject<HTMLTextAreaElement | null>;
+}
+
+/** `text` written into `prompt` at the textarea's cursor (at the end without one), with the cursor after it. */
+function insertAtCursor(prompt: string, field: HTMLTextAreaElement | null, text: string) {
+  const start = field?.selectionStart ?? prompt.length;
+  const end = field?.selectionEnd ?? prompt.length;
+  const before = prompt.slice(0, start);
+  const after = prompt.slice(end);
+  const lead = before === "" || /\s$/.test(before) ? "" : " ";
+  const trail = after === "" || /^[\s.,;:!?)]/.test(after) ? "" : " ";
+  const next = `${before}${lead}${text}${trail}${after}`;
+  const cursor = before.length + lead.length + text.length;
+  return { prompt: next, cursor };
+}
+
+/** Layout rows for edit rows and back: what was drawn carries over when the mode changes. */
+function convertRows(rows: readonly BoxRow[], edit: boolean): BoxRow[] {
+  if (edit) {
+    return rows.map((row) =>
+      isLayoutRow(row) ? { id: row.id, from: null, src_bbox: null, tgt_bbox: row.bbox, desc: row.desc } : row,
+    );
+  }
+  return rows.flatMap((row) =>
+    isLayoutRow(row) ? [row] : row.tgt_bbox ? [layoutRow(row.id, row.tgt_bbox, row.desc)] : [],
+  );
+}
+
+/**
+ * FLUX 3 Image's own fields, generated from its catalogue entry: up to ten references as numbered chips, the
+ * aspect ratio (with what `auto` does), the resolution tiers with their megapixels and price, and the layout
+ * editor, whose boxes are written into the prompt when it is sent. Its own chunk: the form loads it when FLUX 3
+ * is the model.
+ */
+export function Flux3Fields({
+  id,
+  value,
+  onChange,
+  errors,
+  labels: given,
+  disabled,
+  promptRef,
+}: Flux3FieldsProps) {
+  const labels = withLazyLabels(given);
+  const model = getModelInfo(value.model);
+  const c = model.capabilities;
+  const ratios = c.size.kind === "aspect_ratio" ? (c.size.ratios ?? []) : [];
+  const boxes = value.boxes ?? [];
+  const [open, setOpen] = useState(boxes.length > 0);
+  // edit rows over image 1 once there is one, unless the person chose a new layout (rows drawn decide first)
+  const [chosen, setChosen] = useState<boolean | undefined>(undefined);
+  const edit = value.images.length > 0 && (boxes.length > 0 ? !boxes.every(isLayoutRow) : (chosen ?? true));
+  const tier = typeof value.advanced.resolution === "string" ? value.advanced.resolution : "1k";
+  const resolution = (FLUX3_RESOLUTIONS as readonly string[]).includes(tier)
+    ? (tier as (typeof FLUX3_RESOLUTIONS)[number])
+    : "1k";
+  // the frame the boxes are drawn on: the chosen ratio, or for auto image 1's (square without one)
+  const first = value.images[0];
+  const frameRatio =
+    value.aspectRatio !== "auto"
+      ? value.aspectRatio
+      : first?.width && first.height
+        ? `${first.width}:${first.height}`
+        : "1:1";
+  const input = buildInput(value);
+  const cite = (text: string) => {
+    const field = promptRef.current;
+    const next = insertAtCursor(value.prompt, field, text);
+    onChange({ prompt: next.prompt });
+    requestAnimationFrame(() => {
+      field?.focus();
+      field?.setSelectionRange(next.cursor, next.cursor);
+    });
+  };
+
+  return (
+    <>
+      <ReferenceChips
+        id={`${id}-images`}
+        images={value.images}
+        max={maxImages(c)}
+        prompt={value.prompt}
+        onPromptChange={(prompt) => onChange({ prompt })}
+        promptRef={promptRef}
+        disabled={disabled}
+        error={errors.images}
+        onChange={(images, change) =>
+          // the boxes' references follow their pictures, as the prompt's mentions do
+          onChange({ images, boxes: renumberRowsAfterChange(boxes, change).rows })
+        }
+      />
+      <Field
+        id={`${id}-aspect_ratio`}
+        name="aspect_ratio"
+        label={labels.aspectRatio}
+        hint={value.aspectRatio === "auto" ? labels.aspectAutoHint(value.images.length) : undefined}
+        error={errors.aspect_ratio}
+      >
+        <select
+          id={`${id}-aspect_ratio`}
+          className="flux-select"
+          value={value.aspectRatio}
+          aria-invalid={errors.aspect_ratio ? true : undefined}
+          aria-describedby={describedBy(
+            `${id}-aspect_ratio`,
+            value.aspectRatio === "auto",
+            errors.aspect_ratio,
+          )}
+          onChange={(e) => onChange({ aspectRatio: e.currentTarget.value, preset: e.currentTarget.value })}
+        >
+          {ratios.map((ratio) => (
+            <option key={ratio} value={ratio}>
+              {ratio === "auto" ? labels.aspectAuto : ratio}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        id={`${id}-resolution`}
+        name="resolution"
+        label={labels.resolution}
+        error={errors.resolution}
+        group
+      >
+        <div className="flux-tiers">
+          {FLUX3_RESOLUTIONS.map((t) => {
+            const size = flux3OutputSize(t, frameRatio);
+            const mp = Math.round((size.width * size.height) / 1e5) / 10;
+            const cost = estimateCost(model, { ...input, resolution: t });
+            return (
+              <label key={t} className="flux-tier" data-state={t === resolution ? "checked" : "unchecked"}>
+                <input
+                  type="radio"
+                  style={visuallyHidden}
+                  name={`${id}-resolution`}
+                  value={t}
+                  checked={t === resolution}
+                  onChange={() => onChange({ advanced: { ...value.advanced, resolution: t } })}
+                />
+                <span className="flux-tier-name">{t}</span>
+                <span className="flux-tier-detail">{labels.tierDetail(mp, cost?.credits)}</span>
+              </label>
+            );
+          })}
+        </div>
+      </Field>
+      <section
+        className="flux-layout"
+        aria-labelledby={`${id}-layout-title`}
+        data-state={open ? "open" : "closed"}
+      >
+        <div className="flux-layout-head">
+          <h3 className="flux-label" id={`${id}-layout-title`}>
+            {labels.layout}
+          </h3>
+          {open && value.images.length > 0 ? (
+            <div className="flux-segmented" role="radiogroup" aria-label={labels.layout}>
+              {[false, true].map((mode) => (
+                <label
+                  key={String(mode)}
+                  className="flux-preset"
+                  data-state={mode === edit ? "checked" : "unchecked"}
+                >
+                  <input
+                    type="radio"
+                    style={visuallyHidden}
+                    name={`${id}-layout-mode`}
+                    checked={mode === edit}
+                    onChange={() => {
+                      setChosen(mode);
+                      onChange({ boxes: convertRows(boxes, mode) });
+                    }}
+                  />
+                  {mode ? labels.layoutEdit : labels.layoutNew}
+                </label>
+              ))}
+            </div>
+          ) : null}
+          {open ? null : (
+            <button
+              type="button"
+              className="flux-button"
+              data-variant="secondary"
+              disabled={disabled}
+              onClick={() => setOpen(true)}
+            >
+              {labels.drawLayout}
+            </button>
+          )}
+        </div>
+        {open ? (
+          <Layout.Part
+            fallback={null}
+            mode={edit ? "edit" : "layout"}
+            value={boxes}
+            onChange={(rows: BoxRow[]) => onChange({ boxes: rows })}
+            aspectRatio={frameRatio}
+            image={edit ? first?.src : undefined}
+            references={value.images.length}
+            frame={flux3OutputSize(resolution, frameRatio)}
+            caption={value.prompt}
+            onCite={(boxId: string) => cite(`<${boxId}>`)}
+            disabled={disabled}
+          />
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { parseBoxPrompt } from "@flux-kit/core/boxes";
+import { describe, expect, it, vi } from "vitest";
+import { PromptForm } from "../src/PromptForm";
+import type { PromptFormRequest } from "../src/formValue";
+import { expectNoAxeViolations } from "./axe";
+import { pngFile } from "./fixtures";
+
+const submitted = (onSubmit: ReturnType<typeof vi.fn>) =>
+  (onSubmit.mock.calls.at(-1)![0] as PromptFormRequest).input;
+
+describe("PromptForm with FLUX 3 Image", () => {
+  it("switches to FLUX 3's own fields: references as chips, ratios with auto explained, tiers with size and price", async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <PromptForm onSubmit={() => undefined} defaultValue={{ model: "flux-2-pro", prompt: "a fox" }} />,
+    );
+    expect(screen.getByRole("group", { name: "Size" })).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Model" }), "flux-3-image");
+    const tiers = await screen.findByRole("group", { name: "Resolution" });
+    // FLUX 3 is sized by ratio and tier: no width and height, no seed, no format
+    expect(screen.queryByRole("group", { name: "Size" })).toBeNull();
+    expect(within(tiers).getByRole("radio", { name: /^1k 1 MP · ≈ 4\.8 credits$/ })).toBeChecked();
+    expect(within(tiers).getByRole("radio", { name: /^2k 4\.2 MP · ≈ 10 credits$/ })).toBeInTheDocument();
+    const ratio = screen.getByRole("combobox", { name: "Aspect ratio" });
+    expect(ratio).toHaveValue("auto");
+    expect(ratio).toHaveAccessibleDescription("Auto follows a ratio the prompt asks for, else square.");
+    expect(screen.getByRole("button", { name: "Add image" })).toBeInTheDocument();
+    // the price of the request beside Generate, which it describes
+    expect(await screen.findByText("≈ 4.8 credits")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Generate" })).toHaveAccessibleDescription("≈ 4.8 credits");
+    await user.click(within(tiers).getByRole("radio", { name: /^2k/ }));
+    expect(await screen.findByText("≈ 10 credits")).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it("sends the references as `images` and the tier, with no seed or format; a chip names its image in the prompt", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<(request: PromptFormRequest) => void>();
+    render(
+      <PromptForm onSubmit={onSubmit} defaultValue={{ model: "flux-3-image", prompt: "the hat from" }} />,
+    );
+    const add = await screen.findByRole("button", { name: "Add image" });
+    const picker = add.closest(".flux-refs")!.querySelector<HTMLInputElement>("input[type=file]")!;
+    await user.upload(picker, [pngFile("room.png", 640, 480), pngFile("hat.png", 512, 512)]);
+    const hat = await screen.findByRole("button", { name: "image 2: hat.png" });
+    const prompt = screen.getByRole("textbox", { name: "Prompt" });
+    await user.click(prompt);
+    await user.keyboard("{End}");
+    await user.click(hat);
+    expect(prompt).toHaveValue("the hat from image 2");
+    await user.click(screen.getByRole("radio", { name: /^1\.5k/ }));
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    const input = submitted(onSubmit);
+    expect(input).toMatchObject({ prompt: "the hat from image 2", aspect_ratio: "auto", resolution: "1.5k" });
+    expect(input.images).toEqual([expect.stringMatching(/^data:image\/png;base64,/), expect.any(String)]);
+    expect(input).not.toHaveProperty("seed");
+    expect(input).not.toHaveProperty("output_format");
+    expect(input).not.toHaveProperty("input_image");
+  });
+
+  it("writes the layout drawn in the editor into the prompt after the caption", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<(request: PromptFormRequest) => void>();
+    render(<PromptForm onSubmit={onSubmit} defaultValue={{ model: "flux-3-image", prompt: "A poster." }} />);
+    await user.click(await screen.findByRole("button", { name: "Draw a layout" }));
+    await user.click(await screen.findByRole("button", { name: "Add box" }));
+    await user.click(screen.getByRole("button", { name: "Cite box_1 in the prompt" }));
+    expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue("A poster. <box_1>");
+    await user.type(screen.getByRole("textbox", { name: "Description" }), "A red square.");
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    const read = parseBoxPrompt(String(submitted(onSubmit).prompt));
+    expect(read.caption).toBe("A poster. <box_1>");
+    expect(read.rows).toEqual([expect.objectContaining({ id: "box_1", desc: "A red square." })]);
+  });
+});
