@@ -2,7 +2,7 @@
 import { useState, type RefObject } from "react";
 import { estimateCost, getModelInfo } from "@flux-kit/core";
 import { FLUX3_RESOLUTIONS, flux3OutputSize } from "@flux-kit/core/internal";
-import { isLayoutRow, layoutRow, type BoxRow } from "@flux-kit/core/boxes";
+import { isLayoutRow, layoutRow, type BoxRow, type BoxValidation } from "@flux-kit/core/boxes";
 import { Field, describedBy } from "./Field";
 import { buildInput, maxImages, type PromptFormValue } from "./formValue";
 import type { FirstLoadLabels } from "./labels";
@@ -25,6 +25,10 @@ export interface Flux3FieldsProps {
   readonly disabled?: boolean | undefined;
   /** The prompt's textarea: chips insert "image N" and the editor cites `<id>` at its cursor. */
   readonly promptRef: RefObject<HTMLTextAreaElement | null>;
+  /** Told how many problems the layout has (core's `validateBoxes` errors): the form sends none while any remain. */
+  readonly onLayoutErrors: (count: number) => void;
+  /** A submit was refused: the layout's problems are said beside it. */
+  readonly attempted: boolean;
 }
 
 /** `text` written into `prompt` at the textarea's cursor (at the end without one), with the cursor after it. */
@@ -66,6 +70,8 @@ export function Flux3Fields({
   labels: given,
   disabled,
   promptRef,
+  onLayoutErrors,
+  attempted,
 }: Flux3FieldsProps) {
   const labels = withLazyLabels(given);
   const model = getModelInfo(value.model);
@@ -73,6 +79,7 @@ export function Flux3Fields({
   const ratios = c.size.kind === "aspect_ratio" ? (c.size.ratios ?? []) : [];
   const boxes = value.boxes ?? [];
   const [open, setOpen] = useState(boxes.length > 0);
+  const [problems, setProblems] = useState(0);
   // edit rows over image 1 once there is one, unless the person chose a new layout (rows drawn decide first)
   const [chosen, setChosen] = useState<boolean | undefined>(undefined);
   const edit = value.images.length > 0 && (boxes.length > 0 ? !boxes.every(isLayoutRow) : (chosen ?? true));
@@ -174,6 +181,7 @@ export function Flux3Fields({
         className="flux-layout"
         aria-labelledby={`${id}-layout-title`}
         data-state={open ? "open" : "closed"}
+        data-invalid={attempted && problems > 0 && boxes.length > 0 ? "" : undefined}
       >
         <div className="flux-layout-head">
           <h3 className="flux-label" id={`${id}-layout-title`}>
@@ -226,8 +234,17 @@ export function Flux3Fields({
             frame={flux3OutputSize(resolution, frameRatio)}
             caption={value.prompt}
             onCite={(boxId: string) => cite(`<${boxId}>`)}
+            onValidate={(checked: BoxValidation) => {
+              setProblems(checked.errors.length);
+              onLayoutErrors(checked.errors.length);
+            }}
             disabled={disabled}
           />
+        ) : null}
+        {attempted && problems > 0 && boxes.length > 0 ? (
+          <p className="flux-field-error" data-field-error="layout" role="alert">
+            {labels.layoutHasErrors(problems)}
+          </p>
         ) : null}
       </section>
     </>

@@ -21,6 +21,7 @@ import {
   validateBoxes,
   type BoxIssue,
   type BoxRow,
+  type BoxValidation,
   type GridBox,
 } from "@flux-kit/core/boxes";
 import { cx } from "./cx";
@@ -83,6 +84,11 @@ export interface LayoutEditorProps extends Omit<HTMLAttributes<HTMLDivElement>, 
   readonly caption?: string | undefined;
   /** Offered on an uncited box, as "Cite <id> in the prompt". */
   readonly onCite?: ((id: string) => void) | undefined;
+  /**
+   * Called with core's `validateBoxes` findings for the rows and caption whenever they change: a form refuses to
+   * send a layout with `errors` (BFL would refuse or misread it); `warnings` are shown on the boxes.
+   */
+  readonly onValidate?: ((checked: BoxValidation) => void) | undefined;
   /** @default false */
   readonly disabled?: boolean | undefined;
   /** Overrides of the English {@link LayoutEditorLabels}. */
@@ -134,6 +140,7 @@ export const LayoutEditor = /* @__PURE__ */ forwardRef<HTMLDivElement, LayoutEdi
       frame,
       caption,
       onCite,
+      onValidate,
       disabled = false,
       labels: overrides,
       className,
@@ -167,6 +174,11 @@ export const LayoutEditor = /* @__PURE__ */ forwardRef<HTMLDivElement, LayoutEdi
         ),
       [shown, caption, edit, references, width, height],
     );
+    const validated = useRef(onValidate);
+    useEffect(() => {
+      validated.current = onValidate;
+    });
+    useEffect(() => validated.current?.(checked), [checked]);
     const issuesOf = (index: number) =>
       [...checked.errors, ...checked.warnings].filter(
         (issue) => (issue as { index?: number }).index === index && issue.code !== "uncited_row",

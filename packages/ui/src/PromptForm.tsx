@@ -150,6 +150,9 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
   const model = getModelInfo(value.model);
   const c = model.capabilities;
   const flux3 = model.family === "flux-3";
+  // FLUX 3's layout: what core's box checks found, reported by the layout editor (nothing is sent while any remain)
+  const [layoutErrors, setLayoutErrors] = useState(0);
+  const badLayout = flux3 && (value.boxes?.length ?? 0) > 0 && layoutErrors > 0;
   const imageCount = maxImages(c);
   // the schemas load on demand (they are most of the catalogue's weight); until then only the form's own rules apply
   const checks = useValidator();
@@ -187,7 +190,7 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
       .map((f) => errors[f])
       .filter(Boolean)
       .join(" ") || undefined;
-  const errorCount = countShown(errors);
+  const errorCount = countShown(errors) + (attempted && badLayout ? 1 : 0);
 
   const update = (patch: Partial<PromptFormValue>) => {
     setDismissed(external);
@@ -210,7 +213,7 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
     const input = buildInput(submitted);
     const passes = check ? check(submitted.model, input).success : true;
     const missingImage = c.imageRequired && submitted.images.length === 0;
-    if (passes && !missingImage) {
+    if (passes && !missingImage && !badLayout) {
       setAttempted(false);
       onSubmit({ model: submitted.model, input });
       return;
@@ -320,6 +323,8 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
           labels={labels}
           disabled={busy}
           promptRef={promptRef}
+          onLayoutErrors={setLayoutErrors}
+          attempted={attempted}
         />
       ) : c.imageFields.length > 0 ? (
         <ImageInput

@@ -74,4 +74,19 @@ describe("PromptForm with FLUX 3 Image", () => {
     expect(read.caption).toBe("A poster. <box_1>");
     expect(read.rows).toEqual([expect.objectContaining({ id: "box_1", desc: "A red square." })]);
   });
+
+  it("sends no layout with problems: a box the caption does not cite is said, and the submit waits for the fix", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<(request: PromptFormRequest) => void>();
+    render(<PromptForm onSubmit={onSubmit} defaultValue={{ model: "flux-3-image", prompt: "A poster." }} />);
+    await user.click(await screen.findByRole("button", { name: "Draw a layout" }));
+    await user.click(await screen.findByRole("button", { name: "Add box" }));
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    expect(await screen.findByText("The layout has 1 problem.")).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+    await user.click(screen.getByRole("button", { name: "Cite box_1 in the prompt" }));
+    expect(screen.queryByText("The layout has 1 problem.")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
 });
