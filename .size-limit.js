@@ -1,7 +1,18 @@
 // Bundle-size budgets, checked in CI (`pnpm size`, after `pnpm build`). size-limit 12: esbuild, minified, brotli.
 // Where a target from the issues is not met yet, the limit is a regression budget at today's size and
 // bench/RESULTS.md says so.
+import { relative } from "node:path";
+import { writeFirstLoad } from "./scripts/first-load.mjs";
+
 const reactAndQuery = ["react", "react-dom", "react/jsx-runtime", "@tanstack/react-query"];
+
+// FluxStudio's first load as Vite (rolldown) builds it, written to disk for the check below: see the script.
+const studio = await writeFirstLoad();
+if (studio.zod.length > 0) {
+  throw new Error(
+    `zod is in FluxStudio's first load (${studio.zod.map((m) => m.id).join(", ")}): the schemas must load on demand`,
+  );
+}
 
 export default [
   {
@@ -65,6 +76,20 @@ export default [
     name: "@flux-kit/ui/styles.css",
     path: "packages/ui/dist/styles.css",
     limit: "4 kB",
+  },
+  {
+    name: "FluxStudio app: first load as Vite builds it (kit code; React and TanStack Query external)",
+    // the entry chunk and the chunks it imports statically, built by scripts/first-load.mjs with nothing of the kit
+    // external: a module the first load shares with the catalogue or a lazy part of ui is counted whole, where
+    // Rollup and rolldown put it. The next entry cannot see that (it marks the catalogue external): zod and every
+    // model's schema came with the first load (40.3 kB here) while each model's info shared a chunk file with its
+    // schema; 31.2 kB once they no longer did (the same code is 29.8 kB in the next entry: Vite's chunks, compressed
+    // one by one).
+    path: studio.files.map((file) => relative(import.meta.dirname, file.path)),
+    // already bundled and minified by Vite: each chunk is measured as it is, copied (not minified again)
+    modifyEsbuildConfig: (config) => ({ ...config, bundle: false, loader: { ".js": "copy" } }),
+    // #6's target, 30 kB: not met by this measure
+    limit: "30 kB",
   },
   {
     name: "FluxStudio app: kit code (core + react + ui); React and TanStack Query external",
