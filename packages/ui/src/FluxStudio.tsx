@@ -157,17 +157,24 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
   });
   const { jobs } = tray;
 
-  // images per Generate: each its own task with its own seed (the fixed one counts up from itself)
+  // images per Generate: each its own task with its own seed (the fixed one counts up from itself); a model with
+  // no seed (FLUX 3) gets the same request again, deliberately, each run its own image
   const [count, setCount] = useState(1);
-  const submit = (next: PromptFormRequest, n = count) => {
+  const submit = (next: PromptFormRequest, n = count, variation = false) => {
     // the form checked `input` against the model's schema
     const prompt = typeof next.input.prompt === "string" ? next.input.prompt : "";
     const seed = next.input.seed;
     let first: string | undefined;
     for (let i = 0; i < n; i++) {
       const input =
-        n === 1 ? next.input : { ...next.input, seed: typeof seed === "number" ? seed + i : randomSeed() };
-      const { id } = tray.generate(input, { model: next.model, meta: { prompt } });
+        n === 1 || !takesSeed(next.model)
+          ? next.input
+          : { ...next.input, seed: typeof seed === "number" ? seed + i : randomSeed() };
+      const { id } = tray.generate(input, {
+        model: next.model,
+        meta: { prompt },
+        another: variation || i > 0,
+      });
       first ??= id;
     }
     setEarlier(undefined);
@@ -236,7 +243,17 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
           // the same request with a new seed
           vary: () =>
             shownJob.input &&
-            submit({ model: shownJob.model as ModelId, input: { ...shownJob.input, seed: randomSeed() } }, 1),
+            submit(
+              {
+                model: shownJob.model as ModelId,
+                // FLUX 3 has no seed (its schema refuses one): each run of the same request differs anyway
+                input: takesSeed(shownJob.model as ModelId)
+                  ? { ...shownJob.input, seed: randomSeed() }
+                  : { ...shownJob.input },
+              },
+              1,
+              true,
+            ),
           // the image becomes the reference of an edit, on a model that takes one; the person then says what to change
           edit: async () => {
             const url = shownJob.state.imageUrl;
@@ -382,6 +399,8 @@ export const preloadStudioHistory = History.preload;
 
 /** A seed for one of several images: any 32-bit integer. */
 const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
+/** Whether a model's request takes a `seed` (FLUX 3 Image's does not). */
+const takesSeed = (model: ModelId) => getModelInfo(model).capabilities.seed !== false;
 
 /** The form as kept in sessionStorage: everything but images too large to keep. */
 function keepForm(key: string, value: PromptFormValue): void {

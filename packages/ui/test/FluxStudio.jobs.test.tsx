@@ -185,6 +185,29 @@ describe("variations and the editing loop", TEST, () => {
     expect(new Set(seeds()).size).toBe(4);
   });
 
+  it("FLUX 3 has no seed: Images: 2 and Vary send none (its strict schema would refuse the request)", async () => {
+    const user = userEvent.setup();
+    renderStudio({ defaultValue: { model: "flux-3-image" } });
+    await screen.findByRole("group", { name: "Resolution" });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Images" }), "2");
+    await generate(user, "A lighthouse");
+    const history = screen.getByRole("region", { name: "Your images" });
+    await waitFor(
+      () =>
+        expect(within(history).getAllByRole("button", { name: "Show image: A lighthouse" })).toHaveLength(2),
+      OPTIONS,
+    );
+    await user.click(screen.getByRole("button", { name: "Vary" }));
+    await waitFor(
+      () =>
+        expect(within(history).getAllByRole("button", { name: "Show image: A lighthouse" })).toHaveLength(3),
+      OPTIONS,
+    );
+    expect(bodies).toHaveLength(3);
+    for (const body of bodies) expect(body).not.toHaveProperty("seed");
+    expect(mock.requests.filter((r) => r.route === "submit").map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+
   it("Edit this image makes the result the form's reference, matched in size, and puts the cursor in the prompt", async () => {
     const user = userEvent.setup();
     renderStudio();

@@ -102,6 +102,18 @@ describe("createJobTray: several generations at once", () => {
     tray.stop();
   });
 
+  it("`another` makes one more job and task of the same input while the first runs (FLUX 3: no seed to vary)", async () => {
+    const proxy = fakeProxy({ readyAfterPolls: 1 });
+    const tray = trayOn(proxy);
+    const a = tray.generate({ prompt: "fox" }, { model: "flux-3-image" });
+    const b = tray.generate({ prompt: "fox" }, { model: "flux-3-image", another: true });
+    expect(b.id).not.toBe(a.id);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(proxy.posts()).toBe(2);
+    expect(new Set(tray.getJobs().map((j) => j.state.result?.id)).size).toBe(2);
+    tray.stop();
+  });
+
   it("over the proxy's limit, later jobs wait visibly for a slot, each cancellable, and go when one frees", async () => {
     const proxy = fakeProxy({ readyAfterPolls: 5, limit: 2 });
     const tray = trayOn(proxy, { slotWaitMs: 600_000 });

@@ -57,12 +57,21 @@ export interface JobTray<Meta = unknown> {
   subscribe: (listener: () => void) => () => void;
   /**
    * Adds a job submitting `input` to `call.model`. The same input to the same model while an earlier job with it
-   * is still active is that job (a double click never pays twice).
+   * is still active is that job (a double click never pays twice), unless `call.another` asks for one more.
    * @example const { id, promise } = tray.generate({ prompt: "a fox" }, { model: "flux-2-pro", meta: request })
    */
   generate: (
     input: Readonly<Record<string, unknown>>,
-    call: { readonly model: string | ModelDefinition; readonly meta?: Meta | undefined },
+    call: {
+      readonly model: string | ModelDefinition;
+      readonly meta?: Meta | undefined;
+      /**
+       * A job of its own even while the same input to the same model is active: a deliberate variation of a model
+       * with no seed to vary (FLUX 3 Image: each run of one request differs), billed like any submit.
+       * @default false
+       */
+      readonly another?: boolean | undefined;
+    },
   ) => { readonly id: string; readonly promise: Promise<FluxResult> };
   /** Adds a job that watches an existing task. */
   watch: (
@@ -243,7 +252,9 @@ export function createJobTray<Meta = unknown>(initial: JobTrayOptions<Meta>): Jo
     generate(input, call) {
       const model = typeof call.model === "object" ? call.model.id : call.model;
       const key = stableKey([model, input]);
-      const same = entries.find((e) => e.key === key && isActiveStatus(e.controller.getState().status));
+      const same = call.another
+        ? undefined
+        : entries.find((e) => e.key === key && isActiveStatus(e.controller.getState().status));
       if (same) return { id: same.job.id, promise: same.controller.generate(input, { model: call.model }) };
       const entry = add(newId(), model, input, call.meta, Date.now());
       const promise = entry.controller.generate(input, { model: call.model });
