@@ -1,5 +1,5 @@
 /** @jsxImportSource . */
-import { useState, type RefObject } from "react";
+import { useLayoutEffect, useRef, useState, type RefObject } from "react";
 import { estimateCost, getModelInfo } from "@flux-kit/core";
 import { FLUX3_RESOLUTIONS, flux3OutputSize } from "@flux-kit/core/internal";
 import { isLayoutRow, layoutRow, type BoxRow, type BoxValidation } from "@flux-kit/core/boxes";
@@ -96,14 +96,21 @@ export function Flux3Fields({
         ? `${first.width}:${first.height}`
         : "1:1";
   const input = buildInput(value);
-  const cite = (text: string) => {
+  // after a citation, the prompt takes focus with the cursor after it, once it shows the new text (in the same
+  // commit: a later frame would take focus from wherever the person went next)
+  const citing = useRef<{ prompt: string; cursor: number } | undefined>(undefined);
+  useLayoutEffect(() => {
     const field = promptRef.current;
-    const next = insertAtCursor(value.prompt, field, text);
+    const pending = citing.current;
+    if (!field || !pending || field.value !== pending.prompt) return;
+    citing.current = undefined;
+    field.focus();
+    field.setSelectionRange(pending.cursor, pending.cursor);
+  });
+  const cite = (text: string) => {
+    const next = insertAtCursor(value.prompt, promptRef.current, text);
+    citing.current = next;
     onChange({ prompt: next.prompt });
-    requestAnimationFrame(() => {
-      field?.focus();
-      field?.setSelectionRange(next.cursor, next.cursor);
-    });
   };
 
   return (
@@ -184,9 +191,9 @@ export function Flux3Fields({
         data-invalid={attempted && problems > 0 && boxes.length > 0 ? "" : undefined}
       >
         <div className="flux-layout-head">
-          <h3 className="flux-label" id={`${id}-layout-title`}>
+          <p className="flux-label" id={`${id}-layout-title`}>
             {labels.layout}
-          </h3>
+          </p>
           {open && value.images.length > 0 ? (
             <div className="flux-segmented" role="radiogroup" aria-label={labels.layout}>
               {[false, true].map((mode) => (
