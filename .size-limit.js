@@ -69,13 +69,33 @@ export default [
     // every component, the chunks it loads on demand included; 15.26 kB with #14's job tray (JobList, FluxStudio's
     // jobs, variations, Vary and Edit this image); 17.09 kB with the history kept in IndexedDB (idb-keyval, search,
     // Use again, delete); 20.3 kB with the full-screen view, the before/after slider and the mask painter (chunks
-    // of their own, outside FluxStudio's first load)
-    limit: "21 kB",
+    // of their own, outside FluxStudio's first load); 28.5 kB with #15's FLUX 3 fields, ReferenceChips, the layout
+    // editor (7.5 kB with core/boxes' checks) and the price beside Generate, all loaded on demand by FluxStudio
+    limit: "29 kB",
   },
   {
     name: "@flux-kit/ui/styles.css",
     path: "packages/ui/dist/styles.css",
-    limit: "4 kB",
+    // 2.94 kB before #15; 4.1 kB with the layout editor's frame, boxes, handles and rows, the reference chips and
+    // FLUX 3's tiers
+    limit: "4.5 kB",
+  },
+  {
+    name: "@flux-kit/ui/layout-editor: LayoutEditor with what it uses of @flux-kit/core/boxes (React external)",
+    path: "packages/ui/dist/layout-editor.js",
+    import: "{ LayoutEditor }",
+    ignore: reactAndQuery,
+    // #15's target is 8 kB: FluxStudio loads it on demand, when a person opens the layout of a FLUX 3 request
+    limit: "8 kB",
+  },
+  {
+    name: "@flux-kit/ui: ReferenceChips alone, with the file reading and words it shares with the form (peers external)",
+    path: "packages/ui/dist/chunks/ReferenceChips.js",
+    import: "{ ReferenceChips }",
+    ignore: [...reactAndQuery, "@flux-kit/core", "@flux-kit/core/internal", "@flux-kit/react"],
+    // 4.41 kB when added (core/boxes' reference names included); FluxStudio loads it on demand with FLUX 3's
+    // fields, and its first load has the shared parts already
+    limit: "4.6 kB",
   },
   {
     name: "FluxStudio app: first load as Vite builds it (kit code; React and TanStack Query external)",
@@ -88,8 +108,12 @@ export default [
     path: studio.files.map((file) => relative(import.meta.dirname, file.path)),
     // already bundled and minified by Vite: each chunk is measured as it is, copied (not minified again)
     modifyEsbuildConfig: (config) => ({ ...config, bundle: false, loader: { ".js": "copy" } }),
-    // #6's target, 30 kB: not met by this measure
-    limit: "30 kB",
+    // #6's target, 30 kB, is not met by this measure: 31.2 kB before #15; 30.8 kB with #15's FLUX 3 fields, long
+    // runs and prices, whose parts load on demand, after HistoryList, the job tray, the failure views' words and the
+    // layout editor stopped sharing files with what the first load needs. About 0.4 kB of it is Vite's preload
+    // helper and 0.5 kB the small chunks Vite splits off and compresses one by one. A regression budget: see
+    // bench/RESULTS.md.
+    limit: "31 kB",
   },
   {
     name: "FluxStudio app: kit code (core + react + ui); React and TanStack Query external",
@@ -114,6 +138,10 @@ export default [
         "./StudioHistory-*",
         "./Lightbox-*",
         "./MaskPainter-*",
+        "./Flux3Fields-*",
+        "./CostHint-*",
+        "./JobList-*",
+        "./layout-editor.js",
       ],
     }),
     // #6's target is 30 kB: met since #12 drew the form from getModelInfo (no zod) and moved the checks to
@@ -142,6 +170,10 @@ export default [
     ["the history kept in IndexedDB (with idb-keyval)", "StudioHistory", "3 kB"],
     ["the full-screen view (zoom, arrow keys, copy image and prompt)", "Lightbox", "2 kB"],
     ["the mask painter (FLUX.1 Fill, FLUX Erase)", "MaskPainter", "2.5 kB"],
+    // #15: references as chips are ui's ReferenceChips export (a shared chunk; its own entry below)
+    ["FLUX 3 Image's fields (tiers and prices, ratios, the layout's section)", "Flux3Fields", "2.5 kB"],
+    // core's price table (estimateCost) loads with it, outside the first load
+    ["the request's price beside Generate", "CostHint", "1 kB"],
   ].map(([what, chunk, limit]) => ({
     name: `FluxStudio app: ${what}, loaded on demand (ui's ${chunk} chunk)`,
     path: `packages/ui/dist/${chunk}-*.js`,
@@ -153,8 +185,10 @@ export default [
         "@flux-kit/core/internal",
         "@flux-kit/react",
         "./chunk-*",
-        // a chunk a chunk loads on demand (the full-screen view, from the finished image's) is its own entry
+        // a chunk a chunk loads on demand (the full-screen view, from the finished image's; the layout editor,
+        // from FLUX 3's fields) is its own entry
         "./Lightbox-*",
+        "./layout-editor.js",
       ],
     }),
     limit,

@@ -50,6 +50,9 @@ export async function writeFirstLoad({ outDir = join(root, "node_modules/.cache/
     build: {
       write: false,
       minify: true,
+      // Vite's own runtime (the modulepreload polyfill and the helper that preloads a lazy chunk's imports) is the
+      // bundler's, shared by every lazy route of an app: not counted, as React is not
+      modulePreload: false,
       rolldownOptions: { input: ENTRY, external: (id) => peer.test(id) },
     },
   });

@@ -14,6 +14,8 @@ export const zodFreeEntries = {
   "chunks/parseAspectRatio": "src/models/parseAspectRatio.ts",
   "chunks/estimateCost": "src/models/estimateCost.ts",
   "chunks/fieldErrors": "src/models/fieldErrors.ts",
+  // what a form writes after its caption (ui's first load), apart from the box parser and checks (its lazy parts)
+  "chunks/serializeRows": "src/boxes/serializeRows.ts",
 };
 
 const options = preset({

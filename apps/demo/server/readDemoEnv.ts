@@ -49,7 +49,9 @@ function demoModel(raw: string | undefined): ModelId | undefined {
   const id = raw?.trim();
   if (!id) return undefined;
   if (!(DEMO_MODELS as readonly string[]).includes(id))
-    throw new Error(`FLUX_DEMO_MODEL must be one of the demo's models (${DEMO_MODELS.join(", ")}), got "${id}".`);
+    throw new Error(
+      `FLUX_DEMO_MODEL must be one of the demo's models (${DEMO_MODELS.join(", ")}), got "${id}".`,
+    );
   return id as ModelId;
 }
 

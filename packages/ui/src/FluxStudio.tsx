@@ -24,7 +24,6 @@ import { firstLoadLabels, type FluxLabels } from "./labels";
 import type { GenerationView } from "./generationView";
 import type { HistoryEntry } from "./HistoryList";
 import { lazyPart } from "./lazyPart";
-import { JobList } from "./JobList";
 import { PromptForm } from "./PromptForm";
 import { downloadHref, ResultViewer } from "./ResultViewer";
 
@@ -210,6 +209,7 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
     });
   }
   // the history's chunk, tried again if its first load failed: once it is there this does nothing
+  useEffect(() => void Jobs.preload(), []);
   useEffect(() => {
     if (history.length > 0) void History.preload();
   }, [history.length]);
@@ -341,7 +341,9 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
         gallery={[...history, ...kept]}
         before={typeof before === "string" ? before : undefined}
       />
-      <JobList
+      <Jobs.Part
+        // loaded as the studio mounts: it shows nothing until a first job, a moment later at the earliest
+        fallback={null}
         className="flux-studio-jobs"
         jobs={jobs
           .filter((job) => !done(job))
@@ -395,6 +397,8 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
  * studio mounts.
  */
 const History = /* @__PURE__ */ lazyPart(() => import("./StudioHistory").then((m) => m.StudioHistory));
+/** The job tray: empty until a first submit, so its own chunk, loaded as the studio mounts. */
+const Jobs = /* @__PURE__ */ lazyPart(() => import("./JobList").then((m) => m.JobList));
 export const preloadStudioHistory = History.preload;
 
 /** A seed for one of several images: any 32-bit integer. */

@@ -1,5 +1,5 @@
 /** @jsxImportSource . */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   FluxAuthError,
   FluxModerationError,
@@ -12,7 +12,7 @@ import {
 import type { GenerationView } from "./generationView";
 import type { FirstLoadLabels, FluxLabels } from "./labels";
 import { withLazyLabels } from "./lazyLabels";
-import { failureMessage } from "./problemText";
+import { failureMessage, retryAfterSeconds } from "./problemText";
 import { useNow } from "./useNow";
 import { Actions, RetryButton, Title, type HeadingLevel } from "./viewParts";
 
@@ -21,10 +21,12 @@ export interface ProblemViewProps {
   readonly generation: GenerationView;
   readonly labels: FirstLoadLabels;
   readonly headingLevel: HeadingLevel;
+  /** Told what a failure's message says, for the viewer's live region (the words load with this chunk). */
+  readonly onMessage?: ((message: string) => void) | undefined;
 }
 
 /** A view's props inside the chunk, with every label. */
-type ViewProps = Omit<ProblemViewProps, "labels"> & { readonly labels: FluxLabels };
+type ViewProps = Omit<ProblemViewProps, "labels" | "onMessage"> & { readonly labels: FluxLabels };
 
 /**
  * The task an uncertain submit may have created, when its answer named one (a body that arrived but could not be
@@ -119,8 +121,18 @@ function Moderated({ generation, labels, headingLevel }: ViewProps) {
 }
 
 /** Failed, moderated, cancelled, timed-out and expired views, each with what the user can do next. */
-export function ProblemView({ generation, labels: given, headingLevel }: ProblemViewProps) {
+export function ProblemView({ generation, labels: given, headingLevel, onMessage }: ProblemViewProps) {
   const labels = withLazyLabels(given);
+  // the live region says the failure's message with its title, once (the wait as the error gave it: the visible
+  // countdown is not re-announced every second)
+  const { error } = generation;
+  const message =
+    generation.status === "failed" ? failureMessage(error, labels, retryAfterSeconds(error)) : "";
+  const told = useRef(onMessage);
+  useEffect(() => {
+    told.current = onMessage;
+  });
+  useEffect(() => told.current?.(message), [message]);
   switch (generation.status) {
     case "failed":
       if (generation.error?.code === "submit_uncertain")

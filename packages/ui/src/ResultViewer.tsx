@@ -1,6 +1,6 @@
 /** @jsxImportSource . */
 "use client";
-import { forwardRef, useEffect, useRef, type HTMLAttributes } from "react";
+import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from "react";
 import { FluxModerationError, getModelInfo, isBflDelivery, isModelId, type FluxResult } from "@flux-kit/core";
 import { imageRouteUrl, isImageRouteUrl } from "@flux-kit/core/internal";
 import { cx } from "./cx";
@@ -9,7 +9,6 @@ import type { FirstLoadViewerLabels, GenerationView, ViewerLabels } from "./gene
 import { firstLoadLabels, type FirstLoadLabels, type FluxLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
 import { lazyPart } from "./lazyPart";
-import { failureMessage, retryAfterSeconds } from "./problemText";
 import { Actions, RetryButton, Title, type HeadingLevel } from "./viewParts";
 import { useImageLoad, type ImageLoad, type ImageSource } from "./imageLoad";
 
@@ -99,7 +98,12 @@ function expiryOf(g: GenerationView, result: FluxResult, imageUrl: string): Date
  * What the live region says: the state, with what a sighted user reads in it that matters most (moderation's
  * reasons, a rate limit's wait, an image that would not load).
  */
-function announcement(g: GenerationView, image: ImageLoad, labels: FirstLoadViewerLabels): string {
+function announcement(
+  g: GenerationView,
+  image: ImageLoad,
+  labels: FirstLoadViewerLabels,
+  problem: string,
+): string {
   switch (g.status) {
     case "submitting":
       return g.waiting ? labels.waitingStatus : labels.submittingStatus;
@@ -110,8 +114,8 @@ function announcement(g: GenerationView, image: ImageLoad, labels: FirstLoadView
       if (image.phase === "error") return `${labels.imageFailedTitle}. ${labels.imageFailedMessage}`;
       return image.phase === "loaded" ? labels.readyStatus : labels.imageLoadingStatus;
     case "failed":
-      // the wait as the error gave it, said once: the visible countdown is not re-announced every second
-      return `${labels.failedTitle}. ${failureMessage(g.error, labels, retryAfterSeconds(g.error))}`;
+      // the message comes from the failure views (their chunk holds the words), as soon as they show
+      return problem ? `${labels.failedTitle}. ${problem}` : labels.failedTitle;
     case "moderated": {
       const reasons = g.error instanceof FluxModerationError ? g.error.reasons : [];
       return reasons.length > 0
@@ -293,6 +297,8 @@ export const ResultViewer = /* @__PURE__ */ forwardRef<HTMLDivElement, ResultVie
     const sources = imageSources(g, imageUrl, imageRoute, downloadUrl);
     const image = useImageLoad(sources.length > 0 ? `${g.result?.id}\n${imageUrl}` : "", sources);
     const imagePhase = g.status === "ready" && sources.length > 0 ? image.phase : undefined;
+    // a failure's message, as the failure views (loaded on demand) say it
+    const [problem, setProblem] = useState("");
     const live = useRef<HTMLDivElement>(null);
     // a generation under way: the views it can end in load now, before it ends (a dropped network included)
     useEffect(() => {
@@ -310,7 +316,7 @@ export const ResultViewer = /* @__PURE__ */ forwardRef<HTMLDivElement, ResultVie
         aria-busy={busy || undefined}
       >
         <div ref={live} style={visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
-          {announcement(g, image, labels)}
+          {announcement(g, image, labels, problem)}
         </div>
         {g.status === "idle" ? (
           <p className="flux-placeholder" tabIndex={-1} data-flux-focus="">
@@ -347,11 +353,12 @@ export const ResultViewer = /* @__PURE__ */ forwardRef<HTMLDivElement, ResultVie
           <div className="flux-problem">
             <Problems.Part
               generation={g}
+              onMessage={setProblem}
               labels={labels}
               headingLevel={headingLevel}
               fallback={
                 <>
-                  <Title level={headingLevel}>{announcement(g, image, labels)}</Title>
+                  <Title level={headingLevel}>{announcement(g, image, labels, "")}</Title>
                   <Actions>
                     <RetryButton onClick={g.retry} label={labels.tryAgain} />
                   </Actions>

@@ -11,7 +11,6 @@ export {
   type ReferenceChipsLabels,
   type ReferenceChipsProps,
 } from "./ReferenceChips";
-export { LayoutEditor, type LayoutEditorLabels, type LayoutEditorProps } from "./LayoutEditor";
 export { failureMessage } from "./problemText";
 export { defaultLabels, resolveLabels } from "./defaultLabels";
 export type { FluxLabels } from "./labels";

@@ -224,7 +224,8 @@ export interface FluxLabels {
 
 const seconds = (s: number) => `${s} s`;
 /** Seconds as people read a run's length: `42 s`, `1 min 30 s`. */
-const clock = (s: number) => (s < 60 ? seconds(s) : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`);
+const clock = (s: number) =>
+  s < 60 ? seconds(s) : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`;
 
 /** A request field as a person names it (`safety_tolerance` → "safety tolerance"). */
 const settingName = (field: string) => field.replace(/_/g, " ");
@@ -298,28 +299,6 @@ const baseLabels: Omit<FluxLabels, LazyLabel> = {
   moderatedTitle: "This image was blocked by moderation",
   moderatedReasons: "Reasons",
   failedTitle: "The image could not be generated",
-  creditsMessage: "The account is out of credits. Top up the BFL account, then try again.",
-  authMessage:
-    "The server could not authenticate with the image service. Ask the site's owner to check the API key.",
-  unauthenticatedMessage: "Sign in to generate images.",
-  forbiddenMessage: "Your account is not allowed to generate images here.",
-  modelNotEnabledMessage: "This model is not enabled on this server. Choose another model.",
-  originNotAllowedMessage:
-    "This site is not allowed to use the image service. The site's owner must add its origin to allowedOrigins.",
-  misconfiguredMessage:
-    "The image service is not set up on this server. Ask the site's owner to configure it.",
-  rateLimitMessage: (s) =>
-    s === undefined
-      ? "Too many images are being generated at once. Wait a moment, then try again."
-      : `Too many images are being generated at once. You can try again in ${seconds(s)}.`,
-  clientLimitMessage: (s) =>
-    `You have too many images in progress. ${s === undefined ? "Wait for one to finish" : `Try again in ${seconds(s)}`}.`,
-  validationMessage: "Some settings were rejected. Fix them and try again:",
-  serverMessage: "The image service had a problem. Try again in a moment.",
-  networkMessage: "The connection failed. Check your network and try again.",
-  uncertainMessage:
-    "The request may have reached the service and may be billed. Check before generating again to avoid paying twice.",
-  generationFailedMessage: "The service could not generate this image. Try again, or change the prompt.",
   tryAgain: "Try again",
   cancelledTitle: "Stopped waiting",
   timedOutTitle: "This is taking longer than expected",
@@ -347,6 +326,20 @@ const baseLabels: Omit<FluxLabels, LazyLabel> = {
  * the checks' wording): their English defaults are in `lazyLabels.ts`, loaded with those parts.
  */
 export type LazyLabel =
+  | "creditsMessage"
+  | "authMessage"
+  | "unauthenticatedMessage"
+  | "forbiddenMessage"
+  | "modelNotEnabledMessage"
+  | "originNotAllowedMessage"
+  | "misconfiguredMessage"
+  | "rateLimitMessage"
+  | "clientLimitMessage"
+  | "validationMessage"
+  | "serverMessage"
+  | "networkMessage"
+  | "uncertainMessage"
+  | "generationFailedMessage"
   | "aspectAuto"
   | "aspectAutoHint"
   | "resolution"

@@ -4,6 +4,29 @@ const seconds = (s: number) => `${s} s`;
 
 /** The English defaults of the {@link LazyLabel}s: in the chunks of the parts that show them, not the first load. */
 export const lazyLabels: Pick<FluxLabels, LazyLabel> = {
+  // what went wrong, said by the failure views (their own chunk) and, through them, the viewer's live region
+  creditsMessage: "The account is out of credits. Top up the BFL account, then try again.",
+  authMessage:
+    "The server could not authenticate with the image service. Ask the site's owner to check the API key.",
+  unauthenticatedMessage: "Sign in to generate images.",
+  forbiddenMessage: "Your account is not allowed to generate images here.",
+  modelNotEnabledMessage: "This model is not enabled on this server. Choose another model.",
+  originNotAllowedMessage:
+    "This site is not allowed to use the image service. The site's owner must add its origin to allowedOrigins.",
+  misconfiguredMessage:
+    "The image service is not set up on this server. Ask the site's owner to configure it.",
+  rateLimitMessage: (s) =>
+    s === undefined
+      ? "Too many images are being generated at once. Wait a moment, then try again."
+      : `Too many images are being generated at once. You can try again in ${seconds(s)}.`,
+  clientLimitMessage: (s) =>
+    `You have too many images in progress. ${s === undefined ? "Wait for one to finish" : `Try again in ${seconds(s)}`}.`,
+  validationMessage: "Some settings were rejected. Fix them and try again:",
+  serverMessage: "The image service had a problem. Try again in a moment.",
+  networkMessage: "The connection failed. Check your network and try again.",
+  uncertainMessage:
+    "The request may have reached the service and may be billed. Check before generating again to avoid paying twice.",
+  generationFailedMessage: "The service could not generate this image. Try again, or change the prompt.",
   aspectAuto: "Auto",
   aspectAutoHint: (images) =>
     images > 0

@@ -1,13 +1,31 @@
 import { FluxRateLimitError, type FluxError } from "@flux-kit/core";
-import type { FirstLoadLabels } from "./labels";
+import type { FluxLabels } from "./labels";
 
 /**
  * The message for a failed generation, by error code: a signed-out user, a refused origin or model and a server
  * that is not set up each get their own; only BFL's own refusal (`"auth"`) is about the API key.
+ * @param labels every label (`resolveLabels(overrides)`), or at least the messages
+ * @example failureMessage(gen.error, resolveLabels()) // "The account is out of credits. Top up the BFL account, then try again."
  */
 export function failureMessage(
   error: FluxError | undefined,
-  labels: FirstLoadLabels,
+  labels: Pick<
+    FluxLabels,
+    | "creditsMessage"
+    | "authMessage"
+    | "unauthenticatedMessage"
+    | "forbiddenMessage"
+    | "modelNotEnabledMessage"
+    | "originNotAllowedMessage"
+    | "misconfiguredMessage"
+    | "rateLimitMessage"
+    | "clientLimitMessage"
+    | "validationMessage"
+    | "networkMessage"
+    | "uncertainMessage"
+    | "generationFailedMessage"
+    | "serverMessage"
+  >,
   retryInS?: number,
 ): string {
   switch (error?.code) {

@@ -1,4 +1,5 @@
-import { isLayoutRow, type BoxRow } from "./BoxRow";
+import type { BoxRow } from "./BoxRow";
+import { serializeRows } from "./serializeRows";
 import { parseBoxPrompt } from "./parseBoxPrompt";
 
 /** Why `composeBoxPrompt` refused: the prompt would not read back as the caption and rows it was given. */
@@ -21,16 +22,6 @@ export class BoxPromptError extends Error {
     this.code = code;
   }
 }
-
-/** Each row with its fields in BFL's order, whatever order the object has them in. */
-const ordered = (row: BoxRow) =>
-  isLayoutRow(row)
-    ? { id: row.id, bbox: row.bbox, desc: row.desc }
-    : { id: row.id, from: row.from, src_bbox: row.src_bbox, tgt_bbox: row.tgt_bbox, desc: row.desc };
-
-/** The rows as the prompt writes them: one JSON array, no spaces, fields in BFL's order; `""` for no rows. */
-export const serializeRows = (rows: readonly BoxRow[]): string =>
-  rows.length === 0 ? "" : JSON.stringify(rows.map(ordered));
 
 /**
  * Joins a caption (or edit instruction) and its box rows into FLUX 3's prompt: `caption + " " + JSON` with each

@@ -56,7 +56,8 @@ export {
 export { toPixelBox, type PixelBoxOnFrame } from "./toPixelBox";
 
 // prompts
-export { BoxPromptError, composeBoxPrompt, serializeRows, type BoxPromptErrorCode } from "./composeBoxPrompt";
+export { BoxPromptError, composeBoxPrompt, type BoxPromptErrorCode } from "./composeBoxPrompt";
+export { serializeRows } from "./serializeRows";
 export { parseBoxPrompt, type BoxPromptKind, type ParsedBoxPrompt } from "./parseBoxPrompt";
 export {
   DEFAULT_MIN_SIDE_PX,
