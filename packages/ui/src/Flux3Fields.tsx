@@ -8,7 +8,7 @@ import { buildInput, maxImages, type PromptFormValue } from "./formValue";
 import type { FirstLoadLabels } from "./labels";
 import { withLazyLabels } from "./lazyLabels";
 import { lazyPart } from "./lazyPart";
-import { renumberRowsAfterChange } from "./mentions";
+import { insertionPoint, renumberRowsAfterChange } from "./mentions";
 import { ReferenceChips } from "./ReferenceChips";
 import { visuallyHidden } from "./visuallyHidden";
 
@@ -31,10 +31,9 @@ export interface Flux3FieldsProps {
   readonly attempted: boolean;
 }
 
-/** `text` written into `prompt` at the textarea's cursor (at the end without one), with the cursor after it. */
+/** `text` written into `prompt` at the textarea's cursor (`insertionPoint`), with the cursor after it. */
 function insertAtCursor(prompt: string, field: HTMLTextAreaElement | null, text: string) {
-  const start = field?.selectionStart ?? prompt.length;
-  const end = field?.selectionEnd ?? prompt.length;
+  const { start, end } = insertionPoint(field, prompt);
   const before = prompt.slice(0, start);
   const after = prompt.slice(end);
   const lead = before === "" || /\s$/.test(before) ? "" : " ";

@@ -31,6 +31,40 @@ export const Default: Story = {
   },
 };
 
+/**
+ * FLUX 3 Image's own fields: references as chips, the ratio with what auto does, the tiers with their size and
+ * price, and the layout editor (a chunk of its own, opened here). A box added and moved from the keyboard, cited
+ * from its row, is written into the prompt after the caption.
+ */
+export const Flux3Layout: Story = {
+  args: { defaultValue: { model: "flux-3-image", prompt: "A poster.", aspectRatio: "16:9", preset: "16:9" } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("radio", { name: /^1k 1 MP · ≈ 4\.8 credits$/ })).toBeChecked();
+    await userEvent.click(canvas.getByRole("button", { name: "Draw a layout" }));
+    const add = await canvas.findByRole("button", { name: "Add box" });
+    add.focus();
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(document.activeElement).toHaveClass("flux-layout-box"));
+    await userEvent.keyboard("{ArrowUp}{ArrowUp}{Shift>}{ArrowRight}{/Shift}");
+    await userEvent.click(canvas.getByRole("button", { name: "Cite box_1 in the prompt" }));
+    await userEvent.type(canvas.getByRole("textbox", { name: "Description" }), "The headline");
+    await userEvent.click(canvas.getByRole("button", { name: "Generate" }));
+    await waitFor(() =>
+      expect(args.onSubmit).toHaveBeenCalledWith({
+        model: "flux-3-image",
+        input: expect.objectContaining({
+          prompt: expect.stringMatching(
+            /^A poster\. <box_1> \[\{"id":"box_1","bbox":\[\d+,\d+,\d+,\d+\],"desc":"The headline"\}\]$/,
+          ) as unknown,
+          aspect_ratio: "16:9",
+          resolution: "1k",
+        }) as unknown,
+      }),
+    );
+  },
+};
+
 export const ValidationErrors: Story = {
   args: { defaultValue: { model: "flux-2-pro", preset: "custom", width: 1000, height: 5000 } },
   play: async ({ canvasElement, args }) => {

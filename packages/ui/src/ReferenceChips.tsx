@@ -19,6 +19,7 @@ import type { ReferenceImage } from "./formValue";
 import { addFiles } from "./ImageInput";
 import { firstLoadLabels } from "./labels";
 import {
+  insertionPoint,
   insertMention,
   mentionsOf,
   renumberAfterMove,
@@ -155,9 +156,8 @@ export const ReferenceChips = /* @__PURE__ */ forwardRef<HTMLDivElement, Referen
 
     const mention = (index: number) => {
       const field = promptRef?.current;
-      const next = field
-        ? insertMention(prompt, field.selectionStart, field.selectionEnd, index + 1)
-        : insertMention(prompt, prompt.length, prompt.length, index + 1);
+      const { start, end } = insertionPoint(field, prompt);
+      const next = insertMention(prompt, start, end, index + 1);
       if (field) pending.current = { kind: "prompt", ...next };
       onPromptChange(next.prompt);
     };

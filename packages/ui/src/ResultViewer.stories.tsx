@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fireEvent, userEvent, waitFor, within } from "storybook/test";
+import { fixedPolling } from "@flux-kit/core";
 import { LiveResultViewer } from "./stories/LiveResultViewer";
 import { mockApi } from "./stories/mockApi";
 
@@ -71,6 +72,75 @@ export const Ready: Story = {
     await expect(response.headers.get("content-type")).toMatch(/^image\//);
     await expect(canvas.getByText("FLUX.2 [pro]")).toBeVisible();
     await expect(canvas.getByText("1024 × 768")).toBeVisible();
+  },
+};
+
+/** FLUX 3 Image runs one to two and a half minutes, and reports its stage instead of progress. */
+const flux3 = {
+  model: "flux-3-image",
+  input: { prompt: "A lighthouse on a cliff at dusk", aspect_ratio: "16:9", grounding: false },
+  // polls every 400 ms, so a stage a few seconds long is seen (the adaptive schedule polls a 90 s run sparsely)
+  client: { poll: { policy: fixedPolling(400) } },
+} as const;
+
+/** FLUX 3 planning the image: "Reasoning…", the elapsed time against its typical run, no guessed progress bar. */
+export const Flux3Reasoning: Story = {
+  args: flux3,
+  // a 60 s run: Pending for 3 s, Reasoning until 9 s (15 % of it without grounding), then Generating
+  parameters: { msw: mockApi({ durationMs: 60_000 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent("Reasoning…"), TIMEOUT);
+    await expect(canvasElement.querySelector(".flux-pending")).toHaveAttribute("data-stage", "reasoning");
+    await expect(canvas.getByText(/usually about 1 min 30 s/)).toBeVisible();
+    await expect(canvas.getByRole("progressbar", { name: "Progress" })).toHaveAttribute(
+      "data-state",
+      "indeterminate",
+    );
+  },
+};
+
+/** Then drawing it: "Generating…". */
+export const Flux3Generating: Story = {
+  args: flux3,
+  // a 12 s run: Generating from 1.8 s
+  parameters: { msw: mockApi({ durationMs: 12_000 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByRole("status")).toHaveTextContent("Generating…"), TIMEOUT);
+    await expect(canvasElement.querySelector(".flux-pending")).toHaveAttribute("data-stage", "generating");
+    await expect(canvas.getByRole("button", { name: "Stop waiting" })).toBeEnabled();
+  },
+};
+
+/**
+ * Past 1.5 times the model's typical run, a calm word that it is still running (FLUX.2 [klein] 4B here: its
+ * typical run is 2.5 s, so the story need not wait two minutes).
+ */
+export const TakingLongerThanUsual: Story = {
+  args: { model: "flux-2-klein-4b", input: { prompt: "A red fox in fresh snow" } },
+  parameters: { msw: mockApi({ durationMs: 120_000 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByText(/^Taking longer than usual/)).toBeVisible(), TIMEOUT);
+    await expect(canvasElement.querySelector(".flux-pending")).toHaveAttribute("data-slow", "true");
+    await expect(canvas.getByRole("button", { name: "Stop waiting" })).toBeEnabled();
+  },
+};
+
+/** FLUX 3 rewrote the prompt (it expands every one): what it rendered, collapsed under the image. */
+export const Flux3RenderedPrompt: Story = {
+  args: flux3,
+  parameters: { msw: mockApi({ durationMs: 1_500 }).handlers },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitForState(canvasElement, "ready");
+    const summary = await canvas.findByText("What FLUX rendered", {}, TIMEOUT);
+    await userEvent.click(summary);
+    await expect(summary.closest("details")).toHaveAttribute("open");
+    await expect(summary.closest("details")).toHaveTextContent(
+      /A lighthouse on a cliff at dusk Rendered as a finished/,
+    );
   },
 };
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { changeRow, layoutRow, refImage, takeRow, type BoxRow, type EditRow } from "@flux-kit/core/boxes";
 import {
+  insertionPoint,
   insertMention,
   mentionsOf,
   renumberAfterMove,
@@ -247,5 +248,15 @@ describe("box rows", () => {
       named: [],
     });
     expect(renumberRowsAfterChange(rows, { kind: "add" })).toEqual({ rows, named: [] });
+  });
+});
+
+describe("insertionPoint", () => {
+  it("takes the field's selection, but a caret never placed in a prompt with text (at 0) means the end", () => {
+    expect(insertionPoint({ selectionStart: 0, selectionEnd: 0 }, "A poster.")).toEqual({ start: 9, end: 9 });
+    expect(insertionPoint({ selectionStart: 0, selectionEnd: 0 }, "")).toEqual({ start: 0, end: 0 });
+    expect(insertionPoint({ selectionStart: 2, selectionEnd: 2 }, "A poster.")).toEqual({ start: 2, end: 2 });
+    expect(insertionPoint({ selectionStart: 0, selectionEnd: 1 }, "A poster.")).toEqual({ start: 0, end: 1 });
+    expect(insertionPoint(null, "A poster.")).toEqual({ start: 9, end: 9 });
   });
 });

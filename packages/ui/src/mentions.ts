@@ -39,6 +39,20 @@ export function mentionsOf(prompt: string): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
+/**
+ * Where to write into a prompt field: its selection, except a caret at the very start of a prompt that has text,
+ * which reads as never placed (a browser leaves it there until the field is first clicked): then the end.
+ * @example insertionPoint({ selectionStart: 0, selectionEnd: 0 }, "A poster.") // { start: 9, end: 9 }
+ */
+export function insertionPoint(
+  field: { readonly selectionStart: number; readonly selectionEnd: number } | null | undefined,
+  prompt: string,
+): { start: number; end: number } {
+  if (!field || (field.selectionStart === 0 && field.selectionEnd === 0 && prompt !== ""))
+    return { start: prompt.length, end: prompt.length };
+  return { start: field.selectionStart, end: field.selectionEnd };
+}
+
 /** Characters a mention may follow with no space between: whitespace and opening brackets or quotes. */
 const OPENS = /[\s([{<"'“‘«]/;
 /** Characters a mention may precede with no space between: whitespace, punctuation and closing brackets. */
