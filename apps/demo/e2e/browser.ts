@@ -2,7 +2,7 @@ import { chromiumLaunchOptions } from "../../../scripts/chromium.mjs";
 import { recordTraffic, type RecordedResponse } from "../../../scripts/e2e.mjs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { demoRoot } from "../server/demoRoot";
 
 export type { RecordedResponse };
@@ -55,6 +55,13 @@ export async function screenshot(
   const dir = join(demoRoot, process.env.SCREENSHOTS_DIR ?? join("test-results", "screenshots"));
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? false });
+}
+
+/** Saves a screenshot of one element (`locator`), as {@link screenshot} saves a page's. */
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  const dir = join(demoRoot, process.env.SCREENSHOTS_DIR ?? join("test-results", "screenshots"));
+  mkdirSync(dir, { recursive: true });
+  await locator.screenshot({ path: join(dir, `${name}.png`) });
 }
 
 /** Types a prompt and submits it from the keyboard (Ctrl+Enter), as a keyboard-only user does. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { boxColour } from "@flux-kit/mock";
 import { axeViolations } from "./axe";
-import { launchBrowser, screenshot, type DemoBrowser } from "./browser";
+import { launchBrowser, screenshotOf, type DemoBrowser } from "./browser";
 import { startDemo, type RunningDemo } from "./startDemo";
 
 // FLUX 3 Image's layout, end to end: boxes drawn in the browser (two by mouse, one by keyboard) reach the API in
@@ -90,7 +90,7 @@ test("two boxes drawn by mouse and one by keyboard reach the API: each box's col
   expect(boxes[2]!.top).toBeGreaterThanOrEqual(500);
   expect(boxes[2]!.width).toBeGreaterThan(300);
   expect(await axeViolations(page, ".flux-form")).toEqual([]);
-  await screenshot(page, "flux3-layout", { fullPage: true });
+  await screenshotOf(page.locator(".flux-layout"), "flux3-layout");
 
   await page.getByRole("button", { name: "Generate", exact: true }).click();
   const image = page.locator(".flux-viewer img.flux-image");
@@ -121,5 +121,5 @@ test("two boxes drawn by mouse and one by keyboard reach the API: each box's col
     16 / 9,
     1,
   );
-  await screenshot(page, "flux3-ready", { fullPage: true });
+  await screenshotOf(page.locator(".flux-studio-viewer"), "flux3-ready");
 }, 120_000);
