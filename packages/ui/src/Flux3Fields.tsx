@@ -1,8 +1,15 @@
 /** @jsxImportSource . */
-import { useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { estimateCost, getModelInfo } from "@flux-kit/core";
 import { FLUX3_RESOLUTIONS, flux3OutputSize } from "@flux-kit/core/internal";
-import { isLayoutRow, layoutRow, type BoxRow, type BoxValidation } from "@flux-kit/core/boxes";
+import {
+  imageNumber,
+  isLayoutRow,
+  layoutRow,
+  validateBoxes,
+  type BoxRow,
+  type EditRow,
+} from "@flux-kit/core/boxes";
 import { Field, describedBy } from "./Field";
 import { buildInput, maxImages, type PromptFormValue } from "./formValue";
 import type { FirstLoadLabels } from "./labels";
@@ -77,8 +84,9 @@ export function Flux3Fields({
   const c = model.capabilities;
   const ratios = c.size.kind === "aspect_ratio" ? (c.size.ratios ?? []) : [];
   const boxes = value.boxes ?? [];
-  const [open, setOpen] = useState(boxes.length > 0);
-  const [problems, setProblems] = useState(0);
+  const [opened, setOpen] = useState(false);
+  // rows set from elsewhere (Use this prompt, a controlled value) show the editor, so they can be seen and fixed
+  const open = opened || boxes.length > 0;
   // edit rows over image 1 once there is one, unless the person chose a new layout (rows drawn decide first)
   const [chosen, setChosen] = useState<boolean | undefined>(undefined);
   const edit = value.images.length > 0 && (boxes.length > 0 ? !boxes.every(isLayoutRow) : (chosen ?? true));
@@ -95,6 +103,30 @@ export function Flux3Fields({
         ? `${first.width}:${first.height}`
         : "1:1";
   const input = buildInput(value);
+  // core's box checks on the prompt exactly as it will be sent (rows drawn here, or typed or pasted into it): the
+  // form sends nothing while they find errors
+  const frame = flux3OutputSize(resolution, frameRatio);
+  const checked = useMemo(
+    () =>
+      validateBoxes(typeof input.prompt === "string" ? input.prompt : "", {
+        images: value.images.length,
+        frame,
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the prompt, the pictures and the frame decide
+    [input.prompt, value.images.length, frame.width, frame.height],
+  );
+  // a prompt with no rows is prose: what the checks find there (a <token> no row has, image 3 of two) is said,
+  // not enforced
+  const problems = checked.kind === "none" ? 0 : checked.errors.length;
+  useEffect(() => onLayoutErrors(problems), [onLayoutErrors, problems]);
+  // what the rows of the editor cannot show: a caption citing a box that is not there, a picture past the given
+  // ones, rows that cannot be read
+  const general = checked.errors.filter((issue) => !("index" in issue) || issue.index === undefined);
+  // the picture numbers the rows take from: removing one asks first, as a mention in the prompt does
+  const usedByRows = [
+    ...new Set(boxes.flatMap((row) => (!isLayoutRow(row) && row.from ? [imageNumber(row.from)] : []))),
+  ];
+  const heading = useRef<HTMLParagraphElement | null>(null);
   // after a citation, the prompt takes focus with the cursor after it, once it shows the new text (in the same
   // commit: a later frame would take focus from wherever the person went next)
   const citing = useRef<{ prompt: string; cursor: number } | undefined>(undefined);
@@ -123,10 +155,16 @@ export function Flux3Fields({
         promptRef={promptRef}
         disabled={disabled}
         error={errors.images}
-        onChange={(images, change) =>
-          // the boxes' references follow their pictures, as the prompt's mentions do
-          onChange({ images, boxes: renumberRowsAfterChange(boxes, change).rows })
-        }
+        usedBy={usedByRows}
+        // image 1 is the picture edit rows act on: it stays first while they do
+        pinFirst={edit && boxes.length > 0}
+        onChange={(images, change) => {
+          // the boxes' references follow their pictures, as the prompt's mentions do; rows taken from a removed
+          // picture go with it (its removal was confirmed), and with no picture left the rows become a layout
+          const { rows, named } = renumberRowsAfterChange(boxes, change);
+          const kept = rows.filter((row) => !named.includes(row as EditRow));
+          onChange({ images, boxes: images.length === 0 ? convertRows(kept, false) : kept });
+        }}
       />
       <Field
         id={`${id}-aspect_ratio`}
@@ -187,10 +225,10 @@ export function Flux3Fields({
         className="flux-layout"
         aria-labelledby={`${id}-layout-title`}
         data-state={open ? "open" : "closed"}
-        data-invalid={attempted && problems > 0 && boxes.length > 0 ? "" : undefined}
+        data-invalid={attempted && problems > 0 ? "" : undefined}
       >
         <div className="flux-layout-head">
-          <p className="flux-label" id={`${id}-layout-title`}>
+          <p className="flux-label" id={`${id}-layout-title`} ref={heading} tabIndex={-1}>
             {labels.layout}
           </p>
           {open && value.images.length > 0 ? (
@@ -222,7 +260,11 @@ export function Flux3Fields({
               className="flux-button"
               data-variant="secondary"
               disabled={disabled}
-              onClick={() => setOpen(true)}
+              onClick={() => {
+                setOpen(true);
+                // the button goes as the editor comes: focus stays in the section, not on the page
+                heading.current?.focus();
+              }}
             >
               {labels.drawLayout}
             </button>
@@ -237,17 +279,20 @@ export function Flux3Fields({
             aspectRatio={frameRatio}
             image={edit ? first?.src : undefined}
             references={value.images.length}
-            frame={flux3OutputSize(resolution, frameRatio)}
+            frame={frame}
             caption={value.prompt}
             onCite={(boxId: string) => cite(`<${boxId}>`)}
-            onValidate={(checked: BoxValidation) => {
-              setProblems(checked.errors.length);
-              onLayoutErrors(checked.errors.length);
-            }}
             disabled={disabled}
           />
         ) : null}
-        {attempted && problems > 0 && boxes.length > 0 ? (
+        {general.length > 0 ? (
+          <ul className="flux-field-error flux-list" data-field-error="layout">
+            {general.map((issue) => (
+              <li key={`${issue.code}:${issue.message}`}>{issue.message}</li>
+            ))}
+          </ul>
+        ) : null}
+        {attempted && problems > 0 ? (
           <p className="flux-field-error" data-field-error="layout" role="alert">
             {labels.layoutHasErrors(problems)}
           </p>

@@ -159,9 +159,10 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
   // images per Generate: each its own task with its own seed (the fixed one counts up from itself); a model with
   // no seed (FLUX 3) gets the same request again, deliberately, each run its own image
   const [count, setCount] = useState(1);
-  const submit = (next: PromptFormRequest, n = count, variation = false) => {
-    // the form checked `input` against the model's schema
-    const prompt = typeof next.input.prompt === "string" ? next.input.prompt : "";
+  const submit = (next: PromptFormRequest, n = count, variation = false, caption?: string) => {
+    // the form checked `input` against the model's schema; the job is named by the prompt as typed (FLUX 3's box
+    // rows follow it in the request)
+    const prompt = caption ?? (typeof next.input.prompt === "string" ? next.input.prompt : "");
     const seed = next.input.seed;
     let first: string | undefined;
     for (let i = 0; i < n; i++) {
@@ -185,8 +186,14 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
     const seed = entry.result.seed ?? (typeof entry.input.seed === "number" ? entry.input.seed : undefined);
     // the form takes the prompt and model back, but not the seed: that belongs to this re-run only, and a seed
     // left behind would fix every later prompt's
-    setValue((v) => valueForModel(entry.model, { ...v, prompt: entry.prompt }));
-    submit({ model: entry.model, input: seed === undefined ? { ...entry.input } : { ...entry.input, seed } });
+    // (its request goes as it was, FLUX 3's rows included; the form keeps none of the last layout)
+    setValue((v) => valueForModel(entry.model, { ...v, prompt: entry.prompt, boxes: [] }));
+    submit(
+      { model: entry.model, input: seed === undefined ? { ...entry.input } : { ...entry.input, seed } },
+      count,
+      false,
+      entry.prompt,
+    );
   };
 
   const promptOf = (job: TrayJob<{ prompt: string }>) =>
@@ -253,6 +260,7 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
               },
               1,
               true,
+              shownJob.meta?.prompt,
             ),
           // the image becomes the reference of an edit, on a model that takes one; the person then says what to change
           edit: async () => {
@@ -311,7 +319,7 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
         className="flux-studio-form"
         value={value}
         onValueChange={setValue}
-        onSubmit={(request) => submit(request)}
+        onSubmit={(request) => submit(request, count, false, value.prompt.trim())}
         models={models}
         actions={
           <label className="flux-count">

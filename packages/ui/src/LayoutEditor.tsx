@@ -72,7 +72,10 @@ export interface LayoutEditorProps extends Omit<HTMLAttributes<HTMLDivElement>, 
   readonly aspectRatio?: string | undefined;
   /** Edit mode: the edited picture (image 1, `ref_image_0`), drawn under the frame. */
   readonly image?: string | undefined;
-  /** How many pictures the request has (1: only the edited one); "take from image N" offers N = 2 … this. @default 1 */
+  /**
+   * How many pictures the request has (1: only the edited one); "take from image N" offers N = 2 … this, and a
+   * caption naming a picture past it is an error. @default 1 in edit mode, 0 for a layout
+   */
   readonly references?: number | undefined;
   /**
    * The output's size in pixels, to warn about boxes too small to render (`validateBoxes`' `frame`). Without it,
@@ -136,7 +139,7 @@ export const LayoutEditor = /* @__PURE__ */ forwardRef<HTMLDivElement, LayoutEdi
       onChange,
       aspectRatio = "1:1",
       image,
-      references = 1,
+      references: referencesProp,
       frame,
       caption,
       onCite,
@@ -150,6 +153,8 @@ export const LayoutEditor = /* @__PURE__ */ forwardRef<HTMLDivElement, LayoutEdi
   ) {
     const labels = overrides ? { ...layoutEditorLabels, ...overrides } : layoutEditorLabels;
     const edit = mode === "edit";
+    // an edit has at least its picture; a layout none unless told
+    const references = referencesProp ?? (edit ? 1 : 0);
     const uid = useId();
     const [rows, setRows] = useControllableState<readonly BoxRow[]>(
       value,
@@ -170,9 +175,11 @@ export const LayoutEditor = /* @__PURE__ */ forwardRef<HTMLDivElement, LayoutEdi
       () =>
         validateBoxes(
           { caption: caption ?? "", rows: shown },
-          { images: edit ? references : 0, ...(width && height ? { frame: { width, height } } : {}) },
+          // the pictures the request has, in either mode: a layout's caption may name them too ("in the style
+          // of image 1")
+          { images: references, ...(width && height ? { frame: { width, height } } : {}) },
         ),
-      [shown, caption, edit, references, width, height],
+      [shown, caption, references, width, height],
     );
     const validated = useRef(onValidate);
     useEffect(() => {
@@ -288,7 +295,8 @@ export const LayoutEditor = /* @__PURE__ */ forwardRef<HTMLDivElement, LayoutEdi
       } else if (event.key === "Delete" || event.key === "Backspace") {
         event.preventDefault();
         remove(index);
-      } else if (event.key === "Enter") {
+      } else if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
+        // Ctrl/Cmd+Enter is the form's submit: left to it
         event.preventDefault();
         document.getElementById(`${uid}-d${index}`)?.focus();
       }

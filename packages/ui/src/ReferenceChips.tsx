@@ -60,12 +60,24 @@ export interface ReferenceChipsProps extends Omit<HTMLAttributes<HTMLDivElement>
   readonly error?: string | undefined;
   /** Overrides of the English strings. @default referenceChipsLabels */
   readonly labels?: Partial<ReferenceChipsLabels> | undefined;
+  /**
+   * Image numbers something besides the prompt names, e.g. FLUX 3 box rows (`from: "ref_image_1"` is 2):
+   * removing one of them asks first, as a mention in the prompt does. @default []
+   */
+  readonly usedBy?: readonly number[] | undefined;
+  /**
+   * Keeps image 1 first (it cannot move, nor another move before it): the picture an edit acts on, while rows
+   * edit it. @default false
+   */
+  readonly pinFirst?: boolean | undefined;
 }
 
 type Pending =
   | { readonly kind: "chip"; readonly id: string; readonly index: number; readonly part: "main" | "remove" }
   | { readonly kind: "add" }
   | { readonly kind: "prompt"; readonly prompt: string; readonly cursor: number };
+
+const NONE: readonly number[] = [];
 
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes("Files");
 
@@ -88,6 +100,8 @@ export const ReferenceChips = /* @__PURE__ */ forwardRef<HTMLDivElement, Referen
       disabled,
       error,
       labels: overrides,
+      usedBy = NONE,
+      pinFirst = false,
       id: idProp,
       className,
       onPaste,
@@ -165,6 +179,10 @@ export const ReferenceChips = /* @__PURE__ */ forwardRef<HTMLDivElement, Referen
     const move = (from: number, to: number) => {
       const picked = images[from];
       if (!picked || to < 0 || to >= images.length || to === from) return;
+      if (pinFirst && (from === 0 || to === 0)) {
+        setAnnouncement(labels.firstPinned);
+        return;
+      }
       const next = images.filter((_, i) => i !== from);
       next.splice(to, 0, picked);
       pending.current = { kind: "chip", id: picked.id, index: to, part: "main" };
@@ -308,7 +326,11 @@ export const ReferenceChips = /* @__PURE__ */ forwardRef<HTMLDivElement, Referen
                     className="flux-ref-remove"
                     aria-label={labels.remove(i + 1)}
                     disabled={disabled}
-                    onClick={() => (mentionsOf(prompt).includes(i + 1) ? setConfirming(image.id) : remove(i))}
+                    onClick={() =>
+                      mentionsOf(prompt).includes(i + 1) || usedBy.includes(i + 1)
+                        ? setConfirming(image.id)
+                        : remove(i)
+                    }
                   >
                     ×
                   </button>
@@ -351,7 +373,11 @@ export const ReferenceChips = /* @__PURE__ */ forwardRef<HTMLDivElement, Referen
               if (event.key === "Escape") keep(images[confirmIndex]!, confirmIndex);
             }}
           >
-            <p id={`${id}-confirm`}>{labels.confirmRemove(confirmIndex + 1)}</p>
+            <p id={`${id}-confirm`}>
+              {mentionsOf(prompt).includes(confirmIndex + 1)
+                ? labels.confirmRemove(confirmIndex + 1)
+                : labels.confirmRemoveUsed(confirmIndex + 1)}
+            </p>
             <button
               type="button"
               className="flux-button"

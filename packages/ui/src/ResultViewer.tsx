@@ -298,7 +298,7 @@ export const ResultViewer = /* @__PURE__ */ forwardRef<HTMLDivElement, ResultVie
     const image = useImageLoad(sources.length > 0 ? `${g.result?.id}\n${imageUrl}` : "", sources);
     const imagePhase = g.status === "ready" && sources.length > 0 ? image.phase : undefined;
     // a failure's message, as the failure views (loaded on demand) say it
-    const [problem, setProblem] = useState("");
+    const [problem, setProblem] = useState<{ error: unknown; text: string }>();
     const live = useRef<HTMLDivElement>(null);
     // a generation under way: the views it can end in load now, before it ends (a dropped network included)
     useEffect(() => {
@@ -316,7 +316,7 @@ export const ResultViewer = /* @__PURE__ */ forwardRef<HTMLDivElement, ResultVie
         aria-busy={busy || undefined}
       >
         <div ref={live} style={visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
-          {announcement(g, image, labels, problem)}
+          {announcement(g, image, labels, problem && problem.error === g.error ? problem.text : "")}
         </div>
         {g.status === "idle" ? (
           <p className="flux-placeholder" tabIndex={-1} data-flux-focus="">
@@ -353,7 +353,8 @@ export const ResultViewer = /* @__PURE__ */ forwardRef<HTMLDivElement, ResultVie
           <div className="flux-problem">
             <Problems.Part
               generation={g}
-              onMessage={setProblem}
+              // said for this error only: a later failure never starts with an earlier one's words
+              onMessage={(text) => setProblem({ error: g.error, text })}
               labels={labels}
               headingLevel={headingLevel}
               fallback={

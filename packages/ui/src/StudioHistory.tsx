@@ -1,6 +1,7 @@
 /** @jsxImportSource . */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { getModelInfo, type ModelId } from "@flux-kit/core";
+import { parseBoxPrompt } from "@flux-kit/core/boxes";
 import { MATCH_INPUT, valueForModel, type PromptFormValue, type ReferenceImage } from "./formValue";
 import { openHistory, type HistoryStore, type StoredImage } from "./historyStore";
 import { HistoryList, type HistoryEntry, type HistoryListProps } from "./HistoryList";
@@ -179,23 +180,35 @@ export function formValueOf(model: ModelId, input: Readonly<Record<string, unkno
     ...rest
   } = input as Record<string, unknown>;
   const images: ReferenceImage[] = [];
-  for (const field of c.imageFields) {
-    const src = rest[field];
-    delete rest[field];
+  const addImage = (field: string, src: unknown) => {
     if (typeof src === "string")
       images.push({
-        id: `${field}-${Date.now()}`,
+        id: `${field}-${images.length}-${Date.now()}`,
         src,
         name: src.startsWith("data:") ? field : src,
         bytes: src.startsWith("data:") ? Math.round((src.length * 3) / 4) : 0,
       });
+  };
+  for (const field of c.imageFields) {
+    addImage(field, rest[field]);
+    delete rest[field];
   }
+  // FLUX 3's references are one list (or one string)
+  if (c.imageList) {
+    const list = rest[c.imageList.field];
+    delete rest[c.imageList.field];
+    for (const src of Array.isArray(list) ? (list as unknown[]) : [list]) addImage(c.imageList.field, src);
+  }
+  // FLUX 3's prompt carries its box rows: back into the caption and the layout
+  const read = typeof prompt === "string" ? parseBoxPrompt(prompt) : undefined;
+  const rows = read && read.issues.length === 0 ? read.rows : [];
   const advanced = Object.fromEntries(
     Object.entries(rest).filter(([, v]) => ["number", "boolean", "string"].includes(typeof v)),
   ) as PromptFormValue["advanced"];
   const num = (v: unknown) => (typeof v === "number" ? v : undefined);
   const value: Partial<PromptFormValue> = {
-    prompt: typeof prompt === "string" ? prompt : "",
+    prompt: rows.length > 0 && read ? read.caption : typeof prompt === "string" ? prompt : "",
+    boxes: rows,
     advanced,
     images,
     seed: num(seed),

@@ -22,6 +22,10 @@ export interface ReferenceChipsLabels extends Pick<
   remove: (n: number) => string;
   /** Asked before removing a picture the prompt names (its mentions would then name another picture). */
   confirmRemove: (n: number) => string;
+  /** Asked before removing a picture something else uses (FLUX 3's box rows take from it; they go with it). */
+  confirmRemoveUsed: (n: number) => string;
+  /** Said when a move would take image 1 from the front while the layout edits it. */
+  firstPinned: string;
   confirmRemoveYes: string;
   confirmRemoveNo: string;
   /** Announced after a reorder: where the picture is now. */
@@ -45,6 +49,8 @@ export const referenceChipsLabels: ReferenceChipsLabels = {
   addImage: "Add image",
   remove: (n) => `Remove image ${n}`,
   confirmRemove: (n) => `The prompt names image ${n}. Remove it anyway?`,
+  confirmRemoveUsed: (n) => `The layout takes from image ${n}; its boxes go with it. Remove it anyway?`,
+  firstPinned: "Image 1 stays first: it is the picture the layout edits.",
   confirmRemoveYes: "Remove",
   confirmRemoveNo: "Keep",
   moved: (n, count) => `Now image ${n} of ${count}.`,

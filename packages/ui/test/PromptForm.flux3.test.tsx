@@ -1,6 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { parseBoxPrompt } from "@flux-kit/core/boxes";
+import { layoutRow, parseBoxPrompt, refImage, takeRow } from "@flux-kit/core/boxes";
 import { describe, expect, it, vi } from "vitest";
 import { PromptForm } from "../src/PromptForm";
 import type { PromptFormRequest } from "../src/formValue";
@@ -86,6 +86,113 @@ describe("PromptForm with FLUX 3 Image", () => {
     expect(onSubmit).not.toHaveBeenCalled();
     await user.click(screen.getByRole("button", { name: "Cite box_1 in the prompt" }));
     expect(screen.queryByText("The layout has 1 problem.")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it("a reorder keeps the new order and renumbers the prompt with it (both changes land, not just the last)", async () => {
+    const user = userEvent.setup();
+    render(
+      <PromptForm
+        onSubmit={() => undefined}
+        defaultValue={{ model: "flux-3-image", prompt: "the hat of image 1" }}
+      />,
+    );
+    const add = await screen.findByRole("button", { name: "Add image" });
+    const picker = add.closest(".flux-refs")!.querySelector<HTMLInputElement>("input[type=file]")!;
+    await user.upload(picker, [pngFile("room.png", 640, 480), pngFile("hat.png", 512, 512)]);
+    const room = await screen.findByRole("button", { name: "image 1: room.png" });
+    room.focus();
+    await user.keyboard("{Alt>}{ArrowRight}{/Alt}");
+    expect(await screen.findByRole("button", { name: "image 1: hat.png" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "image 2: room.png" })).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue("the hat of image 2");
+  });
+
+  it("removing a picture a box row takes from asks first, and its rows go with it; image 1 stays first", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<(request: PromptFormRequest) => void>();
+    const images = ["room", "lamp", "plant"].map((name) => ({
+      id: name,
+      src: `https://example.test/${name}.png`,
+      name: `${name}.png`,
+      bytes: 0,
+    }));
+    const rows = [
+      takeRow({
+        id: "lamp_1",
+        from: refImage(2),
+        src: [0, 0, 1000, 1000],
+        tgt: [100, 100, 400, 400],
+        desc: "A lamp.",
+      }),
+      takeRow({
+        id: "plant_1",
+        from: refImage(3),
+        src: [0, 0, 1000, 1000],
+        tgt: [500, 500, 900, 900],
+        desc: "A plant.",
+      }),
+    ];
+    render(
+      <PromptForm
+        onSubmit={onSubmit}
+        defaultValue={{ model: "flux-3-image", prompt: "Add <lamp_1> and <plant_1>.", images, boxes: rows }}
+      />,
+    );
+    await user.click(await screen.findByRole("button", { name: "Remove image 2" }));
+    expect(
+      screen.getByText("The layout takes from image 2; its boxes go with it. Remove it anyway?"),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Remove" }));
+    expect(screen.getByRole("button", { name: "image 2: plant.png" })).toBeInTheDocument();
+    // image 1 is the edited picture: a move would change what the rows mean
+    screen.getByRole("button", { name: "image 1: room.png" }).focus();
+    await user.keyboard("{Alt>}{ArrowRight}{/Alt}");
+    expect(screen.getByRole("button", { name: "image 1: room.png" })).toBeInTheDocument();
+    await user.clear(screen.getByRole("textbox", { name: "Prompt" }));
+    await user.type(screen.getByRole("textbox", { name: "Prompt" }), "Add <plant_1>.");
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    const read = parseBoxPrompt(String(submitted(onSubmit).prompt));
+    expect(read.rows).toEqual([expect.objectContaining({ id: "plant_1", from: "ref_image_1" })]);
+    expect(submitted(onSubmit).images).toEqual([images[0]!.src, images[2]!.src]);
+  });
+
+  it("rows that come from elsewhere show the editor and are checked before anything is sent", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<(request: PromptFormRequest) => void>();
+    const bad = [
+      layoutRow("Bad Id", [0, 0, 500, 500], "A."),
+      layoutRow("Bad Id", [900, 900, 800, 800], "B."),
+    ];
+    render(
+      <PromptForm
+        onSubmit={onSubmit}
+        defaultValue={{ model: "flux-3-image", prompt: "A <Bad Id>.", boxes: bad }}
+      />,
+    );
+    expect(await screen.findByRole("button", { name: "Add box" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    expect(await screen.findByText(/^The layout has \d+ problems\.$/)).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("a new layout's caption may name its reference (image 1): no problem is reported", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<(request: PromptFormRequest) => void>();
+    const images = [{ id: "s", src: "https://example.test/style.png", name: "style.png", bytes: 0 }];
+    render(
+      <PromptForm
+        onSubmit={onSubmit}
+        defaultValue={{
+          model: "flux-3-image",
+          prompt: "In the style of image 1 <box_1>",
+          images,
+          boxes: [layoutRow("box_1", [100, 100, 600, 600], "A fox.")],
+        }}
+      />,
+    );
+    await screen.findByRole("button", { name: "Add box" });
     await user.click(screen.getByRole("button", { name: "Generate" }));
     expect(onSubmit).toHaveBeenCalledTimes(1);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { flux3Image } from "@flux-kit/core";
 import { layoutRow, parseBoxPrompt } from "@flux-kit/core/boxes";
 import { buildInput, valueForModel, type ReferenceImage } from "../src/formValue";
+import { formValueOf } from "../src/StudioHistory";
 
 const image = (n: number): ReferenceImage => ({
   id: `img-${n}`,
@@ -51,5 +52,20 @@ describe("the form's request for FLUX 3 Image", () => {
     expect(back.images).toHaveLength(8);
     expect(back.boxes).toEqual([]);
     expect(buildInput(back).prompt).toBe("");
+  });
+
+  it("Use again reads a FLUX 3 request back: its `images` list and its rows out of the prompt", () => {
+    const rows = [layoutRow("mug_1", [380, 560, 860, 900], "A white mug.")];
+    const sent = buildInput({
+      ...valueForModel("flux-3-image", { prompt: "A mug <mug_1>." }),
+      images: [image(1), image(2)],
+      boxes: rows,
+    });
+    const back = formValueOf("flux-3-image", sent);
+    expect(back.prompt).toBe("A mug <mug_1>.");
+    expect(back.boxes).toEqual(rows);
+    expect(back.images.map((i) => i.src)).toEqual([image(1).src, image(2).src]);
+    // and it sends the same request again
+    expect(buildInput(back)).toEqual(sent);
   });
 });
