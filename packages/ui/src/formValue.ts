@@ -208,7 +208,12 @@ export function buildInput(value: PromptFormValue): Record<string, unknown> {
     input.width = value.width;
     input.height = value.height;
   } else if (c.size.kind === "aspect_ratio") {
-    input.aspect_ratio = value.aspectRatio;
+    // boxes drawn on an `auto` frame with no picture were drawn square: the ratio is sent, so a ratio the prompt
+    // happens to name cannot stretch them (with a picture, auto keeps its framing, as the frame does)
+    input.aspect_ratio =
+      value.aspectRatio === "auto" && value.images.length === 0 && (value.boxes?.length ?? 0) > 0
+        ? "1:1"
+        : value.aspectRatio;
   }
   if (value.seed !== undefined && c.seed !== false) input.seed = value.seed;
   if (c.outputFormat !== false) input.output_format = value.outputFormat;

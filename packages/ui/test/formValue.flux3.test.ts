@@ -68,4 +68,15 @@ describe("the form's request for FLUX 3 Image", () => {
     // and it sends the same request again
     expect(buildInput(back)).toEqual(sent);
   });
+
+  it("boxes drawn on an auto frame with no picture send the square they were drawn on", () => {
+    const drawn = {
+      ...valueForModel("flux-3-image", { prompt: "A 16:9 poster <a_1>." }),
+      boxes: [layoutRow("a_1", [0, 0, 500, 500], "A.")],
+    };
+    expect(drawn.aspectRatio).toBe("auto");
+    expect(buildInput(drawn).aspect_ratio).toBe("1:1");
+    expect(buildInput({ ...drawn, boxes: [] }).aspect_ratio).toBe("auto");
+    expect(buildInput({ ...drawn, images: [image(1)] }).aspect_ratio).toBe("auto");
+  });
 });
