@@ -10,6 +10,7 @@ export default defineConfig(
       "src/express.ts",
       "src/node.ts",
       "src/hono.ts",
+      "src/redis.ts",
       // Not exported: an entry only so the options types every entry shares are emitted as `options.d.ts`,
       // rather than in a chunk rollup names after the last module it saw (`FluxProxyConfigError-<hash>.d.ts`).
       "src/options.ts",

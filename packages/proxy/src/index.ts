@@ -2,3 +2,5 @@ export { createFluxProxy, type FluxProxyHandler } from "./createFluxProxy";
 export { FluxProxyConfigError } from "./engine/FluxProxyConfigError";
 export type * from "./options";
 export { createWebhookHandler, type WebhookHandlerOptions } from "./webhooks/createWebhookHandler";
+export { createMemoryStore, type MemoryStoreOptions } from "./store/createMemoryStore";
+export type { ClaimState, ProxyStore, TaskBinding } from "./store/ProxyStore";

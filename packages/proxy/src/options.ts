@@ -1,3 +1,5 @@
+import type { ProxyStore } from "./store/ProxyStore";
+
 /** Who is calling, as far as the proxy can tell. Passed to `authorize`, `clientId` and the hooks. */
 export interface ProxyRequestInfo {
   /**
@@ -114,8 +116,11 @@ export type ResultHookReturn = void | undefined | { readonly sample?: string };
 
 export interface ProxyErrorEvent {
   readonly error: unknown;
-  /** `"upstream"` (BFL unreachable, timed out, or answered badly) or `"hook"` (one of your hooks threw). */
-  readonly kind: "upstream" | "hook" | "internal";
+  /**
+   * `"upstream"` (BFL unreachable, timed out, or answered badly), `"hook"` (one of your hooks threw) or
+   * `"store"` (the `store` failed, e.g. Redis unreachable).
+   */
+  readonly kind: "upstream" | "hook" | "store" | "internal";
   readonly route: "submit" | "poll" | "image" | "models" | "other";
   readonly taskId?: string | undefined;
 }
@@ -249,6 +254,15 @@ export interface FluxProxyOptions {
    * @example { logger: (e) => console.log(JSON.stringify(e)) }
    */
   readonly logger?: (event: ProxyLogEvent) => void;
+  /**
+   * Where the proxy keeps per-client active tasks, which client submitted each task, and `onResult`'s "once
+   * per task": this process's memory by default. Several instances (serverless, replicas behind a balancer)
+   * share a store so that these hold across them: `createRedisStore()` from `@flux-kit/proxy/redis`, or your
+   * own `ProxyStore`. When the store fails, what it guards is refused with a 503 (limits fail closed).
+   * @default createMemoryStore()
+   * @example { store: createRedisStore({ url: process.env.REDIS_URL }) }
+   */
+  readonly store?: ProxyStore;
   /**
    * The fetch the Web handler uses upstream. When set, the Node adapters use it too instead of `node:http`.
    * @default globalThis.fetch

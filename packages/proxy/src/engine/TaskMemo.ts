@@ -22,9 +22,10 @@ export class TaskMemo<V> {
     return undefined;
   }
 
-  set(key: string, value: V): void {
+  /** Remembers `value` for `ttlMs` (the memo's own TTL unless given). */
+  set(key: string, value: V, ttlMs = this.#ttlMs): void {
     this.#entries.delete(key);
-    this.#entries.set(key, { expiresAt: this.#now() + this.#ttlMs, value });
+    this.#entries.set(key, { expiresAt: this.#now() + ttlMs, value });
     if (this.#entries.size > this.#max) {
       const oldest = this.#entries.keys().next();
       if (!oldest.done) this.#entries.delete(oldest.value);

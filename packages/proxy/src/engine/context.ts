@@ -1,8 +1,8 @@
 import type { ProxyErrorEvent, ProxyLogEvent } from "../options";
-import type { ClientLimiter } from "./ClientLimiter";
 import type { PollingTokens } from "./PollingTokens";
 import type { ProxyConfig } from "./resolveConfig";
-import type { TaskMemo } from "./TaskMemo";
+import type { ProxyStore } from "../store/ProxyStore";
+import type { OnceOutcome } from "../store/runOnce";
 import type { IncomingMeta } from "./types";
 
 // The engine's shared state, as the route planners see it. Its own module, so that the planners (which
@@ -15,20 +15,16 @@ export interface Secrets {
   readonly redact: (text: string) => string;
 }
 
-/** Who submitted a task, and the upstream host that answers for it: only that host's answers end it. */
-export interface TaskBinding {
-  readonly client: string;
-  readonly origin: string;
-}
-
 /** Shared state and helpers the route planners use. */
 export interface EngineContext {
   readonly config: ProxyConfig;
-  readonly limiter: ClientLimiter;
-  /** Per task: its submitter and polling host, kept well past BFL's one-hour retention. */
-  readonly bindings: TaskMemo<TaskBinding>;
-  /** Per task: the `onResult` outcome (a replacement sample URL, or `undefined`). */
-  readonly results: TaskMemo<Promise<string | undefined>>;
+  /**
+   * Per-client active tasks, each task's submitter and polling host, and `onResult` claims: the `store` option,
+   * or this engine's memory.
+   */
+  readonly store: ProxyStore;
+  /** This instance's runs of `runOnce` in progress, by key. */
+  readonly inflight: Map<string, Promise<OnceOutcome>>;
   /** The key and what derives from it; read only after `plan` has checked they exist. */
   readonly secrets: Secrets;
   log(level: ProxyLogEvent["level"], event: string, fields?: Record<string, unknown>): void;

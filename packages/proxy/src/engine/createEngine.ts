@@ -1,5 +1,4 @@
 import type { ProxyLogEvent } from "../options";
-import { ClientLimiter } from "./ClientLimiter";
 import type { EngineContext, Secrets } from "./context";
 import { checkCors, preflight } from "./cors";
 import { FluxProxyConfigError } from "./FluxProxyConfigError";
@@ -8,7 +7,7 @@ import { createRedactor } from "./redact";
 import { detail, refuse } from "./responses";
 import type { ProxyConfig } from "./resolveConfig";
 import { allowedMethods, matchRoute, methodAllowed } from "./route";
-import { TaskMemo } from "./TaskMemo";
+import { createMemoryStore } from "../store/createMemoryStore";
 import { nearestForwarded } from "./trust";
 import { authorizeRequest, OPEN, type AuthOutcome } from "./authorizeRequest";
 import { planImage } from "./planImage";
@@ -106,9 +105,8 @@ export function createEngine(config: ProxyConfig): Engine {
 
   const context: EngineContext = {
     config,
-    limiter: new ClientLimiter(config.maxActiveTasksPerClient, config.activeTaskTtlMs),
-    bindings: new TaskMemo(100_000, 3 * 60 * 60_000),
-    results: new TaskMemo(50_000, 60 * 60_000),
+    store: options.store ?? createMemoryStore(),
+    inflight: new Map(),
     get secrets(): Secrets {
       const known = ready();
       if (!known) throw new FluxProxyConfigError(NO_KEY);

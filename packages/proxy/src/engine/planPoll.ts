@@ -1,7 +1,8 @@
 import type { EngineContext } from "./context";
 import { IMAGE_ROUTE_PATH, imageRouteUrl, statusOutcome } from "./coreBridge";
 import { isAllowedDeliveryOrigin, isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
-import { jsonText, refuse, taskNotFound } from "./responses";
+import { jsonText, refuse, storeUnavailable, taskNotFound } from "./responses";
+import { runOnce, WorkFailedError } from "../store/runOnce";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, UpstreamJson } from "./types";
 import { resolveClientId } from "./resolveClientId";
@@ -70,7 +71,14 @@ export async function planPoll(
     origin = url.origin;
     authoritative = true;
   } else {
-    const binding = ctx.bindings.get(taskId);
+    let binding;
+    try {
+      binding = await ctx.store.getTask(taskId);
+    } catch (error) {
+      // who owns the task cannot be checked: refused, never answered to whoever asks
+      ctx.reportError({ error, kind: "store", route: "poll", taskId });
+      return respond(storeUnavailable());
+    }
     if (binding !== undefined && binding.client !== caller) {
       ctx.log("warn", "refused", { reason: "not_owner", taskId, clientId: caller });
       return respond(taskNotFound(taskId));
@@ -91,11 +99,25 @@ export async function planPoll(
     // also when a failed task answers an error status with its body (422 or 503 {"status":"Error"}: docs/bfl-api.md
     // Part II §2.4, §8.3); that answer passes through as it came
     const outcome = typeof status === "string" ? statusOutcome(status) : "pending";
-    if (authoritative && outcome !== "pending") ctx.limiter.release(taskId);
+    if (authoritative && outcome !== "pending") {
+      // a store that fails keeps the place taken until its TTL: the limit errs on the safe side
+      await ctx.store.releaseTask(taskId).catch((error: unknown) => {
+        ctx.reportError({ error, kind: "store", route: "poll", taskId });
+      });
+    }
     if (answer.status !== 200) return passThrough(ctx, answer);
     if (outcome === "ready" && body.result && typeof body.result === "object") {
       const result = body.result as Record<string, unknown>;
-      const persisted = authoritative && (await runOnResult(ctx, taskId, result, caller));
+      let persisted = false;
+      if (authoritative) {
+        try {
+          persisted = await runOnResult(ctx, taskId, result, caller);
+        } catch (error) {
+          // `onResult` cannot be claimed: it is not run twice, and the client polls again
+          ctx.reportError({ error, kind: "store", route: "poll", taskId });
+          return storeUnavailable();
+        }
+      }
       if (!persisted) rewriteSample(ctx, meta, result);
       return jsonText(200, ctx.redact(JSON.stringify(body)));
     }
@@ -115,9 +137,15 @@ export async function planPoll(
   };
 }
 
+/** How long an `onResult` run holds its claim: another instance runs the hook again only after this. */
+const RESULT_LEASE_MS = 5 * 60_000;
+/** How long a task's `onResult` outcome is kept (BFL keeps a task for an hour). */
+const RESULT_TTL_MS = 60 * 60_000;
+
 /**
- * `onResult`, once per task (concurrent polls share one run). Puts a replacement `sample` in place and says
- * whether there was one.
+ * `onResult`, once per task across every instance sharing the store (concurrent polls share one run, polls on
+ * other instances wait for its stored outcome). Puts a replacement `sample` in place and says whether there
+ * was one. A hook that throws is reported and runs again on the next poll; a store that fails rejects.
  */
 async function runOnResult(
   ctx: EngineContext,
@@ -127,21 +155,32 @@ async function runOnResult(
 ): Promise<boolean> {
   const onResult = ctx.config.options.onResult;
   if (!onResult) return false;
-  let outcome = ctx.results.get(taskId);
-  if (outcome === undefined) {
-    const sample = typeof result.sample === "string" ? result.sample : undefined;
-    outcome = (async () => {
-      const replaced = await onResult({ taskId, result: { ...result }, sample, clientId });
-      return replaced && typeof replaced.sample === "string" ? replaced.sample : undefined;
-    })();
-    ctx.results.set(taskId, outcome);
-    outcome.catch((error: unknown) => {
-      ctx.results.delete(taskId);
-      ctx.reportError({ error, kind: "hook", route: "poll", taskId });
-    });
+  const sample = typeof result.sample === "string" ? result.sample : undefined;
+  const reportStore = (error: unknown) => ctx.reportError({ error, kind: "store", route: "poll", taskId });
+  let replacement: string;
+  try {
+    ({ value: replacement } = await runOnce(
+      ctx.store,
+      ctx.inflight,
+      `result:${taskId}`,
+      { leaseMs: RESULT_LEASE_MS, ttlMs: RESULT_TTL_MS },
+      async () => {
+        try {
+          const replaced = await onResult({ taskId, result: { ...result }, sample, clientId });
+          // "" stands for "no replacement": a sample URL is never empty
+          return replaced && typeof replaced.sample === "string" ? replaced.sample : "";
+        } catch (error) {
+          ctx.reportError({ error, kind: "hook", route: "poll", taskId });
+          throw error;
+        }
+      },
+      reportStore,
+    ));
+  } catch (error) {
+    if (error instanceof WorkFailedError) return false;
+    throw error;
   }
-  const replacement = await outcome.catch(() => undefined);
-  if (replacement === undefined) return false;
+  if (replacement === "") return false;
   result.sample = replacement;
   return true;
 }

@@ -1,13 +1,16 @@
 import type { EngineContext, Secrets } from "./context";
 import { BodyTimeoutError, BodyTooLargeError, parseJsonBody } from "./body";
 import { isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
-import { detail, jsonText, refuse } from "./responses";
+import { detail, jsonText, refuse, storeUnavailable } from "./responses";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody, UpstreamJson } from "./types";
 import type { ModelRoute } from "./modelRoutes";
 import { NO_CLIENT_ID, resolveClientId } from "./resolveClientId";
 
 const respond = (response: PlainResponse): Plan => ({ type: "respond", response });
+
+/** How long a task's submitter and polling host are kept: well past BFL's one-hour retention. */
+const TASK_TTL_MS = 3 * 60 * 60_000;
 
 /** Submit fields that make BFL call an address: a browser may not choose them unless `clientWebhooks` says so. */
 const WEBHOOK_FIELDS = ["webhook_url", "webhook_secret"] as const;
@@ -103,8 +106,17 @@ export async function planSubmit(
     ctx.logOnce("error", "no_client_id", { message: NO_CLIENT_ID });
     return respond(refuse("misconfigured", NO_CLIENT_ID));
   }
-  const slot = ctx.limiter.reserve(clientId);
-  if (!slot) {
+  const limited = config.maxActiveTasksPerClient !== Infinity;
+  let slot: string | undefined;
+  if (limited) {
+    try {
+      slot = await ctx.store.reserveSlot(clientId, config.maxActiveTasksPerClient, config.activeTaskTtlMs);
+    } catch (error) {
+      ctx.reportError({ error, kind: "store", route: "submit" });
+      return respond(storeUnavailable());
+    }
+  }
+  if (limited && slot === undefined) {
     ctx.log("info", "refused", { reason: "client_limit", clientId });
     return respond(
       refuse(
@@ -116,11 +128,18 @@ export async function planSubmit(
   }
   const owner = clientId;
   const { secrets } = ctx;
+  /** Gives the place back (no task was made); a store that fails leaves it to expire. */
+  const cancel = (): void => {
+    if (slot === undefined) return;
+    ctx.store.cancelSlot(owner, slot).catch((error: unknown) => {
+      ctx.reportError({ error, kind: "store", route: "submit" });
+    });
+  };
 
   const finish = async (answer: UpstreamJson): Promise<PlainResponse> => {
     if (answer.status < 200 || answer.status >= 300) {
       // BFL answered, and not with a task: nothing was made, so the slot is free again
-      ctx.limiter.cancel(slot);
+      cancel();
       ctx.log("warn", "submit", { model, clientId: owner, status: answer.status });
       return passThrough(ctx, answer);
     }
@@ -138,10 +157,15 @@ export async function planSubmit(
       // a 2xx we cannot read may still have made a task: the slot stays taken until its TTL
       return detail(502, "BFL answered the submit with a body the proxy could not read; the task may exist.");
     }
-    ctx.limiter.bind(slot, taskId);
     const upstreamPolling = typeof body.polling_url === "string" ? body.polling_url : undefined;
     const origin = pollingOrigin(ctx, taskId, upstreamPolling);
-    ctx.bindings.set(taskId, { client: owner, origin });
+    try {
+      await ctx.store.bindTask(taskId, { client: owner, origin }, slot, TASK_TTL_MS);
+    } catch (error) {
+      // the task exists and is paid for: it is answered (its signed polling URL still names its owner and
+      // host); its place is freed by its TTL, not by the poll that sees it end
+      ctx.reportError({ error, kind: "store", route: "submit", taskId });
+    }
     const token = secrets.tokens.sign(origin, taskId, owner);
     body.polling_url = `${ctx.publicOrigin(meta)}${config.basePath}/v1/get_result?id=${encodeURIComponent(taskId)}&t=${token}`;
     if (config.options.logger) ctx.log("info", "submit", { model, clientId: owner, taskId, cost: body.cost });
@@ -179,7 +203,7 @@ export async function planSubmit(
     finish,
     fail: (failure, error) => {
       // only a request that certainly never left keeps no slot; a timeout or a reset may have made a task
-      if (failure === "not_sent") ctx.limiter.cancel(slot);
+      if (failure === "not_sent") cancel();
       return upstreamFailure(ctx, "submit", failure, error);
     },
   };

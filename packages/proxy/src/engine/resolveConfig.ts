@@ -111,6 +111,12 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
       `\`clientWebhooks\` must be "strip", "reject" or "forward", got ${JSON.stringify(clientWebhooks)}.`,
     );
   }
+  const store: unknown = options.store;
+  if (store !== undefined && (typeof store !== "object" || store === null || !("reserveSlot" in store))) {
+    throw new FluxProxyConfigError(
+      "`store` must be a ProxyStore, such as createMemoryStore() or createRedisStore() from @flux-kit/proxy/redis.",
+    );
+  }
   if (options.signingSecret !== undefined && options.signingSecret.trim() === "") {
     throw new FluxProxyConfigError("`signingSecret` is empty: leave it out to derive one from the key.");
   }

@@ -41,3 +41,15 @@ export function taskNotFound(taskId: string): PlainResponse {
     }),
   );
 }
+
+/**
+ * The answer when the proxy's store (Redis) cannot be reached: what it cannot check, it refuses (limits fail
+ * closed), with a `Retry-After`.
+ */
+export function storeUnavailable(): PlainResponse {
+  return detail(
+    503,
+    "The proxy cannot reach its state store, so it cannot check this request's limits or ownership right now. Try again in a few seconds.",
+    { "retry-after": "5" },
+  );
+}

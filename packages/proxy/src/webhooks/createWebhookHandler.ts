@@ -6,7 +6,9 @@ import {
 } from "@flux-kit/core";
 import { BodyTooLargeError, readLimited } from "../engine/body";
 import { FluxProxyConfigError } from "../engine/FluxProxyConfigError";
-import { TaskMemo } from "../engine/TaskMemo";
+import { createMemoryStore } from "../store/createMemoryStore";
+import type { ProxyStore } from "../store/ProxyStore";
+import { runOnce, WorkFailedError, type OnceOutcome } from "../store/runOnce";
 
 export interface WebhookHandlerOptions {
   /**
@@ -39,7 +41,17 @@ export interface WebhookHandlerOptions {
    * @default 86_400_000 (24 hours)
    */
   readonly dedupeTtlMs?: number;
+  /**
+   * Where handled deliveries are remembered, so that a repeat is dropped by every instance sharing it (BFL
+   * may deliver a repeat to another instance). When it fails, deliveries get 503 and BFL delivers them again.
+   * @default createMemoryStore() (this process only)
+   * @example { store: createRedisStore({ url: process.env.REDIS_URL }) }
+   */
+  readonly store?: ProxyStore;
 }
+
+/** How long a delivery being handled holds its claim: a repeat on another instance waits for it that long. */
+const DELIVERY_LEASE_MS = 5 * 60_000;
 
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), {
@@ -63,7 +75,9 @@ export function createWebhookHandler(
     throw new FluxProxyConfigError("createWebhookHandler() needs an `onEvent(event)` function.");
   }
   let reported = false;
-  const seen = new TaskMemo<Promise<void>>(100_000, options.dedupeTtlMs ?? 86_400_000);
+  const store = options.store ?? createMemoryStore();
+  const inflight = new Map<string, Promise<OnceOutcome>>();
+  const times = { leaseMs: DELIVERY_LEASE_MS, ttlMs: options.dedupeTtlMs ?? 86_400_000 };
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 
   return async (request) => {
@@ -105,20 +119,29 @@ export function createWebhookHandler(
       return json(400, { detail: error instanceof Error ? error.message : "Unreadable webhook payload." });
     }
     // A task may send progress before its final event: deduplicate on id + outcome.
-    const key = `${event.taskId}\n${event.outcome}`;
-    const previous = seen.get(key);
-    if (previous) {
-      await previous.catch(() => undefined);
-      if (seen.get(key)) return json(200, { ok: true, duplicate: true });
-    }
-    const handling = Promise.resolve().then(() => options.onEvent(event));
-    seen.set(key, handling);
+    const key = `webhook:${event.taskId}\n${event.outcome}`;
+    let handled: OnceOutcome;
     try {
-      await handling;
-    } catch {
-      seen.delete(key);
-      return json(500, { detail: "The webhook could not be processed; deliver it again." });
+      handled = await runOnce(
+        store,
+        inflight,
+        key,
+        times,
+        async () => {
+          await options.onEvent(event);
+          return "";
+        },
+        (error) => console.error("[@flux-kit/proxy] the webhook store failed to record a delivery:", error),
+      );
+    } catch (error) {
+      if (error instanceof WorkFailedError) {
+        return json(500, { detail: "The webhook could not be processed; deliver it again." });
+      }
+      return json(503, {
+        detail: "The webhook store is unreachable, so repeats cannot be told apart; deliver it again.",
+      });
     }
+    if (!handled.ran) return json(200, { ok: true, duplicate: true });
     return json(200, { ok: true });
   };
 }

@@ -1,0 +1,6 @@
+export {
+  createRedisStore,
+  type RedisCommandClient,
+  type RedisStore,
+  type RedisStoreOptions,
+} from "./redis/createRedisStore";

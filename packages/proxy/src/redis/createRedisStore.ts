@@ -1,0 +1,179 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createClient } from "redis";
+import { FluxProxyConfigError } from "../engine/FluxProxyConfigError";
+import type { ClaimState, ProxyStore } from "../store/ProxyStore";
+import { ABANDON, BIND, CLAIM, RELEASE, RESERVE, SETTLE } from "./scripts";
+
+/** What the store needs of a Redis client: node-redis's `sendCommand` (the `redis` package, v5 or v6). */
+export interface RedisCommandClient {
+  sendCommand(args: string[]): Promise<unknown>;
+}
+
+export interface RedisStoreOptions {
+  /**
+   * A Redis URL: the store makes its own node-redis client, connects it, reconnects it when the server comes
+   * back, and refuses commands at once while it is offline (no queue that would hold requests).
+   * @example { url: process.env.REDIS_URL } // "redis://:password@redis.internal:6379/0", "rediss://…" for TLS
+   */
+  readonly url?: string;
+  /**
+   * A client you made and connected instead (`createClient({ url, disableOfflineQueue: true })` from `redis`,
+   * then `await client.connect()`). You own it: `close()` leaves it open, and it needs your `error` listener.
+   * Give it `disableOfflineQueue: true`, or requests wait for Redis up to `commandTimeoutMs`.
+   */
+  readonly client?: RedisCommandClient;
+  /**
+   * Put before every key, so several proxies (or apps) can share one Redis. Instances that share limits must
+   * share the prefix.
+   * @default "flux-kit:"
+   * @example { prefix: "my-app:flux:" }
+   */
+  readonly prefix?: string;
+  /**
+   * How long one Redis command may take before the request it serves is answered 503, in ms: a guard against
+   * a connection that hangs rather than fails.
+   * @default 2_000
+   */
+  readonly commandTimeoutMs?: number;
+  /**
+   * Told about the client's connection errors (with `url` only). By default one line per outage goes to the
+   * console; the client keeps reconnecting in either case.
+   */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** A `ProxyStore` on Redis, with `close()` for the client it made. */
+export interface RedisStore extends ProxyStore {
+  /** Closes the client the store made from `url` (a `client` you passed stays open). */
+  close(): Promise<void>;
+}
+
+const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+
+/**
+ * A store on Redis, so that every instance of the proxy sharing it (serverless functions, Node processes
+ * behind a balancer) shares one per-client limit, one owner per task, one `onResult` run per task and one
+ * webhook de-duplication. Every change is one Lua script, atomic on the server. One Redis server (or a
+ * primary with replicas; not Redis Cluster). When Redis is unreachable, the proxy answers what it cannot
+ * check with a 503 and a `Retry-After` (limits fail closed) and recovers by itself when Redis is back.
+ *
+ * @example
+ * import { createRedisStore } from "@flux-kit/proxy/redis";
+ * const proxy = createFluxProxy({ authorize, store: createRedisStore({ url: process.env.REDIS_URL }) });
+ */
+export function createRedisStore(options: RedisStoreOptions): RedisStore {
+  if ((options.url === undefined) === (options.client === undefined)) {
+    throw new FluxProxyConfigError("createRedisStore() needs either `url` or `client` (not both).");
+  }
+  const prefix = options.prefix ?? "flux-kit:";
+  const timeoutMs = options.commandTimeoutMs ?? 2_000;
+  let owned: ReturnType<typeof createClient> | undefined;
+  let client: RedisCommandClient;
+  /** Until the first connection attempt ends (ready or failed), commands wait for it rather than fail. */
+  let firstAttempt: Promise<void> | undefined;
+  if (options.client) {
+    client = options.client;
+  } else {
+    owned = createClient({
+      url: options.url!,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 5_000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) },
+    });
+    let down = false;
+    const onError =
+      options.onError ??
+      ((error: unknown) => {
+        if (down) return;
+        down = true;
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(`[@flux-kit/proxy] Redis is unreachable (${message}); reconnecting.`);
+      });
+    owned.on("error", onError);
+    owned.on("ready", () => {
+      down = false;
+    });
+    const made = owned;
+    firstAttempt = new Promise<void>((resolve) => {
+      made.once("ready", resolve);
+      made.once("error", resolve);
+    }).then(() => {
+      firstAttempt = undefined;
+    });
+    // retries until connected; it rejects only when the client is closed first
+    owned.connect().catch(() => undefined);
+    client = owned;
+  }
+
+  const command = (args: string[]): Promise<unknown> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms.`)), timeoutMs);
+    });
+    const sent = firstAttempt ? firstAttempt.then(() => client.sendCommand(args)) : client.sendCommand(args);
+    return Promise.race([sent, timeout]).finally(() => clearTimeout(timer));
+  };
+
+  /** Runs a script by its hash, sending its text once more when the server does not know it (a restart). */
+  const shas = new Map<string, string>();
+  const run = async (script: string, keys: string[], args: string[]): Promise<unknown> => {
+    let sha = shas.get(script);
+    if (sha === undefined) shas.set(script, (sha = sha1(script)));
+    const tail = [String(keys.length), ...keys, ...args];
+    try {
+      return await command(["EVALSHA", sha, ...tail]);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
+      return command(["EVAL", script, ...tail]);
+    }
+  };
+
+  const clients = `${prefix}client:`;
+  const task = (taskId: string) => `${prefix}task:${taskId}`;
+  const claimKey = (key: string) => `${prefix}once:${key}`;
+  const claimState = (held: unknown): ClaimState | undefined => {
+    if (typeof held !== "string") return undefined;
+    return held.startsWith("d") ? { state: "done", value: held.slice(1) } : { state: "pending" };
+  };
+  const ms = (value: number) => String(Math.max(1, Math.ceil(value)));
+
+  return {
+    async reserveSlot(clientId, limit, ttlMs) {
+      const slot = randomUUID();
+      const taken = await run(RESERVE, [clients + clientId], [String(limit), ms(ttlMs), slot]);
+      return taken === null ? undefined : slot;
+    },
+    async cancelSlot(clientId, slot) {
+      await command(["ZREM", clients + clientId, slot]);
+    },
+    async bindTask(taskId, binding, slot, ttlMs) {
+      await run(BIND, [task(taskId)], [binding.client, binding.origin, slot ?? "", ms(ttlMs)]);
+    },
+    async getTask(taskId) {
+      const fields = await command(["HMGET", task(taskId), "client", "origin"]);
+      if (!Array.isArray(fields)) return undefined;
+      const [clientId, origin] = fields as unknown[];
+      return typeof clientId === "string" && typeof origin === "string"
+        ? { client: clientId, origin }
+        : undefined;
+    },
+    async releaseTask(taskId) {
+      await run(RELEASE, [task(taskId)], [clients]);
+    },
+    async claim(key, token, leaseMs) {
+      return claimState(await run(CLAIM, [claimKey(key)], [token, ms(leaseMs)]));
+    },
+    async peek(key) {
+      return claimState(await command(["GET", claimKey(key)]));
+    },
+    async settle(key, _token, value, ttlMs) {
+      await run(SETTLE, [claimKey(key)], [value, ms(ttlMs)]);
+    },
+    async abandon(key, token) {
+      await run(ABANDON, [claimKey(key)], [token]);
+    },
+    async close() {
+      if (owned?.isOpen) await owned.close();
+      else owned?.destroy();
+    },
+  };
+}

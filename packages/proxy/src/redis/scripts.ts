@@ -1,0 +1,56 @@
+// The Redis store's Lua scripts: each runs atomically on the server, so no instance ever reads a value and
+// writes back a decision another instance has changed in between. Times come from the server's clock (TIME),
+// one clock for every instance.
+
+/** KEYS[1] the client's places (a sorted set of place ids by expiry); ARGV limit, ttlMs, place id. */
+export const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return false end
+local ttl = tonumber(ARGV[2])
+redis.call('ZADD', KEYS[1], now + ttl, ARGV[3])
+if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+return 1
+`;
+
+/** KEYS[1] the task (a hash); ARGV client, origin, place id or "", ttlMs. */
+export const BIND = `
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'client', ARGV[1], 'origin', ARGV[2])
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'slot', ARGV[3]) end
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 1
+`;
+
+/** KEYS[1] the task; ARGV the prefix of clients' place sets. Frees the task's place, keeps its binding. */
+export const RELEASE = `
+local task = redis.call('HMGET', KEYS[1], 'client', 'slot')
+if not task[1] or not task[2] then return 0 end
+redis.call('ZREM', ARGV[1] .. task[1], task[2])
+redis.call('HDEL', KEYS[1], 'slot')
+return 1
+`;
+
+/**
+ * KEYS[1] the claim: "p" + token while pending, "d" + value once settled; ARGV token, leaseMs. Nil when
+ * claimed now, else the holder's value.
+ */
+export const CLAIM = `
+if redis.call('SET', KEYS[1], 'p' .. ARGV[1], 'NX', 'PX', ARGV[2]) then return false end
+return redis.call('GET', KEYS[1])
+`;
+
+/** KEYS[1] the claim; ARGV value, ttlMs. A claim already settled keeps its value. */
+export const SETTLE = `
+local held = redis.call('GET', KEYS[1])
+if held and string.sub(held, 1, 1) == 'd' then return 0 end
+redis.call('SET', KEYS[1], 'd' .. ARGV[1], 'PX', ARGV[2])
+return 1
+`;
+
+/** KEYS[1] the claim; ARGV token. Only the holder's pending claim is dropped. */
+export const ABANDON = `
+if redis.call('GET', KEYS[1]) == 'p' .. ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;

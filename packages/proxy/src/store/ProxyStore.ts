@@ -1,0 +1,51 @@
+/** Who submitted a task, and the upstream host that answers for it: only that host's answers end it. */
+export interface TaskBinding {
+  readonly client: string;
+  readonly origin: string;
+}
+
+/** A claim someone holds on a key: still running (`pending`), or finished with the value it stored (`done`). */
+export type ClaimState = { readonly state: "pending" } | { readonly state: "done"; readonly value: string };
+
+/**
+ * Where the proxy keeps what must hold across requests and instances: each client's active tasks, which client
+ * submitted a task, and "exactly once" claims (`onResult` per task, webhook de-duplication). Every method is
+ * atomic on its own (no read-modify-write across calls) and may reject when the backing service is unreachable;
+ * the proxy then answers 503 for what it cannot check (limits fail closed) and never crashes.
+ *
+ * The in-memory store (`createMemoryStore()`, the default) serves one process; `createRedisStore()` from
+ * `@flux-kit/proxy/redis` serves many. To back it with another engine, implement these nine methods and run the
+ * package's behaviour suite against it (see the README). Times are milliseconds.
+ *
+ * @example
+ * const proxy = createFluxProxy({ allowAnonymous: true, store: createRedisStore({ url: process.env.REDIS_URL }) });
+ */
+export interface ProxyStore {
+  /**
+   * Takes one of `client`'s `limit` places for `ttlMs`, and returns its id; `undefined` when `client` already
+   * holds `limit` places that have not expired.
+   */
+  reserveSlot(client: string, limit: number, ttlMs: number): Promise<string | undefined>;
+  /** Frees a place `reserveSlot` gave (the submit made no task). Freeing a freed or expired place does nothing. */
+  cancelSlot(client: string, slot: string): Promise<void>;
+  /**
+   * Records who submitted `taskId` and its polling host, for `ttlMs`, with the place it holds (`undefined`
+   * when the limit is off), so that `releaseTask` can free it.
+   */
+  bindTask(taskId: string, binding: TaskBinding, slot: string | undefined, ttlMs: number): Promise<void>;
+  /** The binding `bindTask` recorded, or `undefined` (unknown or expired). */
+  getTask(taskId: string): Promise<TaskBinding | undefined>;
+  /** Frees the place `taskId` holds (a poll saw it end); keeps its binding. Idempotent. */
+  releaseTask(taskId: string): Promise<void>;
+  /**
+   * Claims `key` for `token` for `leaseMs` when no one holds it, and returns `undefined`; otherwise returns the
+   * claim that holds it (`pending`, or `done` with its value). A lease that ran out frees the key.
+   */
+  claim(key: string, token: string, leaseMs: number): Promise<ClaimState | undefined>;
+  /** The claim on `key`, or `undefined` when no one holds it. */
+  peek(key: string): Promise<ClaimState | undefined>;
+  /** Ends `token`'s claim on `key` with `value`, kept for `ttlMs`: later claims and peeks answer `done`. */
+  settle(key: string, token: string, value: string, ttlMs: number): Promise<void>;
+  /** Drops `token`'s pending claim on `key` (its work failed), so that the next claim may run it again. */
+  abandon(key: string, token: string): Promise<void>;
+}

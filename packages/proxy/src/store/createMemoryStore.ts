@@ -1,0 +1,95 @@
+import { TaskMemo } from "../engine/TaskMemo";
+import type { ClaimState, ProxyStore, TaskBinding } from "./ProxyStore";
+
+export interface MemoryStoreOptions {
+  /**
+   * The clock, in ms since the epoch: for tests.
+   * @default Date.now
+   */
+  readonly now?: () => number;
+}
+
+type Claim =
+  { readonly token: string; readonly done: false } | { readonly done: true; readonly value: string };
+
+/**
+ * The default store: this process's memory, nothing to set up. Its guarantees hold within one process only;
+ * for several instances (serverless, a cluster, replicas behind a balancer) use `createRedisStore()`.
+ * Bounded: it forgets the oldest tasks and claims past 100,000 of each.
+ *
+ * @example
+ * const proxy = createFluxProxy({ allowAnonymous: true, store: createMemoryStore() });
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore {
+  const now = options.now ?? Date.now;
+  /** Per client: its places, by id, with their expiry. */
+  const places = new Map<string, Map<string, number>>();
+  const tasks = new TaskMemo<{ readonly binding: TaskBinding; slot: string | undefined }>(100_000, 0, now);
+  const claims = new TaskMemo<Claim>(100_000, 0, now);
+  let nextSlot = 0;
+  let reserves = 0;
+
+  const held = (client: string, at: number): Map<string, number> | undefined => {
+    const mine = places.get(client);
+    if (!mine) return undefined;
+    for (const [slot, expiresAt] of mine) if (expiresAt <= at) mine.delete(slot);
+    if (mine.size === 0) places.delete(client);
+    return mine.size === 0 ? undefined : mine;
+  };
+  const free = (client: string, slot: string): void => {
+    const mine = places.get(client);
+    if (!mine) return;
+    mine.delete(slot);
+    if (mine.size === 0) places.delete(client);
+  };
+  const state = (claim: Claim | undefined): ClaimState | undefined =>
+    claim === undefined
+      ? undefined
+      : claim.done
+        ? { state: "done", value: claim.value }
+        : { state: "pending" };
+
+  const reserve = (client: string, limit: number, ttlMs: number): string | undefined => {
+    const at = now();
+    if (++reserves % 1024 === 0) for (const name of [...places.keys()]) held(name, at);
+    let mine = held(client, at);
+    if (mine && mine.size >= limit) return undefined;
+    if (!mine) places.set(client, (mine = new Map<string, number>()));
+    const slot = String(++nextSlot);
+    mine.set(slot, at + ttlMs);
+    return slot;
+  };
+  const release = (taskId: string): void => {
+    const task = tasks.get(taskId);
+    if (task?.slot === undefined) return;
+    free(task.binding.client, task.slot);
+    task.slot = undefined;
+  };
+  const claim = (key: string, token: string, leaseMs: number): ClaimState | undefined => {
+    const current = claims.get(key);
+    if (current !== undefined) return state(current);
+    claims.set(key, { token, done: false }, leaseMs);
+    return undefined;
+  };
+  const settle = (key: string, value: string, ttlMs: number): void => {
+    if (!claims.get(key)?.done) claims.set(key, { done: true, value }, ttlMs);
+  };
+  const abandon = (key: string, token: string): void => {
+    const current = claims.get(key);
+    if (current && !current.done && current.token === token) claims.delete(key);
+  };
+
+  // Each method does its work before it returns its settled promise, so the state has changed by the time
+  // a caller moves on.
+  return {
+    reserveSlot: (client, limit, ttlMs) => Promise.resolve(reserve(client, limit, ttlMs)),
+    cancelSlot: (client, slot) => Promise.resolve(free(client, slot)),
+    bindTask: (taskId, binding, slot, ttlMs) => Promise.resolve(tasks.set(taskId, { binding, slot }, ttlMs)),
+    getTask: (taskId) => Promise.resolve(tasks.get(taskId)?.binding),
+    releaseTask: (taskId) => Promise.resolve(release(taskId)),
+    claim: (key, token, leaseMs) => Promise.resolve(claim(key, token, leaseMs)),
+    peek: (key) => Promise.resolve(state(claims.get(key))),
+    settle: (key, _token, value, ttlMs) => Promise.resolve(settle(key, value, ttlMs)),
+    abandon: (key, token) => Promise.resolve(abandon(key, token)),
+  };
+}

@@ -1,0 +1,152 @@
+// Several proxies (each its own Redis connection, one prefix) in front of the mock on loopback: the limits and
+// `onResult`'s "once per task" hold across them, as they would across serverless instances.
+import { randomUUID } from "node:crypto";
+import { signWebhook } from "@flux-kit/core";
+import { startMockServer, type MockServer } from "@flux-kit/mock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createFluxProxy,
+  createWebhookHandler,
+  type FluxProxyHandler,
+  type FluxProxyOptions,
+} from "../src/index";
+import { createRedisStore, type RedisStore } from "../src/redis";
+import { startRedisServer, type RedisServer } from "./redisServer";
+
+const APP = "https://app.example/api/flux";
+
+let redis: RedisServer;
+let mock: MockServer;
+const stores: RedisStore[] = [];
+beforeAll(async () => {
+  redis = await startRedisServer();
+  mock = await startMockServer({ clock: "manual", durationMs: 50 });
+});
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  await mock.close();
+  await redis.stop();
+});
+
+/** `count` proxies sharing one Redis prefix, each with its own store (its own connection). */
+function instances(count: number, options: FluxProxyOptions = {}): FluxProxyHandler[] {
+  const prefix = `instances-${randomUUID()}:`;
+  return Array.from({ length: count }, () => {
+    const store = createRedisStore({ url: redis.url, prefix });
+    stores.push(store);
+    return createFluxProxy({
+      apiKey: "mock-key",
+      allowAnonymous: true,
+      upstream: mock.url,
+      imageProxy: { allowedOrigins: [mock.deliveryUrl] },
+      clientId: (request) => request.headers.get("x-user") ?? "anonymous",
+      store,
+      ...options,
+    });
+  });
+}
+
+const submit = (proxy: FluxProxyHandler, user: string) =>
+  proxy(
+    new Request(`${APP}/v1/flux-2-pro`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-user": user },
+      body: JSON.stringify({ prompt: "a fox", width: 256, height: 256 }),
+    }),
+  );
+
+describe("several proxies sharing a Redis store", () => {
+  it("accept exactly the per-client limit across instances: 100 submits, 10 clients, limit 2 → 20", async () => {
+    const proxies = instances(3, { limits: { maxActiveTasksPerClient: 2 } });
+    const users = Array.from({ length: 10 }, (_, i) => `user-${i}`);
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => submit(proxies[i % 3]!, users[i % 10]!)),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(80);
+    // two per client, whichever instances took them
+    const accepted = new Map<string, number>();
+    answers.forEach((a, i) => {
+      if (a.status === 200) accepted.set(users[i % 10]!, (accepted.get(users[i % 10]!) ?? 0) + 1);
+    });
+    expect([...accepted.values()]).toEqual(Array.from({ length: 10 }, () => 2));
+  });
+
+  it("run onResult exactly once per task when the task is polled through every instance", async () => {
+    const calls = new Map<string, number>();
+    const proxies = instances(3, {
+      onResult: async ({ taskId }) => {
+        calls.set(taskId, (calls.get(taskId) ?? 0) + 1);
+        // a hook that takes a while (it copies the image), so other instances' polls arrive while it runs
+        await new Promise((resolve) => setImmediate(resolve));
+        return { sample: `https://cdn.example/${taskId}.jpg` };
+      },
+    });
+    const tasks: { id: string; pollingUrl: string }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await submit(proxies[i % 3]!, "poller");
+      expect(answer.status).toBe(200);
+      const body = (await answer.json()) as { id: string; polling_url: string };
+      tasks.push({ id: body.id, pollingUrl: body.polling_url });
+    }
+    await mock.mock.advance(100);
+    const polls = tasks.flatMap((task) =>
+      Array.from({ length: 9 }, (_, i) =>
+        proxies[i % 3]!(new Request(task.pollingUrl, { headers: { "x-user": "poller" } })).then(
+          async (r) => ({
+            task: task.id,
+            status: r.status,
+            body: (await r.json()) as { status: string; result: { sample: string } },
+          }),
+        ),
+      ),
+    );
+    for (const poll of await Promise.all(polls)) {
+      expect(poll.status).toBe(200);
+      expect(poll.body.status).toBe("Ready");
+      expect(poll.body.result.sample).toBe(`https://cdn.example/${poll.task}.jpg`);
+    }
+    expect([...calls.entries()].sort()).toEqual(tasks.map((t) => [t.id, 1] as const).sort());
+  });
+
+  it("drop a webhook delivery repeated to another instance", async () => {
+    const prefix = `webhooks-${randomUUID()}:`;
+    const events: string[] = [];
+    const handlers = Array.from({ length: 3 }, () => {
+      const store = createRedisStore({ url: redis.url, prefix });
+      stores.push(store);
+      return createWebhookHandler({
+        secret: "whsec_test",
+        store,
+        onEvent: async (event) => {
+          events.push(event.taskId);
+          await new Promise((resolve) => setImmediate(resolve));
+        },
+      });
+    });
+    const body = JSON.stringify({
+      task_id: "t-1",
+      status: "SUCCESS",
+      result: { sample: "https://x.bfl.ai/a.jpg" },
+    });
+    const delivery = async () =>
+      new Request("https://app.example/api/flux/webhook", {
+        method: "POST",
+        body,
+        headers: {
+          "content-type": "application/json",
+          ...(await signWebhook({ body, secret: "whsec_test" })),
+        },
+      });
+    const answers = await Promise.all(
+      Array.from(
+        { length: 6 },
+        async (_, i) => (await (await handlers[i % 3]!(await delivery())).json()) as unknown,
+      ),
+    );
+    expect(events).toEqual(["t-1"]);
+    expect(answers.filter((a) => JSON.stringify(a) === '{"ok":true}')).toHaveLength(1);
+    expect(answers.filter((a) => JSON.stringify(a) === '{"ok":true,"duplicate":true}')).toHaveLength(5);
+  });
+});

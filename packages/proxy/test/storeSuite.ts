@@ -1,0 +1,177 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { ProxyStore } from "../src/index";
+
+/**
+ * The behaviour every `ProxyStore` must have, as tests: call it in a test file with a function that makes a
+ * fresh, empty store (and, optionally, cleans it up). A store written for another engine passes this too.
+ * Expiry is checked with 1 ms TTLs and `expect.poll`, which waits until the store has let the entry go.
+ */
+export function storeSuite(
+  name: string,
+  make: () =>
+    | { store: ProxyStore; close?: () => Promise<void> }
+    | Promise<{ store: ProxyStore; close?: () => Promise<void> }>,
+) {
+  const withStore = (test: (store: ProxyStore) => Promise<void>) => async () => {
+    const { store, close } = await make();
+    try {
+      await test(store);
+    } finally {
+      await close?.();
+    }
+  };
+  const HOUR = 60 * 60_000;
+  const binding = { client: "alice", origin: "https://api.bfl.ai" };
+
+  describe(`${name}: per-client places`, () => {
+    it(
+      "gives a client up to its limit, counted per client",
+      withStore(async (store) => {
+        expect(await store.reserveSlot("alice", 2, HOUR)).toEqual(expect.any(String));
+        expect(await store.reserveSlot("alice", 2, HOUR)).toEqual(expect.any(String));
+        expect(await store.reserveSlot("alice", 2, HOUR)).toBeUndefined();
+        expect(await store.reserveSlot("bob", 2, HOUR)).toEqual(expect.any(String));
+      }),
+    );
+
+    it(
+      "hands out exactly the limit to parallel reserves",
+      withStore(async (store) => {
+        const slots = await Promise.all(
+          Array.from({ length: 40 }, () => store.reserveSlot("alice", 3, HOUR)),
+        );
+        expect(slots.filter((s) => s !== undefined)).toHaveLength(3);
+        expect(new Set(slots.filter((s) => s !== undefined)).size).toBe(3);
+      }),
+    );
+
+    it(
+      "frees a cancelled place, once",
+      withStore(async (store) => {
+        const first = (await store.reserveSlot("alice", 2, HOUR))!;
+        await store.reserveSlot("alice", 2, HOUR);
+        await store.cancelSlot("alice", first);
+        await store.cancelSlot("alice", first);
+        expect(await store.reserveSlot("alice", 2, HOUR)).toEqual(expect.any(String));
+        expect(await store.reserveSlot("alice", 2, HOUR)).toBeUndefined();
+      }),
+    );
+
+    it(
+      "no longer counts a place past its TTL",
+      withStore(async (store) => {
+        expect(await store.reserveSlot("alice", 1, 1)).toEqual(expect.any(String));
+        await expect.poll(() => store.reserveSlot("alice", 1, HOUR)).toEqual(expect.any(String));
+        expect(await store.reserveSlot("alice", 1, HOUR)).toBeUndefined();
+      }),
+    );
+  });
+
+  describe(`${name}: tasks`, () => {
+    it(
+      "binds a task to its submitter and host, and knows no other",
+      withStore(async (store) => {
+        const slot = await store.reserveSlot("alice", 1, HOUR);
+        await store.bindTask("task-1", binding, slot, HOUR);
+        expect(await store.getTask("task-1")).toEqual(binding);
+        expect(await store.getTask("task-2")).toBeUndefined();
+      }),
+    );
+
+    it(
+      "frees the task's place on release, keeps its binding, and releases only once",
+      withStore(async (store) => {
+        const slot = await store.reserveSlot("alice", 1, HOUR);
+        await store.bindTask("task-1", binding, slot, HOUR);
+        await store.releaseTask("task-1");
+        expect(await store.getTask("task-1")).toEqual(binding);
+        const next = await store.reserveSlot("alice", 1, HOUR);
+        expect(next).toEqual(expect.any(String));
+        // a second release (another poll seeing the end) must not free the new place
+        await store.releaseTask("task-1");
+        expect(await store.reserveSlot("alice", 1, HOUR)).toBeUndefined();
+      }),
+    );
+
+    it(
+      "binds a task without a place (the limit off), and ignores releasing an unknown task",
+      withStore(async (store) => {
+        await store.bindTask("task-1", binding, undefined, HOUR);
+        await store.releaseTask("task-1");
+        await store.releaseTask("task-unknown");
+        expect(await store.getTask("task-1")).toEqual(binding);
+      }),
+    );
+
+    it(
+      "forgets a task past its TTL",
+      withStore(async (store) => {
+        await store.bindTask("task-1", binding, undefined, 1);
+        await expect.poll(() => store.getTask("task-1")).toBeUndefined();
+      }),
+    );
+  });
+
+  describe(`${name}: claims`, () => {
+    it(
+      "lets one claim a key; others see it pending, then done with its value",
+      withStore(async (store) => {
+        expect(await store.claim("k", "a", HOUR)).toBeUndefined();
+        expect(await store.claim("k", "b", HOUR)).toEqual({ state: "pending" });
+        expect(await store.peek("k")).toEqual({ state: "pending" });
+        await store.settle("k", "a", "https://cdn.example/x.png", HOUR);
+        expect(await store.claim("k", "c", HOUR)).toEqual({
+          state: "done",
+          value: "https://cdn.example/x.png",
+        });
+        expect(await store.peek("k")).toEqual({ state: "done", value: "https://cdn.example/x.png" });
+        expect(await store.peek("other")).toBeUndefined();
+      }),
+    );
+
+    it(
+      "grants exactly one of many parallel claims",
+      withStore(async (store) => {
+        const tokens = Array.from({ length: 30 }, () => randomUUID());
+        const answers = await Promise.all(tokens.map((t) => store.claim("k", t, HOUR)));
+        expect(answers.filter((a) => a === undefined)).toHaveLength(1);
+      }),
+    );
+
+    it(
+      "keeps an empty value, and the first value settled",
+      withStore(async (store) => {
+        await store.claim("k", "a", HOUR);
+        await store.settle("k", "a", "", HOUR);
+        await store.settle("k", "b", "later", HOUR);
+        expect(await store.peek("k")).toEqual({ state: "done", value: "" });
+      }),
+    );
+
+    it(
+      "drops an abandoned claim only for its holder",
+      withStore(async (store) => {
+        await store.claim("k", "a", HOUR);
+        await store.abandon("k", "b");
+        expect(await store.peek("k")).toEqual({ state: "pending" });
+        await store.abandon("k", "a");
+        expect(await store.peek("k")).toBeUndefined();
+        expect(await store.claim("k", "b", HOUR)).toBeUndefined();
+        await store.settle("k", "b", "v", HOUR);
+        await store.abandon("k", "b");
+        expect(await store.peek("k")).toEqual({ state: "done", value: "v" });
+      }),
+    );
+
+    it(
+      "frees a key whose lease ran out, and forgets a value past its TTL",
+      withStore(async (store) => {
+        await store.claim("k", "a", 1);
+        await expect.poll(() => store.claim("k", "b", HOUR)).toBeUndefined();
+        await store.settle("k", "b", "v", 1);
+        await expect.poll(() => store.peek("k")).toBeUndefined();
+      }),
+    );
+  });
+}
