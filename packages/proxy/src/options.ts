@@ -42,7 +42,18 @@ export interface ProxyLimits {
    */
   readonly maxActiveTasksPerClient?: number;
   /**
-   * How long a task counts against its client if no poll ever sees it finish, in ms.
+   * Most tasks the whole account (the API key) may have active at once, counted in the `store`, so that
+   * every instance sharing it together never sends BFL a task over its cap: past it a submit gets the proxy's
+   * own 429 with `Retry-After`, in BFL's words, before BFL is asked. While it is on, each model's own cap from
+   * core's catalogue applies too (6 for `flux-kontext-max`). Off by default, since a task no poll sees finish
+   * holds its place for `activeTaskTtlMs`; set it to BFL's cap when all traffic to the key goes through the
+   * proxies sharing the store.
+   * @default Infinity (off)
+   * @example { maxActiveTasks: 24 }
+   */
+  readonly maxActiveTasks?: number;
+  /**
+   * How long a task counts against its client (and the account) if no poll ever sees it finish, in ms.
    * @default 600_000 (10 minutes)
    */
   readonly activeTaskTtlMs?: number;

@@ -47,4 +47,23 @@ describe("the store option", () => {
     expect(res.status).toBe(503);
     expect(fake.calls).toHaveLength(0);
   });
+
+  it("refuses at the account cap with its own 429, before BFL is asked", async () => {
+    const fake = createFakeBfl();
+    const proxy = createFluxProxy({
+      apiKey: TEST_KEY,
+      allowAnonymous: true,
+      fetch: fake.fetch,
+      clientId: (request) => request.headers.get("x-user") ?? "anonymous",
+      limits: { maxActiveTasks: 3 },
+    });
+    const answers = await Promise.all(
+      ["a", "b", "c", "d"].map((user) => proxy(post("/v1/flux-2-pro", { prompt: "x" }, { "x-user": user }))),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 429]);
+    expect(fake.calls).toHaveLength(3);
+    expect(() => createFluxProxy({ allowAnonymous: true, limits: { maxActiveTasks: 0 } })).toThrow(
+      /maxActiveTasks/,
+    );
+  });
 });

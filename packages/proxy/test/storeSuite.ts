@@ -72,32 +72,39 @@ export function storeSuite(
     it(
       "binds a task to its submitter and host, and knows no other",
       withStore(async (store) => {
-        const slot = await store.reserveSlot("alice", 1, HOUR);
-        await store.bindTask("task-1", binding, slot, HOUR);
+        const slot = (await store.reserveSlot("alice", 1, HOUR))!;
+        await store.bindTask("task-1", binding, [{ owner: "alice", slot }], HOUR);
         expect(await store.getTask("task-1")).toEqual(binding);
         expect(await store.getTask("task-2")).toBeUndefined();
       }),
     );
 
     it(
-      "frees the task's place on release, keeps its binding, and releases only once",
+      "frees every place of the task on release, keeps its binding, and releases only once",
       withStore(async (store) => {
-        const slot = await store.reserveSlot("alice", 1, HOUR);
-        await store.bindTask("task-1", binding, slot, HOUR);
+        const mine = (await store.reserveSlot("alice", 1, HOUR))!;
+        const account = (await store.reserveSlot("account", 2, HOUR))!;
+        await store.reserveSlot("account", 2, HOUR);
+        const places = [
+          { owner: "alice", slot: mine },
+          { owner: "account", slot: account },
+        ];
+        await store.bindTask("task-1", binding, places, HOUR);
         await store.releaseTask("task-1");
         expect(await store.getTask("task-1")).toEqual(binding);
-        const next = await store.reserveSlot("alice", 1, HOUR);
-        expect(next).toEqual(expect.any(String));
-        // a second release (another poll seeing the end) must not free the new place
+        expect(await store.reserveSlot("alice", 1, HOUR)).toEqual(expect.any(String));
+        expect(await store.reserveSlot("account", 2, HOUR)).toEqual(expect.any(String));
+        // a second release (another poll seeing the end) must not free the new places
         await store.releaseTask("task-1");
         expect(await store.reserveSlot("alice", 1, HOUR)).toBeUndefined();
+        expect(await store.reserveSlot("account", 2, HOUR)).toBeUndefined();
       }),
     );
 
     it(
-      "binds a task without a place (the limit off), and ignores releasing an unknown task",
+      "binds a task without places (the limits off), and ignores releasing an unknown task",
       withStore(async (store) => {
-        await store.bindTask("task-1", binding, undefined, HOUR);
+        await store.bindTask("task-1", binding, [], HOUR);
         await store.releaseTask("task-1");
         await store.releaseTask("task-unknown");
         expect(await store.getTask("task-1")).toEqual(binding);
@@ -107,7 +114,7 @@ export function storeSuite(
     it(
       "forgets a task past its TTL",
       withStore(async (store) => {
-        await store.bindTask("task-1", binding, undefined, 1);
+        await store.bindTask("task-1", binding, [], 1);
         await expect.poll(() => store.getTask("task-1")).toBeUndefined();
       }),
     );

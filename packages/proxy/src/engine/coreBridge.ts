@@ -15,6 +15,7 @@ export {
   isBflDeliveryUrl,
   isRegion,
   timingSafeEqual,
+  endpointTasks,
 } from "@flux-kit/core/internal";
 
 /** Every model id in core's catalogue: the default `allowedModels`. */

@@ -1,7 +1,8 @@
 import type { EngineContext, Secrets } from "./context";
 import { BodyTimeoutError, BodyTooLargeError, parseJsonBody } from "./body";
 import { isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
-import { detail, jsonText, refuse, storeUnavailable } from "./responses";
+import { detail, jsonText, refuse } from "./responses";
+import { givePlacesBack, takePlaces } from "./takePlaces";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody, UpstreamJson } from "./types";
 import type { ModelRoute } from "./modelRoutes";
@@ -106,35 +107,12 @@ export async function planSubmit(
     ctx.logOnce("error", "no_client_id", { message: NO_CLIENT_ID });
     return respond(refuse("misconfigured", NO_CLIENT_ID));
   }
-  const limited = config.maxActiveTasksPerClient !== Infinity;
-  let slot: string | undefined;
-  if (limited) {
-    try {
-      slot = await ctx.store.reserveSlot(clientId, config.maxActiveTasksPerClient, config.activeTaskTtlMs);
-    } catch (error) {
-      ctx.reportError({ error, kind: "store", route: "submit" });
-      return respond(storeUnavailable());
-    }
-  }
-  if (limited && slot === undefined) {
-    ctx.log("info", "refused", { reason: "client_limit", clientId });
-    return respond(
-      refuse(
-        "client_limit",
-        `Too many images in progress for this user (limit ${config.maxActiveTasksPerClient}). Wait for one to finish.`,
-        { "retry-after": "5" },
-      ),
-    );
-  }
+  const taken = await takePlaces(ctx, clientId, model);
+  if (!taken.ok) return respond(taken.response);
+  const { places } = taken;
   const owner = clientId;
   const { secrets } = ctx;
-  /** Gives the place back (no task was made); a store that fails leaves it to expire. */
-  const cancel = (): void => {
-    if (slot === undefined) return;
-    ctx.store.cancelSlot(owner, slot).catch((error: unknown) => {
-      ctx.reportError({ error, kind: "store", route: "submit" });
-    });
-  };
+  const cancel = () => givePlacesBack(ctx, places);
 
   const finish = async (answer: UpstreamJson): Promise<PlainResponse> => {
     if (answer.status < 200 || answer.status >= 300) {
@@ -160,10 +138,10 @@ export async function planSubmit(
     const upstreamPolling = typeof body.polling_url === "string" ? body.polling_url : undefined;
     const origin = pollingOrigin(ctx, taskId, upstreamPolling);
     try {
-      await ctx.store.bindTask(taskId, { client: owner, origin }, slot, TASK_TTL_MS);
+      await ctx.store.bindTask(taskId, { client: owner, origin }, places, TASK_TTL_MS);
     } catch (error) {
       // the task exists and is paid for: it is answered (its signed polling URL still names its owner and
-      // host); its place is freed by its TTL, not by the poll that sees it end
+      // host); its places are freed by their TTL, not by the poll that sees it end
       ctx.reportError({ error, kind: "store", route: "submit", taskId });
     }
     const token = secrets.tokens.sign(origin, taskId, owner);

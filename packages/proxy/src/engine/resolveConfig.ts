@@ -20,6 +20,8 @@ export interface ProxyConfig {
   readonly allowedOrigins: ReadonlySet<string>;
   readonly maxBodyBytes: number;
   readonly maxActiveTasksPerClient: number;
+  /** The account-wide cap (`Infinity`: off). */
+  readonly maxActiveTasks: number;
   readonly activeTaskTtlMs: number;
   readonly upstreamTimeoutMs: number;
   readonly bodyTimeoutMs: number;
@@ -130,6 +132,7 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
     allowedOrigins: new Set((options.allowedOrigins ?? []).map((o) => toOrigin(o, "`allowedOrigins` entry"))),
     maxBodyBytes: positive(limits.maxBodyBytes, 25 * 1024 * 1024, "maxBodyBytes"),
     maxActiveTasksPerClient: positive(limits.maxActiveTasksPerClient, 4, "maxActiveTasksPerClient"),
+    maxActiveTasks: positive(limits.maxActiveTasks, Infinity, "maxActiveTasks"),
     activeTaskTtlMs: positive(limits.activeTaskTtlMs, 10 * 60_000, "activeTaskTtlMs"),
     upstreamTimeoutMs: positive(limits.upstreamTimeoutMs, 30_000, "upstreamTimeoutMs"),
     bodyTimeoutMs: positive(limits.bodyTimeoutMs, 60_000, "bodyTimeoutMs"),

@@ -127,7 +127,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     }
   };
 
-  const clients = `${prefix}client:`;
+  const owners = `${prefix}places:`;
   const task = (taskId: string) => `${prefix}task:${taskId}`;
   const claimKey = (key: string) => `${prefix}once:${key}`;
   const claimState = (held: unknown): ClaimState | undefined => {
@@ -137,16 +137,17 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const ms = (value: number) => String(Math.max(1, Math.ceil(value)));
 
   return {
-    async reserveSlot(clientId, limit, ttlMs) {
+    async reserveSlot(owner, limit, ttlMs) {
       const slot = randomUUID();
-      const taken = await run(RESERVE, [clients + clientId], [String(limit), ms(ttlMs), slot]);
+      const taken = await run(RESERVE, [owners + owner], [String(limit), ms(ttlMs), slot]);
       return taken === null ? undefined : slot;
     },
-    async cancelSlot(clientId, slot) {
-      await command(["ZREM", clients + clientId, slot]);
+    async cancelSlot(owner, slot) {
+      await command(["ZREM", owners + owner, slot]);
     },
-    async bindTask(taskId, binding, slot, ttlMs) {
-      await run(BIND, [task(taskId)], [binding.client, binding.origin, slot ?? "", ms(ttlMs)]);
+    async bindTask(taskId, binding, places, ttlMs) {
+      const pairs = places.flatMap((place) => [place.owner, place.slot]);
+      await run(BIND, [task(taskId)], [binding.client, binding.origin, ms(ttlMs), ...pairs]);
     },
     async getTask(taskId) {
       const fields = await command(["HMGET", task(taskId), "client", "origin"]);
@@ -157,7 +158,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
         : undefined;
     },
     async releaseTask(taskId) {
-      await run(RELEASE, [task(taskId)], [clients]);
+      await run(RELEASE, [task(taskId)], [owners]);
     },
     async claim(key, token, leaseMs) {
       return claimState(await run(CLAIM, [claimKey(key)], [token, ms(leaseMs)]));
@@ -172,7 +173,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       await run(ABANDON, [claimKey(key)], [token]);
     },
     async close() {
-      if (owned?.isOpen) await owned.close();
+      if (owned?.isReady) await owned.close();
       else owned?.destroy();
     },
   };

@@ -2,7 +2,7 @@
 // writes back a decision another instance has changed in between. Times come from the server's clock (TIME),
 // one clock for every instance.
 
-/** KEYS[1] the client's places (a sorted set of place ids by expiry); ARGV limit, ttlMs, place id. */
+/** KEYS[1] an owner's places (a sorted set of place ids by expiry); ARGV limit, ttlMs, place id. */
 export const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -14,22 +14,28 @@ if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) en
 return 1
 `;
 
-/** KEYS[1] the task (a hash); ARGV client, origin, place id or "", ttlMs. */
+/** KEYS[1] the task (a hash); ARGV client, origin, ttlMs, then owner and place id pairs. */
 export const BIND = `
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], 'client', ARGV[1], 'origin', ARGV[2])
-if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'slot', ARGV[3]) end
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
+for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], 'place:' .. ARGV[i], ARGV[i + 1]) end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 `;
 
-/** KEYS[1] the task; ARGV the prefix of clients' place sets. Frees the task's place, keeps its binding. */
+/** KEYS[1] the task; ARGV the prefix of owners' place sets. Frees the task's places, keeps its binding. */
 export const RELEASE = `
-local task = redis.call('HMGET', KEYS[1], 'client', 'slot')
-if not task[1] or not task[2] then return 0 end
-redis.call('ZREM', ARGV[1] .. task[1], task[2])
-redis.call('HDEL', KEYS[1], 'slot')
-return 1
+local fields = redis.call('HGETALL', KEYS[1])
+local freed = 0
+for i = 1, #fields, 2 do
+  local owner = string.match(fields[i], '^place:(.*)$')
+  if owner then
+    redis.call('ZREM', ARGV[1] .. owner, fields[i + 1])
+    redis.call('HDEL', KEYS[1], fields[i])
+    freed = freed + 1
+  end
+end
+return freed
 `;
 
 /**

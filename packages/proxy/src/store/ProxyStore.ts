@@ -4,11 +4,18 @@ export interface TaskBinding {
   readonly origin: string;
 }
 
+/** A place `reserveSlot` gave: the counter it is in, and its id. */
+export interface Place {
+  readonly owner: string;
+  readonly slot: string;
+}
+
 /** A claim someone holds on a key: still running (`pending`), or finished with the value it stored (`done`). */
 export type ClaimState = { readonly state: "pending" } | { readonly state: "done"; readonly value: string };
 
 /**
- * Where the proxy keeps what must hold across requests and instances: each client's active tasks, which client
+ * Where the proxy keeps what must hold across requests and instances: each client's (and optionally the
+ * account's) active tasks, which client
  * submitted a task, and "exactly once" claims (`onResult` per task, webhook de-duplication). Every method is
  * atomic on its own (no read-modify-write across calls) and may reject when the backing service is unreachable;
  * the proxy then answers 503 for what it cannot check (limits fail closed) and never crashes.
@@ -22,20 +29,21 @@ export type ClaimState = { readonly state: "pending" } | { readonly state: "done
  */
 export interface ProxyStore {
   /**
-   * Takes one of `client`'s `limit` places for `ttlMs`, and returns its id; `undefined` when `client` already
-   * holds `limit` places that have not expired.
+   * Takes one of `owner`'s `limit` places for `ttlMs`, and returns its id; `undefined` when `owner` already
+   * holds `limit` places that have not expired. An owner is a counter the proxy names: a client
+   * (`client:{id}`), the account (`account`) or one model on the account (`account:{model}`).
    */
-  reserveSlot(client: string, limit: number, ttlMs: number): Promise<string | undefined>;
+  reserveSlot(owner: string, limit: number, ttlMs: number): Promise<string | undefined>;
   /** Frees a place `reserveSlot` gave (the submit made no task). Freeing a freed or expired place does nothing. */
-  cancelSlot(client: string, slot: string): Promise<void>;
+  cancelSlot(owner: string, slot: string): Promise<void>;
   /**
-   * Records who submitted `taskId` and its polling host, for `ttlMs`, with the place it holds (`undefined`
-   * when the limit is off), so that `releaseTask` can free it.
+   * Records who submitted `taskId` and its polling host, for `ttlMs`, with the places it holds (none when the
+   * limits are off), so that `releaseTask` can free them.
    */
-  bindTask(taskId: string, binding: TaskBinding, slot: string | undefined, ttlMs: number): Promise<void>;
+  bindTask(taskId: string, binding: TaskBinding, places: readonly Place[], ttlMs: number): Promise<void>;
   /** The binding `bindTask` recorded, or `undefined` (unknown or expired). */
   getTask(taskId: string): Promise<TaskBinding | undefined>;
-  /** Frees the place `taskId` holds (a poll saw it end); keeps its binding. Idempotent. */
+  /** Frees the places `taskId` holds (a poll saw it end); keeps its binding. Idempotent. */
   releaseTask(taskId: string): Promise<void>;
   /**
    * Claims `key` for `token` for `leaseMs` when no one holds it, and returns `undefined`; otherwise returns the

@@ -1,5 +1,5 @@
 import { TaskMemo } from "../engine/TaskMemo";
-import type { ClaimState, ProxyStore, TaskBinding } from "./ProxyStore";
+import type { ClaimState, Place, ProxyStore, TaskBinding } from "./ProxyStore";
 
 export interface MemoryStoreOptions {
   /**
@@ -22,9 +22,9 @@ type Claim =
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore {
   const now = options.now ?? Date.now;
-  /** Per client: its places, by id, with their expiry. */
+  /** Per owner (a client, the account): its places, by id, with their expiry. */
   const places = new Map<string, Map<string, number>>();
-  const tasks = new TaskMemo<{ readonly binding: TaskBinding; slot: string | undefined }>(100_000, 0, now);
+  const tasks = new TaskMemo<{ readonly binding: TaskBinding; places: readonly Place[] }>(100_000, 0, now);
   const claims = new TaskMemo<Claim>(100_000, 0, now);
   let nextSlot = 0;
   let reserves = 0;
@@ -61,9 +61,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
   };
   const release = (taskId: string): void => {
     const task = tasks.get(taskId);
-    if (task?.slot === undefined) return;
-    free(task.binding.client, task.slot);
-    task.slot = undefined;
+    if (task === undefined) return;
+    for (const place of task.places) free(place.owner, place.slot);
+    task.places = [];
   };
   const claim = (key: string, token: string, leaseMs: number): ClaimState | undefined => {
     const current = claims.get(key);
@@ -84,7 +84,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
   return {
     reserveSlot: (client, limit, ttlMs) => Promise.resolve(reserve(client, limit, ttlMs)),
     cancelSlot: (client, slot) => Promise.resolve(free(client, slot)),
-    bindTask: (taskId, binding, slot, ttlMs) => Promise.resolve(tasks.set(taskId, { binding, slot }, ttlMs)),
+    bindTask: (taskId, binding, held, ttlMs) =>
+      Promise.resolve(tasks.set(taskId, { binding, places: [...held] }, ttlMs)),
     getTask: (taskId) => Promise.resolve(tasks.get(taskId)?.binding),
     releaseTask: (taskId) => Promise.resolve(release(taskId)),
     claim: (key, token, leaseMs) => Promise.resolve(claim(key, token, leaseMs)),

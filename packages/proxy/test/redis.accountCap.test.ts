@@ -1,0 +1,92 @@
+// The account-wide cap across instances: three proxies sharing one Redis never send BFL (the mock, at BFL's
+// own caps) a task over 24 active, or over 6 for flux-kontext-max; they answer their own 429 first.
+import { randomUUID } from "node:crypto";
+import { startMockServer, type MockServer } from "@flux-kit/mock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createFluxProxy, type FluxProxyHandler } from "../src/index";
+import { createRedisStore, type RedisStore } from "../src/redis";
+import { startRedisServer, type RedisServer } from "./redisServer";
+
+const APP = "https://app.example/api/flux";
+
+let redis: RedisServer;
+let mock: MockServer;
+const stores: RedisStore[] = [];
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+  await mock.close();
+});
+afterAll(() => redis.stop());
+
+async function instances(count: number): Promise<FluxProxyHandler[]> {
+  mock = await startMockServer({ clock: "manual", durationMs: 50 });
+  const prefix = `account-${randomUUID()}:`;
+  return Array.from({ length: count }, () => {
+    const store = createRedisStore({ url: redis.url, prefix });
+    stores.push(store);
+    return createFluxProxy({
+      apiKey: "mock-key",
+      allowAnonymous: true,
+      upstream: mock.url,
+      clientId: (request) => request.headers.get("x-user") ?? "anonymous",
+      limits: { maxActiveTasks: 24, maxActiveTasksPerClient: Infinity },
+      store,
+    });
+  });
+}
+
+const submit = (proxy: FluxProxyHandler, user: string, model = "flux-2-pro") =>
+  proxy(
+    new Request(`${APP}/v1/${model}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-user": user },
+      body: JSON.stringify({ prompt: "a fox", width: 256, height: 256 }),
+    }),
+  );
+
+const mockSubmits = () => mock.mock.requests.filter((r) => r.route === "submit");
+
+describe("the account cap, shared in Redis", () => {
+  it("accepts 24 of 40 parallel submits across instances, and the mock serves no 429", async () => {
+    const proxies = await instances(3);
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => submit(proxies[i % 3]!, `u${i % 5}`)),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(24);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(refused).toHaveLength(16);
+    expect(refused.every((a) => a.headers.get("retry-after") === "5")).toBe(true);
+    expect(mockSubmits()).toHaveLength(24);
+    expect(mockSubmits().every((r) => r.status === 200)).toBe(true);
+  });
+
+  it("keeps flux-kontext-max to 6 and frees the places when polls see tasks end", async () => {
+    const proxies = await instances(2);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => submit(proxies[i % 2]!, "alice", "flux-kontext-max")),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(6);
+    expect(mockSubmits().every((r) => r.status === 200)).toBe(true);
+    // a smaller model cap takes no more than its own from the account: other models still go through
+    expect((await submit(proxies[0]!, "bob")).status).toBe(200);
+    expect((await submit(proxies[1]!, "bob", "flux-kontext-max")).status).toBe(429);
+
+    const accepted = await Promise.all(
+      answers
+        .filter((a) => a.status === 200)
+        .map(async (a) => ((await a.json()) as { polling_url: string }).polling_url),
+    );
+    await mock.mock.advance(100);
+    // each task polled through the other instance: its end frees its places for every instance
+    for (const [i, url] of accepted.entries()) {
+      const poll = await proxies[(i + 1) % 2]!(new Request(url, { headers: { "x-user": "alice" } }));
+      expect(((await poll.json()) as { status: string }).status).toBe("Ready");
+    }
+    expect((await submit(proxies[1]!, "carol", "flux-kontext-max")).status).toBe(200);
+    expect(mockSubmits().every((r) => r.status === 200)).toBe(true);
+  });
+});
