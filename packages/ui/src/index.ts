@@ -13,7 +13,7 @@ export {
 } from "./ReferenceChips";
 export { failureMessage } from "./problemText";
 export { defaultLabels, resolveLabels } from "./defaultLabels";
-export type { FluxLabels } from "./labels";
+export type { FailureLabel, FluxLabels } from "./labels";
 export {
   buildInput,
   valueForModel,

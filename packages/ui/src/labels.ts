@@ -321,11 +321,8 @@ const baseLabels: Omit<FluxLabels, LazyLabel> = {
   deleteImage: (prompt) => `Delete: ${prompt || "untitled"}`,
 };
 
-/**
- * The strings only parts loaded on demand show (the finished image's view, the failure views, the Advanced fields,
- * the checks' wording): their English defaults are in `lazyLabels.ts`, loaded with those parts.
- */
-export type LazyLabel =
+/** What went wrong, one message per kind of failure (`failureMessage` picks one). */
+export type FailureLabel =
   | "creditsMessage"
   | "authMessage"
   | "unauthenticatedMessage"
@@ -339,7 +336,14 @@ export type LazyLabel =
   | "serverMessage"
   | "networkMessage"
   | "uncertainMessage"
-  | "generationFailedMessage"
+  | "generationFailedMessage";
+
+/**
+ * The strings only parts loaded on demand show (the finished image's view, the failure views, the Advanced fields,
+ * the checks' wording): their English defaults are in `lazyLabels.ts`, loaded with those parts.
+ */
+export type LazyLabel =
+  | FailureLabel
   | "aspectAuto"
   | "aspectAutoHint"
   | "resolution"

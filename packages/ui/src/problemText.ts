@@ -1,5 +1,5 @@
 import { FluxRateLimitError, type FluxError } from "@flux-kit/core";
-import type { FluxLabels } from "./labels";
+import type { FailureLabel, FluxLabels } from "./labels";
 
 /**
  * The message for a failed generation, by error code: a signed-out user, a refused origin or model and a server
@@ -9,23 +9,7 @@ import type { FluxLabels } from "./labels";
  */
 export function failureMessage(
   error: FluxError | undefined,
-  labels: Pick<
-    FluxLabels,
-    | "creditsMessage"
-    | "authMessage"
-    | "unauthenticatedMessage"
-    | "forbiddenMessage"
-    | "modelNotEnabledMessage"
-    | "originNotAllowedMessage"
-    | "misconfiguredMessage"
-    | "rateLimitMessage"
-    | "clientLimitMessage"
-    | "validationMessage"
-    | "networkMessage"
-    | "uncertainMessage"
-    | "generationFailedMessage"
-    | "serverMessage"
-  >,
+  labels: Pick<FluxLabels, FailureLabel>,
   retryInS?: number,
 ): string {
   switch (error?.code) {
