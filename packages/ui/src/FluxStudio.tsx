@@ -319,7 +319,7 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
         className="flux-studio-form"
         value={value}
         onValueChange={setValue}
-        onSubmit={(request) => submit(request, count, false, value.prompt.trim())}
+        onSubmit={(request) => submit(request, count, false, request.caption)}
         models={models}
         actions={
           <label className="flux-count">

@@ -60,6 +60,8 @@ export const Flux3Layout: Story = {
           aspect_ratio: "16:9",
           resolution: "1k",
         }) as unknown,
+        // the job is named by the prompt as typed; the request's carries the rows after it
+        caption: "A poster. <box_1>",
       }),
     );
   },

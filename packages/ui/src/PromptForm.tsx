@@ -215,7 +215,12 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
     const missingImage = c.imageRequired && submitted.images.length === 0;
     if (passes && !missingImage && !badLayout) {
       setAttempted(false);
-      onSubmit({ model: submitted.model, input });
+      const caption = submitted.prompt.trim();
+      onSubmit(
+        c.prompt !== false && input.prompt !== caption
+          ? { model: submitted.model, input, caption }
+          : { model: submitted.model, input },
+      );
       return;
     }
     // once the errors have rendered: open the Advanced panel if one is inside it, focus the first invalid control

@@ -50,6 +50,11 @@ export interface PromptFormValue {
 export interface PromptFormRequest {
   readonly model: ModelId;
   readonly input: Record<string, unknown>;
+  /**
+   * The prompt as typed, when the request's differs from it: FLUX 3's box rows follow it there. Name the request
+   * by it (a job, an alt text). Absent otherwise.
+   */
+  readonly caption?: string;
 }
 
 /** The size preset that sends no size: BFL then matches the first reference image. */

@@ -72,6 +72,8 @@ describe("PromptForm with FLUX 3 Image", () => {
     await user.click(screen.getByRole("button", { name: "Generate" }));
     const read = parseBoxPrompt(String(submitted(onSubmit).prompt));
     expect(read.caption).toBe("A poster. <box_1>");
+    // the request says the prompt as typed, to name it by
+    expect(onSubmit.mock.calls.at(-1)![0].caption).toBe("A poster. <box_1>");
     expect(read.rows).toEqual([expect.objectContaining({ id: "box_1", desc: "A red square." })]);
   });
 
