@@ -1,5 +1,6 @@
 // Redis stopped mid-run: the proxy refuses what it cannot check with a 503 and a clear `detail` (limits fail
 // closed, never silently unlimited), does not crash, and serves again once Redis is back.
+import { errorFromResponse } from "@flux-kit/core/internal";
 import { startMockServer, type MockServer } from "@flux-kit/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFluxProxy, type ProxyErrorEvent } from "../src/index";
@@ -58,7 +59,11 @@ describe("the Redis store when Redis goes away", () => {
     const refused = await submit();
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("5");
-    expect(((await refused.json()) as { detail: string }).detail).toMatch(/cannot reach its state store/);
+    const body = (await refused.json()) as { detail: string; code: string };
+    expect(body.detail).toMatch(/cannot reach its state store/);
+    // core's contract code, which its client reads as a retryable server error
+    expect(body.code).toBe("store_unavailable");
+    expect(errorFromResponse({ status: 503, body }).code).toBe("server");
     // the Ready task's hook cannot be claimed: not run (it could run twice), the client polls again
     const poll = await proxy(new Request(task.polling_url));
     expect(poll.status).toBe(503);

@@ -27,6 +27,7 @@ describe("the proxy's error codes", () => {
       "hook_failed",
       "upstream_unreachable",
       "upstream_timeout",
+      "store_unavailable",
     ]);
     expect(Object.isFrozen(PROXY_ERROR_CODES)).toBe(true);
     expect(PROXY_ERROR_STATUS.client_limit).toBe(429);
@@ -138,6 +139,7 @@ describe("errorFromResponse: the other proxy codes", () => {
     ["hook_failed", 500, "server"],
     ["upstream_unreachable", 502, "server"],
     ["upstream_timeout", 504, "server"],
+    ["store_unavailable", 503, "server"],
   ] as const)("%s (%i) → code %s", (code: ProxyErrorCode, status, expected) => {
     expect(errorFromResponse({ status, body: refusal(code, "Said.") }).code).toBe(expected);
   });

@@ -35,8 +35,8 @@ export interface FailedResponse {
  * `FluxTimeoutError` (phase `"request"`: the server gave up reading the request, so nothing was done; retryable);
  * 413 → `FluxValidationError` with one body-wide field error of type `"body_too_large"` (send smaller or fewer
  * images); 429 → `FluxRateLimitError` (`scope: "account"`); 404 on a task → `FluxTaskNotFoundError`; 5xx →
- * `code: "server"` (retryable for reads; also the proxy's `hook_failed`, `upstream_unreachable` and
- * `upstream_timeout`). `Retry-After` is kept as `retryAfterMs` on every error.
+ * `code: "server"` (retryable for reads; also the proxy's `hook_failed`, `upstream_unreachable`,
+ * `upstream_timeout` and `store_unavailable`). `Retry-After` is kept as `retryAfterMs` on every error.
  */
 export function errorFromResponse(response: FailedResponse): FluxError {
   const { status, body } = response;

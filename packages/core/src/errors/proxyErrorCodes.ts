@@ -16,6 +16,8 @@
  * - `hook_failed` (500): one of the proxy's hooks threw.
  * - `upstream_unreachable` (502), `upstream_timeout` (504): the proxy could not reach BFL, or BFL did not answer
  *   in time (a submit may still have created the task).
+ * - `store_unavailable` (503, with `Retry-After`): the proxy's shared state store (Redis) is unreachable, so it
+ *   cannot check this request's limits or ownership; it refuses rather than run unlimited. Nothing was forwarded.
  *
  * @example
  * import { PROXY_ERROR_STATUS, type ProxyErrorCode } from "@flux-kit/core";
@@ -35,6 +37,7 @@ export const PROXY_ERROR_STATUS = {
   hook_failed: 500,
   upstream_unreachable: 502,
   upstream_timeout: 504,
+  store_unavailable: 503,
 } as const;
 
 /** A code the proxy sends with its own refusals: see `PROXY_ERROR_STATUS`. */

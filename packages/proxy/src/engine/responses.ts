@@ -47,8 +47,8 @@ export function taskNotFound(taskId: string): PlainResponse {
  * closed), with a `Retry-After`.
  */
 export function storeUnavailable(): PlainResponse {
-  return detail(
-    503,
+  return refuse(
+    "store_unavailable",
     "The proxy cannot reach its state store, so it cannot check this request's limits or ownership right now. Try again in a few seconds.",
     { "retry-after": "5" },
   );
