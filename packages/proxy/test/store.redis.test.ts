@@ -39,3 +39,32 @@ it("needs exactly one of url and client", () => {
     /either `url` or `client`/,
   );
 });
+
+it("a place or claim given up on while Redis is slow is taken back once it answers (no client held at its limit)", async () => {
+  const prefix = `test-${randomUUID()}:`;
+  const store = createRedisStore({ url: redis.url, prefix, commandTimeoutMs: 150 });
+  const admin = createClient({ url: redis.url });
+  await admin.connect();
+  try {
+    // warm the connection and the scripts, then hold every write for longer than the store waits
+    expect(await store.reserveSlot("client:a", 1, 60_000)).toBeTypeOf("string");
+    await store.releaseTask("none");
+    const first = await store.reserveSlot("client:b", 1, 60_000);
+    await store.cancelSlot("client:b", first!);
+    await admin.sendCommand(["CLIENT", "PAUSE", "600", "WRITE"]);
+    await expect(store.reserveSlot("client:b", 1, 60_000)).rejects.toThrow(/did not answer/);
+    await expect(store.claim("task-1", "t1", 300_000)).rejects.toThrow(/did not answer/);
+    // a write of our own returns when the pause ends; by then the late RESERVE and CLAIM ran (they were sent
+    // first), and the commands that undo them follow
+    await admin.sendCommand(["SET", `${prefix}probe`, "1"]);
+    await expect
+      .poll(async () => await admin.sendCommand(["ZCARD", `${prefix}places:client:b`]), { timeout: 10_000 })
+      .toBe(0);
+    expect(await store.peek("task-1")).toBeUndefined();
+    expect(await store.reserveSlot("client:b", 1, 60_000)).toBeTypeOf("string");
+  } finally {
+    await admin.sendCommand(["CLIENT", "UNPAUSE"]).catch(() => undefined);
+    await admin.close();
+    await store.close();
+  }
+});

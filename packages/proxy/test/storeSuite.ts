@@ -172,6 +172,23 @@ export function storeSuite(
     );
 
     it(
+      "a settle from a run whose lease ran out leaves the claim a newer run took; a free key takes it",
+      withStore(async (store) => {
+        await store.claim("k", "a", 1);
+        await expect.poll(() => store.claim("k", "b", HOUR)).toBeUndefined();
+        await store.settle("k", "a", "stale", HOUR);
+        expect(await store.peek("k")).toEqual({ state: "pending" });
+        await store.settle("k", "b", "fresh", HOUR);
+        expect(await store.peek("k")).toEqual({ state: "done", value: "fresh" });
+        // a lease that ran out with no newer claim: its value is still worth sharing
+        await store.claim("j", "a", 1);
+        await expect.poll(() => store.peek("j")).toBeUndefined();
+        await store.settle("j", "a", "late", HOUR);
+        expect(await store.peek("j")).toEqual({ state: "done", value: "late" });
+      }),
+    );
+
+    it(
       "frees a key whose lease ran out, and forgets a value past its TTL",
       withStore(async (store) => {
         await store.claim("k", "a", 1);

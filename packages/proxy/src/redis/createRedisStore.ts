@@ -139,7 +139,15 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   return {
     async reserveSlot(owner, limit, ttlMs) {
       const slot = randomUUID();
-      const taken = await run(RESERVE, [owners + owner], [String(limit), ms(ttlMs), slot]);
+      let taken: unknown;
+      try {
+        taken = await run(RESERVE, [owners + owner], [String(limit), ms(ttlMs), slot]);
+      } catch (error) {
+        // a command given up on may still run once Redis catches up: take the place back after it (one
+        // connection keeps the order), so it does not hold the client at its limit until its TTL
+        command(["ZREM", owners + owner, slot]).catch(() => undefined);
+        throw error;
+      }
       return taken === null ? undefined : slot;
     },
     async cancelSlot(owner, slot) {
@@ -161,13 +169,19 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
       await run(RELEASE, [task(taskId)], [owners]);
     },
     async claim(key, token, leaseMs) {
-      return claimState(await run(CLAIM, [claimKey(key)], [token, ms(leaseMs)]));
+      try {
+        return claimState(await run(CLAIM, [claimKey(key)], [token, ms(leaseMs)]));
+      } catch (error) {
+        // the same for a claim: dropped after it, so no run waits on a claim nobody will settle
+        run(ABANDON, [claimKey(key)], [token]).catch(() => undefined);
+        throw error;
+      }
     },
     async peek(key) {
       return claimState(await command(["GET", claimKey(key)]));
     },
-    async settle(key, _token, value, ttlMs) {
-      await run(SETTLE, [claimKey(key)], [value, ms(ttlMs)]);
+    async settle(key, token, value, ttlMs) {
+      await run(SETTLE, [claimKey(key)], [value, ms(ttlMs), token]);
     },
     async abandon(key, token) {
       await run(ABANDON, [claimKey(key)], [token]);

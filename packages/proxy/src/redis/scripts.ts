@@ -47,10 +47,13 @@ if redis.call('SET', KEYS[1], 'p' .. ARGV[1], 'NX', 'PX', ARGV[2]) then return f
 return redis.call('GET', KEYS[1])
 `;
 
-/** KEYS[1] the claim; ARGV value, ttlMs. A claim already settled keeps its value. */
+/**
+ * KEYS[1] the claim; ARGV value, ttlMs, token. Written while the key is free or pending under this token: a claim
+ * already settled keeps its value, and one another run took after this one's lease ran out is left to it.
+ */
 export const SETTLE = `
 local held = redis.call('GET', KEYS[1])
-if held and string.sub(held, 1, 1) == 'd' then return 0 end
+if held and held ~= 'p' .. ARGV[3] then return 0 end
 redis.call('SET', KEYS[1], 'd' .. ARGV[1], 'PX', ARGV[2])
 return 1
 `;

@@ -52,7 +52,11 @@ export interface ProxyStore {
   claim(key: string, token: string, leaseMs: number): Promise<ClaimState | undefined>;
   /** The claim on `key`, or `undefined` when no one holds it. */
   peek(key: string): Promise<ClaimState | undefined>;
-  /** Ends `token`'s claim on `key` with `value`, kept for `ttlMs`: later claims and peeks answer `done`. */
+  /**
+   * Ends `token`'s claim on `key` with `value`, kept for `ttlMs`: later claims and peeks answer `done`. Written
+   * only while `key` is free or still pending under `token` (a settled value stays; a claim another run took
+   * after this lease ran out is left to that run).
+   */
   settle(key: string, token: string, value: string, ttlMs: number): Promise<void>;
   /** Drops `token`'s pending claim on `key` (its work failed), so that the next claim may run it again. */
   abandon(key: string, token: string): Promise<void>;

@@ -71,8 +71,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
     claims.set(key, { token, done: false }, leaseMs);
     return undefined;
   };
-  const settle = (key: string, value: string, ttlMs: number): void => {
-    if (!claims.get(key)?.done) claims.set(key, { done: true, value }, ttlMs);
+  const settle = (key: string, token: string, value: string, ttlMs: number): void => {
+    const current = claims.get(key);
+    // free, or pending under this token: a settled value stays, another run's newer claim is left to it
+    if (current === undefined || (!current.done && current.token === token))
+      claims.set(key, { done: true, value }, ttlMs);
   };
   const abandon = (key: string, token: string): void => {
     const current = claims.get(key);
@@ -90,7 +93,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
     releaseTask: (taskId) => Promise.resolve(release(taskId)),
     claim: (key, token, leaseMs) => Promise.resolve(claim(key, token, leaseMs)),
     peek: (key) => Promise.resolve(state(claims.get(key))),
-    settle: (key, _token, value, ttlMs) => Promise.resolve(settle(key, value, ttlMs)),
+    settle: (key, token, value, ttlMs) => Promise.resolve(settle(key, token, value, ttlMs)),
     abandon: (key, token) => Promise.resolve(abandon(key, token)),
   };
 }

@@ -80,10 +80,20 @@ async function claimAndRun(
   }
 }
 
-/** Looks at another instance's pending claim until it settles (its value) or goes away (`undefined`). */
+/** How long a call waits on another run's claim before it gives up (its caller answers 503, and is asked again). */
+export const MAX_SETTLE_WAIT_MS = 20_000;
+
+/**
+ * Looks at another instance's pending claim until it settles (its value) or goes away (`undefined`); rejects
+ * after `MAX_SETTLE_WAIT_MS`, so no request is held open for a whole lease (a serverless limit would end it first).
+ */
 async function waitForSettle(store: ProxyStore, key: string): Promise<string | undefined> {
+  let waited = 0;
   for (let wait = FIRST_WAIT_MS; ; wait = Math.min(wait * 2, MAX_WAIT_MS)) {
+    if (waited >= MAX_SETTLE_WAIT_MS)
+      throw new Error(`Another run of ${key} has held its claim for ${MAX_SETTLE_WAIT_MS} ms.`);
     await new Promise((resolve) => setTimeout(resolve, wait));
+    waited += wait;
     const claim = await store.peek(key);
     if (claim === undefined) return undefined;
     if (claim.state === "done") return claim.value;
