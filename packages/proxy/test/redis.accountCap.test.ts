@@ -1,11 +1,11 @@
 // The account-wide cap across instances: three proxies sharing one Redis never send BFL (the mock, at BFL's
 // own caps) a task over 24 active, or over 6 for flux-kontext-max; they answer their own 429 first.
-import { randomUUID } from "node:crypto";
 import { startMockServer, type MockServer } from "@flux-kit/mock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createFluxProxy, type FluxProxyHandler } from "../src/index";
-import { createRedisStore, type RedisStore } from "../src/redis";
+import type { FluxProxyHandler } from "../src/index";
+import type { RedisStore } from "../src/redis";
 import { startRedisServer, type RedisServer } from "./redisServer";
+import { sharedProxies } from "./sharedProxies";
 
 const APP = "https://app.example/api/flux";
 
@@ -23,18 +23,11 @@ afterAll(() => redis.stop());
 
 async function instances(count: number): Promise<FluxProxyHandler[]> {
   mock = await startMockServer({ clock: "manual", durationMs: 50 });
-  const prefix = `account-${randomUUID()}:`;
-  return Array.from({ length: count }, () => {
-    const store = createRedisStore({ url: redis.url, prefix });
-    stores.push(store);
-    return createFluxProxy({
-      apiKey: "mock-key",
-      allowAnonymous: true,
-      upstream: mock.url,
-      clientId: (request) => request.headers.get("x-user") ?? "anonymous",
-      limits: { maxActiveTasks: 24, maxActiveTasksPerClient: Infinity },
-      store,
-    });
+  return sharedProxies(count, {
+    redisUrl: redis.url,
+    upstream: mock.url,
+    stores,
+    options: { limits: { maxActiveTasks: 24, maxActiveTasksPerClient: Infinity } },
   });
 }
 

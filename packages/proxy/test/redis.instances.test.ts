@@ -4,14 +4,10 @@ import { randomUUID } from "node:crypto";
 import { signWebhook } from "@flux-kit/core";
 import { startMockServer, type MockServer } from "@flux-kit/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createFluxProxy,
-  createWebhookHandler,
-  type FluxProxyHandler,
-  type FluxProxyOptions,
-} from "../src/index";
+import { createWebhookHandler, type FluxProxyHandler, type FluxProxyOptions } from "../src/index";
 import { createRedisStore, type RedisStore } from "../src/redis";
 import { startRedisServer, type RedisServer } from "./redisServer";
+import { sharedProxies } from "./sharedProxies";
 
 const APP = "https://app.example/api/flux";
 
@@ -29,22 +25,13 @@ afterAll(async () => {
 });
 
 /** `count` proxies sharing one Redis prefix, each with its own store (its own connection). */
-function instances(count: number, options: FluxProxyOptions = {}): FluxProxyHandler[] {
-  const prefix = `instances-${randomUUID()}:`;
-  return Array.from({ length: count }, () => {
-    const store = createRedisStore({ url: redis.url, prefix });
-    stores.push(store);
-    return createFluxProxy({
-      apiKey: "mock-key",
-      allowAnonymous: true,
-      upstream: mock.url,
-      imageProxy: { allowedOrigins: [mock.deliveryUrl] },
-      clientId: (request) => request.headers.get("x-user") ?? "anonymous",
-      store,
-      ...options,
-    });
+const instances = (count: number, options: FluxProxyOptions = {}): FluxProxyHandler[] =>
+  sharedProxies(count, {
+    redisUrl: redis.url,
+    upstream: mock.url,
+    stores,
+    options: { imageProxy: { allowedOrigins: [mock.deliveryUrl] }, ...options },
   });
-}
 
 const submit = (proxy: FluxProxyHandler, user: string) =>
   proxy(
