@@ -22,16 +22,27 @@ const prompts = ["A fox", "An owl", "A heron"]
   .map((p) => `${p} [mock:slow:360s]`)
   .concat("A lynx [mock:slow:24s]");
 
+const isSubmit = (url: string) => new URL(url).pathname === "/api/flux/v1/flux-2-pro";
+
 test("four jobs at once: three run, the fourth waits for a free slot, then all four land in Your images", async () => {
   const page = await browser.newPage();
   await page.goto(demo.url);
-  for (const prompt of prompts) await submit(page, prompt);
+  // each of the first three is accepted before the next is typed: on a loaded machine two submits sent
+  // close together may reach the proxy in either order, and a fourth that overtook the third would run
+  for (const prompt of prompts.slice(0, 3)) {
+    const accepted = page.waitForResponse((r) => r.request().method() === "POST" && isSubmit(r.url()));
+    await submit(page, prompt);
+    expect((await accepted).status()).toBe(200);
+  }
+  const refused = page.waitForResponse((r) => r.request().method() === "POST" && isSubmit(r.url()));
+  await submit(page, prompts[3]!);
+  expect((await refused).status()).toBe(429);
   const tray = page.getByRole("region", { name: "In progress" });
   const fourth = prompts[3]!;
   await tray.locator("li", { hasText: fourth }).waitFor();
   // the proxy's per-visitor limit (3): the fourth is refused with 429 and waits, saying so
   await expect
-    .poll(() => tray.locator("li", { hasText: fourth }).textContent({ timeout: 1_000 }), {
+    .poll(() => tray.locator("li", { hasText: fourth }).textContent({ timeout: 5_000 }), {
       timeout: 20_000,
     })
     .toContain("Waiting for a free slot");
