@@ -37,6 +37,7 @@ import { firstLoadLabels, type FluxLabels } from "./labels";
 import { ModelSelect } from "./ModelSelect";
 import { SizeField } from "./SizeField";
 import { useControllableState } from "./useControllableState";
+import { useHydrated } from "./useHydrated";
 
 /**
  * The Advanced panel's fields (each model's own: steps, guidance, …): their own chunk, loaded as the form mounts,
@@ -137,6 +138,7 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
   forwardedRef,
 ) {
   const labels = firstLoadLabels(labelsProp);
+  const hydrated = useHydrated();
   const id = useId().replace(/:/g, "");
   const formRef = useRef<HTMLFormElement | null>(null);
   const promptRef = useRef<HTMLTextAreaElement | null>(null);
@@ -391,6 +393,9 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
           className="flux-button"
           data-variant="primary"
           aria-disabled={busy || undefined}
+          // in server HTML before its script runs, a press would submit the form natively (the page reloads
+          // with the prompt in its URL); hydration enables it
+          disabled={!hydrated}
           aria-describedby={`${id}-cost`}
         >
           {busy ? labels.submitting : labels.submit}
