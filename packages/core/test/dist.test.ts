@@ -2,14 +2,15 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as Catalogue from "../src/catalogue";
 import type * as Main from "../src/index";
 import type * as Tools from "../src/tools";
 import { zodFreeEntries } from "../tsup.config";
 import { reachedSources } from "./importGraph";
 
-// What apps get: the build, not the source (CI builds before it tests; without a build these are skipped).
+// What apps get: the build, not the source. `pnpm test` builds core first (its turbo task depends on `build`);
+// run alone without a build, these fail and say so rather than pass unchecked.
 const packageDir = join(import.meta.dirname, "..");
 const dist = join(packageDir, "dist");
 const built = existsSync(join(dist, "index.js"));
@@ -62,7 +63,11 @@ function esmFiles() {
   );
 }
 
-describe.skipIf(!built)("the build (dist/)", () => {
+describe("the build (dist/)", () => {
+  beforeAll(() => {
+    if (!built) throw new Error("packages/core/dist is missing: run `pnpm build` (or `pnpm test`) first.");
+  });
+
   it.each([
     ["ESM", esm],
     ["CJS", cjs],
