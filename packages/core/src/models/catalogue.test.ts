@@ -170,6 +170,12 @@ describe.each(modelIds.map((id) => [id, models[id] as ModelDefinition] as const)
 
     const has = (field: string) => shapeKeys(m).includes(field);
 
+    it("says whether it takes a seed and the webhook fields, as its schema does", () => {
+      // a form sends no seed, and the proxy adds no webhook, where the schema lacks them (strict ones answer 422)
+      expect(caps.seed !== false).toBe(has("seed"));
+      expect(caps.webhooks !== false).toBe(has("webhook_url"));
+    });
+
     if (has("output_format")) {
       it("accept every advertised output format and no other", () => {
         for (const f of caps.outputFormats) expect(parse(m, { output_format: f }).success).toBe(true);

@@ -89,6 +89,7 @@ export const flux3ImageInfo = defineModelInfo({
     mask: false,
     strict: true,
     seed: false,
+    webhooks: false,
     outputFormat: false,
     size: {
       kind: "aspect_ratio",

@@ -61,6 +61,8 @@ export const fluxToolsOutpaintingInfo = tool(
   "Place the image on a larger canvas and paint the rest.",
   toolCapabilities(["input_image"], {
     strict: true,
+    seed: false,
+    webhooks: false,
     size: { kind: "dimensions", width: OUTPAINT_SIDE, height: OUTPAINT_SIDE },
     extraFields: [
       { name: "mode", kind: "choice", label: "Quality", options: OUTPAINT_MODES, default: "high" },

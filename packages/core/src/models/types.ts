@@ -54,6 +54,11 @@ export interface ModelCapabilities {
   /** `false` when the request takes no `seed` (FLUX 3 Image has none: its strict schema refuses one); a form hides it. */
   readonly seed?: false;
   /**
+   * `false` when the request takes no `webhook_url` / `webhook_secret` (FLUX 3 Image and outpainting: their strict
+   * schemas refuse them), so the proxy's webhooks cannot serve it and its tasks are polled.
+   */
+  readonly webhooks?: false;
+  /**
    * `false` when the request takes no `output_format` (FLUX 3 Image always delivers `defaultOutputFormat`, and its
    * strict schema refuses the field); a form neither offers nor sends it.
    */
