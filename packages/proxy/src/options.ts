@@ -105,8 +105,8 @@ export interface SubmitEvent {
   /** The upstream polling URL BFL returned (before rewriting). */
   readonly pollingUrl: string | undefined;
   /**
-   * The request body as forwarded to BFL (parsed JSON, prototype keys stripped): e.g. to keep the prompt beside
-   * the task id. May hold base64 input images.
+   * The request body as forwarded to BFL (parsed JSON, prototype keys stripped), without the proxy's own
+   * webhook fields: e.g. to keep the prompt beside the task id. May hold base64 input images.
    */
   readonly input: Readonly<Record<string, unknown>>;
   /** The incoming request (its body has been read). */
@@ -132,8 +132,46 @@ export interface ProxyErrorEvent {
    * `"store"` (the `store` failed, e.g. Redis unreachable).
    */
   readonly kind: "upstream" | "hook" | "store" | "internal";
-  readonly route: "submit" | "poll" | "image" | "models" | "other";
+  readonly route: "submit" | "poll" | "webhook" | "image" | "models" | "other";
   readonly taskId?: string | undefined;
+}
+
+/**
+ * The proxy's own webhooks (`createFluxProxy({ webhooks })`): BFL calls the proxy when a task ends, so no one
+ * polls BFL for it. The proxy adds `webhook_url` / `webhook_secret` to each submit of a model that takes them
+ * (not FLUX 3 Image or outpainting, whose strict schemas refuse them: those are polled), receives the deliveries
+ * at `POST {basePath}/v1/webhook`, checks them with core's `verifyWebhook` (both documented schemes), keeps each
+ * task's outcome in the `store`, and answers `get_result` for it from there. Until the outcome arrives, polls
+ * are answered `Pending` without asking BFL; a task whose webhook has not come after `fallbackAfterMs` is polled
+ * upstream as without webhooks, so nothing is lost when BFL cannot reach the server (local development, a
+ * firewall). A task's places are freed and `onResult` runs when its webhook arrives, whether or not anyone polls.
+ *
+ * Either value may be `undefined` when the proxy is created (a build with no secrets in its environment): the
+ * proxy then polls as without webhooks and logs why once.
+ */
+export interface ProxyWebhookOptions {
+  /**
+   * The full URL at which BFL reaches this proxy's webhook route, `{your public origin}{basePath}/v1/webhook`,
+   * over https. The proxy's own route is `{basePath}/v1/webhook` whatever this says, so a rewrite in front may
+   * map another path to it.
+   * @example { publicUrl: "https://app.example.com/api/flux/v1/webhook" }
+   */
+  readonly publicUrl: string | undefined;
+  /**
+   * The `webhook_secret` sent with each submit, at least 16 characters (`openssl rand -hex 32`). Give a list to
+   * rotate: the first is sent, any of them verifies.
+   * @example { secret: process.env.FLUX_WEBHOOK_SECRET }
+   */
+  readonly secret: string | readonly string[] | undefined;
+  /**
+   * How long after a submit the proxy waits for the task's webhook before it polls BFL for it, in ms.
+   * @default three times the model's typical run (core's catalogue), at least 30 s: 36 s for `flux-2-pro`
+   */
+  readonly fallbackAfterMs?: number;
+  /** Signature schemes to accept (core's `verifyWebhook`). @default ["hmac-sha256", "shared-secret"] */
+  readonly schemes?: readonly ("hmac-sha256" | "shared-secret")[];
+  /** Replay window for timestamped deliveries, in ms (core's `verifyWebhook`). @default 300_000 */
+  readonly toleranceMs?: number;
 }
 
 /** Options of `createFluxProxy()` and every adapter. Each has a safe default. */
@@ -215,8 +253,8 @@ export interface FluxProxyOptions {
   readonly trustProxy?: boolean | number | readonly string[];
   /**
    * What to do with `webhook_url` / `webhook_secret` in a browser's submit: `"strip"` them (BFL then sends no
-   * webhook for that task), `"reject"` the submit with a 400, or `"forward"` them (lets any visitor make BFL call
-   * an address they chose; only for trusted callers).
+   * webhook for that task, or the proxy's own with `webhooks`), `"reject"` the submit with a 400, or `"forward"`
+   * them (lets any visitor make BFL call an address they chose; only for trusted callers, and not with `webhooks`).
    * @default "strip"
    */
   readonly clientWebhooks?: "strip" | "reject" | "forward";
@@ -254,8 +292,9 @@ export interface FluxProxyOptions {
   /** Called after each successful submit. Errors are reported to `onError`, never to the client. */
   readonly onSubmit?: (event: SubmitEvent) => void | Promise<void>;
   /**
-   * Called once per task when a poll first sees it `Ready`; awaited before the poll answers, so you can persist
-   * the image before its URL expires and return `{ sample }` to point clients at your copy.
+   * Called once per task when a poll (or, with `webhooks`, its delivery) first sees it `Ready`; awaited before the
+   * poll answers, so you can persist the image before its URL expires and return `{ sample }` to point clients
+   * at your copy.
    */
   readonly onResult?: (event: ResultEvent) => ResultHookReturn | Promise<ResultHookReturn>;
   /** Called on upstream and hook errors. */
@@ -265,6 +304,12 @@ export interface FluxProxyOptions {
    * @example { logger: (e) => console.log(JSON.stringify(e)) }
    */
   readonly logger?: (event: ProxyLogEvent) => void;
+  /**
+   * BFL calls the proxy when a task ends instead of being polled for it (see {@link ProxyWebhookOptions}). Off
+   * by default. With several instances, share a `store` so that a delivery to one answers polls on all.
+   * @example { webhooks: { publicUrl: "https://app.example.com/api/flux/v1/webhook", secret: process.env.FLUX_WEBHOOK_SECRET } }
+   */
+  readonly webhooks?: ProxyWebhookOptions;
   /**
    * Where the proxy keeps per-client active tasks, which client submitted each task, and `onResult`'s "once
    * per task": this process's memory by default. Several instances (serverless, replicas behind a balancer)

@@ -23,6 +23,15 @@ export function defaultModelIds(): string[] {
   return [...modelIds];
 }
 
+/**
+ * Whether BFL's schema for `model` takes `webhook_url` / `webhook_secret` (not FLUX 3 Image's or outpainting's
+ * strict ones). A model outside the catalogue is not assumed to: its tasks are polled.
+ */
+export function takesWebhooks(model: string): boolean {
+  const definition = getModel(model);
+  return definition !== undefined && definition.capabilities.webhooks !== false;
+}
+
 const PASS: ValidateResult = Object.freeze({ success: true });
 
 /**

@@ -14,6 +14,7 @@ import { planImage } from "./planImage";
 import { planModels } from "./planModels";
 import { planPoll } from "./planPoll";
 import { planSubmit } from "./planSubmit";
+import { planWebhook } from "./planWebhook";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody } from "./types";
 
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
@@ -38,10 +39,15 @@ export function createEngine(config: ProxyConfig): Engine {
     if (secrets) return secrets;
     const apiKey = config.readApiKey();
     if (!apiKey) return undefined;
+    // the webhook secrets are redacted like the key: BFL's 422 may echo a submit's fields
+    const redactors = [apiKey, ...(config.webhooks?.secrets ?? [])].map(createRedactor);
     secrets = {
       apiKey,
       tokens: new PollingTokens(config.signingSecret ?? `derived:${apiKey}`),
-      redact: createRedactor(apiKey),
+      redact:
+        redactors.length === 1
+          ? redactors[0]!
+          : (text) => redactors.reduce((redacted, redact) => redact(redacted), text),
     };
     return secrets;
   };
@@ -145,7 +151,7 @@ export function createEngine(config: ProxyConfig): Engine {
   };
 
   async function plan(meta: IncomingMeta, readBody: ReadBody): Promise<Plan> {
-    const route = matchRoute(meta.path, config.basePath, config.models);
+    const route = matchRoute(meta.path, config.basePath, config.models, config.webhooks !== undefined);
     if (route.kind === "not_found") return { type: "respond", response: detail(404, "Not Found") };
     const cors = checkCors(meta, config.allowedOrigins, () => context.publicOrigin(meta) || undefined);
     if (!cors.ok) {
@@ -171,6 +177,8 @@ export function createEngine(config: ProxyConfig): Engine {
         ),
       };
     }
+    // BFL's deliveries are not a user's requests: they pass only with the webhook secret
+    if (route.kind === "webhook") return planWebhook(context, meta, readBody);
     let auth: AuthOutcome = OPEN;
     if (options.authorize) auth = await authorizeRequest(context, meta, route.kind);
     if (!auth.ok) return { type: "respond", response: withCors(auth.response) };

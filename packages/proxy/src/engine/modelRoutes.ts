@@ -32,6 +32,7 @@ const RESERVED = new Set([
   "get_result",
   "image",
   "models",
+  "webhook",
   "credits",
   "finetune",
   "my_finetunes",

@@ -2,7 +2,8 @@ import type { EngineContext } from "./context";
 import { IMAGE_ROUTE_PATH, imageRouteUrl, statusOutcome } from "./coreBridge";
 import { isAllowedDeliveryOrigin, isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
 import { jsonText, refuse, storeUnavailable, taskNotFound } from "./responses";
-import { runOnce, WorkFailedError } from "../store/runOnce";
+import { runOnResult } from "./runOnResult";
+import { deliveryKey, noteDelivered, noteFallback, pendingAnswer } from "./deliveries";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, UpstreamJson } from "./types";
 import { resolveClientId } from "./resolveClientId";
@@ -111,7 +112,7 @@ export async function planPoll(
       let persisted = false;
       if (authoritative) {
         try {
-          persisted = await runOnResult(ctx, taskId, result, caller);
+          persisted = (await runOnResult(ctx, "poll", taskId, result, caller)).replaced;
         } catch (error) {
           // `onResult` cannot be claimed: it is not run twice, and the client polls again
           ctx.reportError({ error, kind: "store", route: "poll", taskId });
@@ -124,6 +125,23 @@ export async function planPoll(
     return jsonText(200, ctx.redact(answer.text));
   };
 
+  if (config.webhooks) {
+    // with the proxy's webhooks, a delivered outcome answers from the store and an awaited one is Pending:
+    // BFL is asked only when neither is there (a model without webhooks, the wait over, the store down)
+    let delivery;
+    try {
+      delivery = await ctx.store.peek(deliveryKey(taskId));
+    } catch (error) {
+      ctx.reportError({ error, kind: "store", route: "poll", taskId });
+    }
+    if (delivery?.state === "done") {
+      noteDelivered(ctx, taskId);
+      return respond(await finish({ status: 200, header: () => undefined, text: delivery.value }));
+    }
+    if (delivery?.state === "pending") return respond(pendingAnswer(taskId));
+    noteFallback(ctx, taskId);
+  }
+
   return {
     type: "json",
     route: "poll",
@@ -135,54 +153,6 @@ export async function planPoll(
     finish,
     fail: (failure, error) => upstreamFailure(ctx, "poll", failure, error, taskId),
   };
-}
-
-/** How long an `onResult` run holds its claim: another instance runs the hook again only after this. */
-const RESULT_LEASE_MS = 5 * 60_000;
-/** How long a task's `onResult` outcome is kept (BFL keeps a task for an hour). */
-const RESULT_TTL_MS = 60 * 60_000;
-
-/**
- * `onResult`, once per task across every instance sharing the store (concurrent polls share one run, polls on
- * other instances wait for its stored outcome). Puts a replacement `sample` in place and says whether there
- * was one. A hook that throws is reported and runs again on the next poll; a store that fails rejects.
- */
-async function runOnResult(
-  ctx: EngineContext,
-  taskId: string,
-  result: Record<string, unknown>,
-  clientId: string,
-): Promise<boolean> {
-  const onResult = ctx.config.options.onResult;
-  if (!onResult) return false;
-  const sample = typeof result.sample === "string" ? result.sample : undefined;
-  const reportStore = (error: unknown) => ctx.reportError({ error, kind: "store", route: "poll", taskId });
-  let replacement: string;
-  try {
-    ({ value: replacement } = await runOnce(
-      ctx.store,
-      ctx.inflight,
-      `result:${taskId}`,
-      { leaseMs: RESULT_LEASE_MS, ttlMs: RESULT_TTL_MS },
-      async () => {
-        try {
-          const replaced = await onResult({ taskId, result: { ...result }, sample, clientId });
-          // "" stands for "no replacement": a sample URL is never empty
-          return replaced && typeof replaced.sample === "string" ? replaced.sample : "";
-        } catch (error) {
-          ctx.reportError({ error, kind: "hook", route: "poll", taskId });
-          throw error;
-        }
-      },
-      reportStore,
-    ));
-  } catch (error) {
-    if (error instanceof WorkFailedError) return false;
-    throw error;
-  }
-  if (replacement === "") return false;
-  result.sample = replacement;
-  return true;
 }
 
 /** Points `result.sample` at the image route when it is on an allowed delivery host (BFL sends no CORS). */

@@ -7,6 +7,7 @@ import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody, UpstreamJson } from "./types";
 import type { ModelRoute } from "./modelRoutes";
 import { NO_CLIENT_ID, resolveClientId } from "./resolveClientId";
+import { deliveryKey, DELIVERY_TOKEN, fallbackAfter, noteAwaiting, proxyWebhook } from "./deliveries";
 
 const respond = (response: PlainResponse): Plan => ({ type: "respond", response });
 
@@ -81,6 +82,13 @@ export async function planSubmit(
   } catch {
     return respond(refuse("invalid_body", "The request body is nested too deeply."));
   }
+  // the proxy's own webhook, spliced into the serialised body (a body of base64 images is not encoded twice);
+  // `fields`, which onSubmit sees, keeps no secret
+  const hook = proxyWebhook(ctx, model);
+  if (hook) {
+    const added = JSON.stringify({ webhook_url: hook.url, webhook_secret: hook.secret }).slice(1);
+    outgoing = outgoing === "{}" ? `{${added}` : `${outgoing.slice(0, -1)},${added}`;
+  }
   if (config.validate) {
     let verdict;
     try {
@@ -143,6 +151,18 @@ export async function planSubmit(
       // the task exists and is paid for: it is answered (its signed polling URL still names its owner and
       // host); its places are freed by their TTL, not by the poll that sees it end
       ctx.reportError({ error, kind: "store", route: "submit", taskId });
+    }
+    if (hook) {
+      // BFL's webhook answer echoes the URL: the browser has no use for it
+      delete body.webhook_url;
+      // until its webhook comes (or the wait ends) polls answer Pending without asking BFL
+      try {
+        await ctx.store.claim(deliveryKey(taskId), DELIVERY_TOKEN, fallbackAfter(ctx, model));
+        noteAwaiting(ctx, taskId);
+      } catch (error) {
+        // then its polls go upstream, as without webhooks: slower, nothing lost
+        ctx.reportError({ error, kind: "store", route: "submit", taskId });
+      }
     }
     const token = secrets.tokens.sign(origin, taskId, owner);
     body.polling_url = `${ctx.publicOrigin(meta)}${config.basePath}/v1/get_result?id=${encodeURIComponent(taskId)}&t=${token}`;

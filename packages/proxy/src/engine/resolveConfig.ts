@@ -1,4 +1,4 @@
-import type { FluxProxyOptions, ValidateFunction } from "../options";
+import type { FluxProxyOptions, ProxyWebhookOptions, ValidateFunction } from "../options";
 import { FluxProxyConfigError } from "./FluxProxyConfigError";
 import { defaultValidate, isRegion, REGIONS } from "./coreBridge";
 import { modelRoutes, type ModelRoutes } from "./modelRoutes";
@@ -35,6 +35,24 @@ export interface ProxyConfig {
   /** `signingSecret`, or `undefined` to derive it from the key. */
   readonly signingSecret: string | undefined;
   readonly clientWebhooks: "strip" | "reject" | "forward";
+  /** The proxy's own webhooks (`webhooks`), checked; `undefined` when off. */
+  readonly webhooks: WebhookConfig | undefined;
+}
+
+/** `webhooks`, checked. Its route exists whenever the option is given, even while a value is missing. */
+export interface WebhookConfig {
+  /** What each submit sends, or `undefined` while the URL or the secret is not set (tasks are then polled). */
+  readonly send: { readonly url: string; readonly secret: string } | undefined;
+  /** Every secret that verifies a delivery (the first is the one sent); `undefined` while none is set. */
+  readonly secrets: readonly string[] | undefined;
+  /** Why `send` is missing, for the one log line. */
+  readonly missing: string | undefined;
+  /** `fallbackAfterMs`, or `undefined` for the per-model default. */
+  readonly fallbackAfterMs: number | undefined;
+  readonly schemes: ProxyWebhookOptions["schemes"];
+  readonly toleranceMs: number | undefined;
+  /** The URL is plain http: BFL's guide says it delivers over https only (logged once). */
+  readonly insecure: boolean;
 }
 
 function envKey(): string | undefined {
@@ -119,6 +137,13 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
       "`store` must be a ProxyStore, such as createMemoryStore() or createRedisStore() from @flux-kit/proxy/redis.",
     );
   }
+  const webhooks = options.webhooks === undefined ? undefined : resolveWebhooks(options.webhooks);
+  if (webhooks && options.clientWebhooks === "forward") {
+    throw new FluxProxyConfigError(
+      '`clientWebhooks: "forward"` and `webhooks` cannot both be on: BFL calls one webhook per task, and with ' +
+        "`webhooks` it is the proxy's.",
+    );
+  }
   if (options.signingSecret !== undefined && options.signingSecret.trim() === "") {
     throw new FluxProxyConfigError("`signingSecret` is empty: leave it out to derive one from the key.");
   }
@@ -157,5 +182,87 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
     trust: compileTrust(options.trustProxy),
     signingSecret: options.signingSecret,
     clientWebhooks,
+    webhooks,
+  };
+}
+
+/** Shortest `webhooks.secret` accepted: a guessable secret would let anyone post outcomes. */
+const MIN_WEBHOOK_SECRET = 16;
+/** `webhook_url`'s longest value in BFL's schema. */
+const MAX_WEBHOOK_URL = 2083;
+
+function resolveWebhooks(input: ProxyWebhookOptions): WebhookConfig {
+  if (input === null || typeof input !== "object") {
+    throw new FluxProxyConfigError("`webhooks` must be an object `{ publicUrl, secret }`.");
+  }
+  const { publicUrl, secret, fallbackAfterMs, toleranceMs } = input;
+  let url: URL | undefined;
+  if (publicUrl !== undefined) {
+    const hint = 'such as "https://app.example.com/api/flux/v1/webhook"';
+    try {
+      url = new URL(publicUrl);
+    } catch {
+      throw new FluxProxyConfigError(
+        `\`webhooks.publicUrl\` must be an absolute URL ${hint}, got "${publicUrl}".`,
+      );
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      throw new FluxProxyConfigError(`\`webhooks.publicUrl\` must use https, got "${url.protocol}".`);
+    }
+    if (url.username || url.password || url.hash) {
+      throw new FluxProxyConfigError("`webhooks.publicUrl` must not contain credentials or a `#` fragment.");
+    }
+    if (url.pathname === "/") {
+      throw new FluxProxyConfigError(
+        `\`webhooks.publicUrl\` is the webhook route's full URL, not the site's origin: ${hint}.`,
+      );
+    }
+    if (url.href.length > MAX_WEBHOOK_URL) {
+      throw new FluxProxyConfigError(
+        `\`webhooks.publicUrl\` is longer than BFL accepts (${MAX_WEBHOOK_URL}).`,
+      );
+    }
+  }
+  const given = secret === undefined ? [] : typeof secret === "string" ? [secret] : secret;
+  if (!Array.isArray(given)) {
+    throw new FluxProxyConfigError("`webhooks.secret` must be a string or a list of strings.");
+  }
+  // a list with every entry unset (environment variables missing at build time) is "not set yet"
+  const set = (given as readonly unknown[]).filter((s) => s !== undefined);
+  if (set.length > 0 && set.length < given.length) {
+    throw new FluxProxyConfigError(
+      "`webhooks.secret` lists an unset entry: set it or remove it from the list.",
+    );
+  }
+  for (const entry of set) {
+    if (typeof entry !== "string" || entry.trim().length < MIN_WEBHOOK_SECRET) {
+      throw new FluxProxyConfigError(
+        `\`webhooks.secret\` must be at least ${MIN_WEBHOOK_SECRET} characters (e.g. \`openssl rand -hex 32\`).`,
+      );
+    }
+  }
+  const secrets = set.length > 0 ? (set as string[]) : undefined;
+  if (fallbackAfterMs !== undefined && !(fallbackAfterMs > 0)) {
+    throw new FluxProxyConfigError(
+      `\`webhooks.fallbackAfterMs\` must be a positive number, got ${fallbackAfterMs}.`,
+    );
+  }
+  if (toleranceMs !== undefined && !(toleranceMs >= 0)) {
+    throw new FluxProxyConfigError(`\`webhooks.toleranceMs\` must be a number >= 0, got ${toleranceMs}.`);
+  }
+  const missing =
+    url === undefined
+      ? "`webhooks.publicUrl` is not set, so tasks are polled: set it to this proxy's webhook URL."
+      : secrets === undefined
+        ? "`webhooks.secret` is not set, so tasks are polled and deliveries are refused: set the webhook secret."
+        : undefined;
+  return {
+    send: url && secrets ? { url: url.href, secret: secrets[0]! } : undefined,
+    secrets,
+    missing,
+    fallbackAfterMs,
+    schemes: input.schemes,
+    toleranceMs,
+    insecure: url?.protocol === "http:",
   };
 }
