@@ -136,4 +136,67 @@ describe("several proxies sharing a Redis store", () => {
     expect(answers.filter((a) => JSON.stringify(a) === '{"ok":true}')).toHaveLength(1);
     expect(answers.filter((a) => JSON.stringify(a) === '{"ok":true,"duplicate":true}')).toHaveLength(5);
   });
+  it("answer a poll on any instance from a webhook delivered to another, with no poll reaching BFL", async () => {
+    const secret = "whsec-instances-0123456789";
+    const results: string[] = [];
+    const tasks: { id: string; pollingUrl: string }[] = [];
+    const ref: { proxies?: FluxProxyHandler[] } = {};
+    // BFL delivers each task's webhook to the instance after the one that submitted it (no network: the
+    // mock's delivery is handed to that instance's handler)
+    const statuses: number[] = [];
+    let allDelivered!: () => void;
+    const delivered = new Promise<void>((resolve) => (allDelivered = resolve));
+    const hookMock = await startMockServer({
+      clock: "manual",
+      durationMs: 50,
+      webhooks: {
+        retryDelaysMs: [],
+        fetch: async (request) => {
+          const { task_id } = JSON.parse(await request.clone().text()) as { task_id: string };
+          const i = tasks.findIndex((t) => t.id === task_id);
+          const answer = await ref.proxies![(i + 1) % 3]!(request);
+          statuses.push(answer.status);
+          if (statuses.length === tasks.length) allDelivered();
+          return answer;
+        },
+      },
+    });
+    const proxies = (ref.proxies = sharedProxies(3, {
+      redisUrl: redis.url,
+      upstream: hookMock.url,
+      stores,
+      options: {
+        imageProxy: { allowedOrigins: [hookMock.deliveryUrl] },
+        onResult: ({ taskId }) => void results.push(taskId),
+        webhooks: { publicUrl: "https://hooks.example/api/flux/v1/webhook", secret },
+      },
+    }));
+    try {
+      for (let i = 0; i < 3; i++) {
+        const answer = await submit(proxies[i]!, "hooked");
+        const body = (await answer.json()) as { id: string; polling_url: string };
+        tasks.push({ id: body.id, pollingUrl: body.polling_url });
+      }
+      const pollOn = async (instance: number, url: string) =>
+        (await (await proxies[instance]!(new Request(url, { headers: { "x-user": "hooked" } }))).json()) as {
+          status: string;
+          result?: { sample: string };
+        };
+      // awaited on every instance, not only the one that submitted
+      for (const [i, task] of tasks.entries())
+        expect((await pollOn((i + 1) % 3, task.pollingUrl)).status).toBe("Pending");
+      await hookMock.mock.advance(100);
+      await delivered;
+      expect(statuses).toEqual([200, 200, 200]);
+      for (const [i, task] of tasks.entries()) {
+        const ready = await pollOn((i + 2) % 3, task.pollingUrl);
+        expect(ready.status).toBe("Ready");
+        expect(ready.result?.sample).toMatch(/^https:\/\/app\.example\/api\/flux\/v1\/image\?u=/);
+      }
+      expect(results.sort()).toEqual(tasks.map((t) => t.id).sort());
+      expect(hookMock.mock.requests.filter((r) => r.route === "poll")).toHaveLength(0);
+    } finally {
+      await hookMock.close();
+    }
+  });
 });
