@@ -198,4 +198,50 @@ export function storeSuite(
       }),
     );
   });
+  describe(`${name}: messages (the optional publish and subscribe, for long polls)`, () => {
+    /** The next message `store` hears on `channel`. */
+    const nextOn = async (store: ProxyStore, channel: string) => {
+      let heard!: (message: string) => void;
+      const message = new Promise<string>((resolve) => (heard = resolve));
+      const stop = await store.subscribe!(channel, (m) => heard(m));
+      return { message, stop };
+    };
+
+    it(
+      "delivers what is published on a channel to its subscribers, and nothing once they stop",
+      withStore(async (store) => {
+        expect(typeof store.publish).toBe("function");
+        const channel = `c-${randomUUID()}`;
+        const heard: string[] = [];
+        const stop = await store.subscribe!(channel, (m) => heard.push(m));
+        const also = await nextOn(store, channel);
+        await store.publish!(channel, "Pending");
+        expect(await also.message).toBe("Pending");
+        also.stop();
+        stop();
+        await store.publish!(channel, "Ready");
+        // a message published after it on a channel still listened to arrives after it would have
+        const sentinel = await nextOn(store, `${channel}-sentinel`);
+        await store.publish!(`${channel}-sentinel`, "after");
+        expect(await sentinel.message).toBe("after");
+        sentinel.stop();
+        expect(heard).toEqual(["Pending"]);
+      }),
+    );
+
+    it(
+      "keeps channels apart",
+      withStore(async (store) => {
+        const a = await nextOn(store, `a-${randomUUID()}`);
+        const b = `b-${randomUUID()}`;
+        const onB = await nextOn(store, b);
+        await store.publish!(b, "for b");
+        expect(await onB.message).toBe("for b");
+        const heardOnA = await Promise.race([a.message, onB.message.then(() => "nothing on a")]);
+        expect(heardOnA).toBe("nothing on a");
+        a.stop();
+        onB.stop();
+      }),
+    );
+  });
 }

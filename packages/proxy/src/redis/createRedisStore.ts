@@ -127,6 +127,31 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     }
   };
 
+  /**
+   * A second connection for pub/sub (a subscribed connection takes no other commands), made on the first
+   * subscription from the store's own client, or from a `client` you passed that can `duplicate()` itself.
+   */
+  type Subscriber = ReturnType<typeof createClient>;
+  const source = owned ?? (hasDuplicate(client) ? client : undefined);
+  let subscriber: Promise<Subscriber> | undefined;
+  let subscriberMade: Subscriber | undefined;
+  const connectSubscriber = (): Promise<Subscriber> =>
+    (subscriber ??= (async () => {
+      const made = (subscriberMade = source!.duplicate());
+      // the store's own client reports the outage; this one retries quietly beside it
+      made.on("error", () => undefined);
+      await made.connect();
+      return made;
+    })());
+  const withTimeout = <T>(work: Promise<T>): Promise<T> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms.`)), timeoutMs);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  };
+  const channel = (name: string) => `${prefix}channel:${name}`;
+
   const owners = `${prefix}places:`;
   const task = (taskId: string) => `${prefix}task:${taskId}`;
   const claimKey = (key: string) => `${prefix}once:${key}`;
@@ -186,9 +211,30 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     async abandon(key, token) {
       await run(ABANDON, [claimKey(key)], [token]);
     },
+    ...(source && {
+      async publish(name: string, message: string) {
+        await command(["PUBLISH", channel(name), message]);
+      },
+      async subscribe(name: string, listener: (message: string) => void) {
+        const connection = await withTimeout(connectSubscriber());
+        const own = (message: string) => listener(message);
+        await withTimeout(connection.subscribe(channel(name), own));
+        return () => void connection.unsubscribe(channel(name), own).catch(() => undefined);
+      },
+    }),
     async close() {
+      const sub = subscriberMade;
+      if (sub?.isReady) await sub.close();
+      else sub?.destroy();
       if (owned?.isReady) await owned.close();
       else owned?.destroy();
     },
   };
+}
+
+/** Whether a client you passed can make the second connection pub/sub needs (node-redis's `duplicate()`). */
+function hasDuplicate(
+  client: RedisCommandClient,
+): client is RedisCommandClient & { duplicate(): ReturnType<typeof createClient> } {
+  return typeof (client as { duplicate?: unknown }).duplicate === "function";
 }

@@ -21,7 +21,8 @@ export type ClaimState = { readonly state: "pending" } | { readonly state: "done
  * the proxy then answers 503 for what it cannot check (limits fail closed) and never crashes.
  *
  * The in-memory store (`createMemoryStore()`, the default) serves one process; `createRedisStore()` from
- * `@flux-kit/proxy/redis` serves many. To back it with another engine, implement these nine methods and run the
+ * `@flux-kit/proxy/redis` serves many. To back it with another engine, implement these nine methods (and the two
+ * optional ones for long polls across instances) and run the
  * package's behaviour suite against it (see the README). Times are milliseconds.
  *
  * @example
@@ -60,4 +61,12 @@ export interface ProxyStore {
   settle(key: string, token: string, value: string, ttlMs: number): Promise<void>;
   /** Drops `token`'s pending claim on `key` (its work failed), so that the next claim may run it again. */
   abandon(key: string, token: string): Promise<void>;
+  /**
+   * Optional, for long polls across instances: sends `message` to the `subscribe`rs of `channel` on every
+   * instance sharing the store, best effort (a listener that misses one hears the next). Without it, a long
+   * poll hears only of changes seen on its own instance.
+   */
+  publish?(channel: string, message: string): Promise<void>;
+  /** Optional, with `publish`: calls `listener` with each message on `channel` until the returned function runs. */
+  subscribe?(channel: string, listener: (message: string) => void): Promise<() => void>;
 }

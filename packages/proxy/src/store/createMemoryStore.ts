@@ -82,6 +82,25 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
     if (current && !current.done && current.token === token) claims.delete(key);
   };
 
+  /** Listeners by channel: this process is every instance there is. */
+  const channels = new Map<string, Set<(message: string) => void>>();
+  const publish = (channel: string, message: string): void => {
+    const listeners = channels.get(channel);
+    if (!listeners) return;
+    // after the publisher moves on, as a message from another instance would arrive
+    for (const listener of [...listeners]) queueMicrotask(() => listener(message));
+  };
+  const subscribe = (channel: string, listener: (message: string) => void): (() => void) => {
+    let listeners = channels.get(channel);
+    if (!listeners) channels.set(channel, (listeners = new Set()));
+    const own = (message: string) => listener(message);
+    listeners.add(own);
+    return () => {
+      listeners.delete(own);
+      if (listeners.size === 0 && channels.get(channel) === listeners) channels.delete(channel);
+    };
+  };
+
   // Each method does its work before it returns its settled promise, so the state has changed by the time
   // a caller moves on.
   return {
@@ -95,5 +114,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
     peek: (key) => Promise.resolve(state(claims.get(key))),
     settle: (key, token, value, ttlMs) => Promise.resolve(settle(key, token, value, ttlMs)),
     abandon: (key, token) => Promise.resolve(abandon(key, token)),
+    publish: (channel, message) => Promise.resolve(publish(channel, message)),
+    subscribe: (channel, listener) => Promise.resolve(subscribe(channel, listener)),
   };
 }
