@@ -305,6 +305,17 @@ export interface FluxProxyOptions {
    */
   readonly logger?: (event: ProxyLogEvent) => void;
   /**
+   * Long polls: a poll that asks to wait (`get_result?…&wait=20&seen=Pending`, as core's client does when the
+   * proxy's answers carry `X-Flux-Long-Poll`) is held until the task's status changes or the wait ends, then
+   * answered as BFL would. However many requests wait on a task, one poll at a time reaches BFL for it (across
+   * instances too, with a store that can publish, such as Redis). `maxWaitMs` caps a wait: keep it under your
+   * platform's request time limit (Vercel, Netlify and API Gateway end requests after 10–30 s on some plans).
+   * `false` turns them off (`wait` is ignored, as BFL ignores it).
+   * @default { maxWaitMs: 20_000 }
+   * @example { longPolls: { maxWaitMs: 8_000 } }
+   */
+  readonly longPolls?: boolean | { readonly maxWaitMs?: number };
+  /**
    * BFL calls the proxy when a task ends instead of being polled for it (see {@link ProxyWebhookOptions}). Off
    * by default. With several instances, share a `store` so that a delivery to one answers polls on all.
    * @example { webhooks: { publicUrl: "https://app.example.com/api/flux/v1/webhook", secret: process.env.FLUX_WEBHOOK_SECRET } }

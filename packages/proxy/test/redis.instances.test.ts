@@ -199,4 +199,63 @@ describe("several proxies sharing a Redis store", () => {
       await hookMock.close();
     }
   });
+  it("share one upstream poller for a task's long polls on every instance, and wake them from another's webhook", async () => {
+    const secret = "whsec-long-polls-0123456789";
+    const hookMock = await startMockServer({ clock: "manual", durationMs: 50 });
+    const proxies = sharedProxies(3, {
+      redisUrl: redis.url,
+      upstream: hookMock.url,
+      stores,
+      options: {
+        imageProxy: { allowedOrigins: [hookMock.deliveryUrl] },
+        longPolls: { maxWaitMs: 3_000 },
+        webhooks: { publicUrl: "https://hooks.example/api/flux/v1/webhook", secret },
+      },
+    });
+    const pollOn = async (instance: number, url: string) =>
+      (await (await proxies[instance]!(new Request(url, { headers: { "x-user": "waiter" } }))).json()) as {
+        status: string;
+      };
+    try {
+      // FLUX 3 Image takes no webhook: it is polled, by one instance at a time however many wait
+      const flux3 = await proxies[0]!(
+        new Request(`${APP}/v1/flux-3-image`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-user": "waiter" },
+          body: JSON.stringify({ prompt: "a fox [mock:stuck]" }),
+        }),
+      );
+      const stuck = (await flux3.json()) as { polling_url: string };
+      const waits = await Promise.all(
+        [0, 1, 2].map((i) => pollOn(i, `${stuck.polling_url}&wait=3&seen=Pending`)),
+      );
+      expect(waits.map((w) => w.status)).toEqual(["Pending", "Pending", "Pending"]);
+      // three instances polling on their own for 3 s would make about nine polls
+      const polls = hookMock.mock.requests.filter((r) => r.route === "poll").length;
+      expect(polls).toBeGreaterThanOrEqual(1);
+      expect(polls).toBeLessThanOrEqual(5);
+
+      // a webhook delivered to one instance answers a long poll waiting on another
+      const submitted = await submit(proxies[1]!, "waiter");
+      const task = (await submitted.json()) as { id: string; polling_url: string };
+      const waiting = pollOn(2, `${task.polling_url}&wait=3&seen=Pending`);
+      const body = JSON.stringify({
+        task_id: task.id,
+        status: "SUCCESS",
+        result: { sample: `${hookMock.deliveryUrl}/x.jpg` },
+      });
+      const delivered = await proxies[0]!(
+        new Request("https://hooks.example/api/flux/v1/webhook", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-webhook-secret": secret },
+          body,
+        }),
+      );
+      expect(delivered.status).toBe(200);
+      // Ready, not the Pending its wait would have ended with
+      expect((await waiting).status).toBe("Ready");
+    } finally {
+      await hookMock.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import type { ProxyConfig } from "./resolveConfig";
 import type { ProxyStore } from "../store/ProxyStore";
 import type { OnceOutcome } from "../store/runOnce";
 import type { IncomingMeta } from "./types";
+import type { TaskWatches } from "./watchTasks";
 
 // The engine's shared state, as the route planners see it. Its own module, so that the planners (which
 // createEngine imports) never import createEngine back.
@@ -23,6 +24,8 @@ export interface EngineContext {
    * or this engine's memory.
    */
   readonly store: ProxyStore;
+  /** Long polls waiting on tasks, and the one poller per task they share. */
+  readonly watches: TaskWatches;
   /** This instance's runs of `runOnce` in progress, by key. */
   readonly inflight: Map<string, Promise<OnceOutcome>>;
   /** The key and what derives from it; read only after `plan` has checked they exist. */

@@ -27,7 +27,7 @@ export function checkCors(
       headers: {
         "access-control-allow-origin": origin,
         "access-control-allow-credentials": "true",
-        "access-control-expose-headers": "Retry-After",
+        "access-control-expose-headers": "Retry-After, X-Flux-Long-Poll",
         vary: "Origin",
       },
     };

@@ -15,6 +15,7 @@ import { planModels } from "./planModels";
 import { planPoll } from "./planPoll";
 import { planSubmit } from "./planSubmit";
 import { planWebhook } from "./planWebhook";
+import { createTaskWatches } from "./watchTasks";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody } from "./types";
 
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
@@ -109,9 +110,18 @@ export function createEngine(config: ProxyConfig): Engine {
   /** The last host and scheme looked up, and their origin. */
   let lastArrived: { host?: string; scheme?: string; origin?: string | undefined } = {};
 
+  const store = options.store ?? createMemoryStore();
+  /** `X-Flux-Long-Poll: <seconds>` on submits' and polls' answers while long polls are on. */
+  const longPollHeader =
+    config.longPollMaxMs === undefined
+      ? undefined
+      : { "x-flux-long-poll": String(Math.floor(config.longPollMaxMs / 1000)) };
   const context: EngineContext = {
     config,
-    store: options.store ?? createMemoryStore(),
+    store,
+    watches: createTaskWatches(store, (error, taskId) =>
+      context.reportError({ error, kind: "store", route: "poll", taskId }),
+    ),
     inflight: new Map(),
     get secrets(): Secrets {
       const known = ready();
@@ -190,23 +200,12 @@ export function createEngine(config: ProxyConfig): Engine {
           : route.kind === "image"
             ? planImage(context, meta)
             : planModels(context);
-    if (!cors.headers) return p;
-    if (p.type === "respond") return { type: "respond", response: withCors(p.response) };
-    if (p.type === "json") {
-      return {
-        ...p,
-        finish: async (a) => withCors(await p.finish(a)),
-        fail: (f, e) => withCors(p.fail(f, e)),
-      };
-    }
-    return {
-      ...p,
-      accept: (status, header) => {
-        const r = p.accept(status, header);
-        return { ...r, headers: { ...r.headers, ...cors.headers } };
-      },
-      fail: (f, e) => withCors(p.fail(f, e)),
-    };
+    // submits and polls say that polls may wait (core's client then long-polls)
+    const extra =
+      longPollHeader && (route.kind === "submit" || route.kind === "poll")
+        ? { ...cors.headers, ...longPollHeader }
+        : cors.headers;
+    return extra ? withHeaders(p, extra) : p;
   }
 
   return {
@@ -215,5 +214,31 @@ export function createEngine(config: ProxyConfig): Engine {
     assertReady() {
       if (!ready()) throw new FluxProxyConfigError(NO_KEY);
     },
+  };
+}
+
+/** `plan` with `headers` added to whatever it answers. */
+function withHeaders(plan: Plan, headers: Record<string, string>): Plan {
+  const add = (r: PlainResponse): PlainResponse => ({ ...r, headers: { ...r.headers, ...headers } });
+  if (plan.type === "respond") return { type: "respond", response: add(plan.response) };
+  if (plan.type === "json") {
+    return { ...plan, finish: async (a) => add(await plan.finish(a)), fail: (f, e) => add(plan.fail(f, e)) };
+  }
+  if (plan.type === "watch") {
+    return {
+      ...plan,
+      run: async (poll, gone) => {
+        const response = await plan.run(poll, gone);
+        return response && add(response);
+      },
+    };
+  }
+  return {
+    ...plan,
+    accept: (status, header) => {
+      const r = plan.accept(status, header);
+      return { ...r, headers: { ...r.headers, ...headers } };
+    },
+    fail: (f, e) => add(plan.fail(f, e)),
   };
 }

@@ -52,6 +52,10 @@ export async function executePlan<Client, Body>(
   client: Client,
 ): Promise<Outcome<Body>> {
   if (plan.type === "respond") return plan;
+  if (plan.type === "watch") {
+    const response = await plan.run((call) => upstream.json(call, undefined), upstream.gone?.(client));
+    return response ? { type: "respond", response } : GONE;
+  }
   if (plan.type === "json") {
     let answer: UpstreamJson;
     try {

@@ -5,7 +5,9 @@ import { jsonText, refuse, storeUnavailable, taskNotFound } from "./responses";
 import { runOnResult } from "./runOnResult";
 import { deliveryKey, noteDelivered, noteFallback, pendingAnswer } from "./deliveries";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
-import type { IncomingMeta, Plan, PlainResponse, UpstreamJson } from "./types";
+import type { IncomingMeta, Plan, PlainResponse, UpstreamCall, UpstreamFailure, UpstreamJson } from "./types";
+import { UpstreamError } from "./upstream";
+import type { Heard } from "./watchTasks";
 import { resolveClientId } from "./resolveClientId";
 
 const TASK_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -41,6 +43,9 @@ export async function planPoll(
   const { config } = ctx;
   const params = new URLSearchParams(meta.query);
   const taskId = params.get("id");
+  // a long poll (`&wait=20&seen=Pending`): the proxy's own parameters, which BFL's clients never send
+  const waitMs = waitFor(config.longPollMaxMs, params.get("wait"));
+  const seen = params.get("seen")?.slice(0, 64) ?? undefined;
   if (taskId === null) return respond(missingId(undefined));
   if (!TASK_ID.test(taskId)) return respond(missingId(taskId.slice(0, 200)));
   let caller: string;
@@ -138,21 +143,79 @@ export async function planPoll(
       noteDelivered(ctx, taskId);
       return respond(await finish({ status: 200, header: () => undefined, text: delivery.value }));
     }
-    if (delivery?.state === "pending") return respond(pendingAnswer(taskId));
+    if (delivery?.state === "pending") {
+      if (waitMs === undefined || !authoritative) return respond(pendingAnswer(taskId));
+      // a long poll waits for the webhook itself: nothing is asked of BFL
+      return {
+        type: "watch",
+        run: async (_poll, gone) => {
+          const recheck = async () => {
+            const now = await ctx.store.peek(deliveryKey(taskId));
+            return now?.state === "done" ? { status: 200, text: now.value } : undefined;
+          };
+          const outcome = await ctx.watches.wait(taskId, {
+            seen,
+            waitMs,
+            poll: undefined,
+            signal: gone,
+            recheck,
+          });
+          if (outcome.gone) return undefined;
+          return outcome.heard ? finish(toAnswer(outcome.heard)) : pendingAnswer(taskId);
+        },
+      };
+    }
     noteFallback(ctx, taskId);
   }
 
-  return {
-    type: "json",
-    route: "poll",
-    call: {
-      method: "GET",
-      url: `${origin}/v1/get_result?id=${encodeURIComponent(taskId)}`,
-      headers: { "x-key": ctx.secrets.apiKey, accept: "application/json" },
-    },
-    finish,
-    fail: (failure, error) => upstreamFailure(ctx, "poll", failure, error, taskId),
+  const call: UpstreamCall = {
+    method: "GET",
+    url: `${origin}/v1/get_result?id=${encodeURIComponent(taskId)}`,
+    headers: { "x-key": ctx.secrets.apiKey, accept: "application/json" },
   };
+  const fail = (failure: UpstreamFailure, error: unknown) =>
+    upstreamFailure(ctx, "poll", failure, error, taskId);
+  // a long poll, for the task's own submitter only: other callers' polls (another host, no binding) are
+  // answered as plain polls, so that nothing they hear reaches the submitter's wait
+  if (waitMs !== undefined && authoritative) {
+    return {
+      type: "watch",
+      run: async (poll, gone) => {
+        const outcome = await ctx.watches.wait(taskId, {
+          seen,
+          waitMs,
+          poll: () => poll(call),
+          signal: gone,
+        });
+        if (outcome.gone) return undefined;
+        if (outcome.heard) return finish(toAnswer(outcome.heard));
+        // nothing heard in the whole wait (every poll failed, or the instance was full): one poll of its own
+        try {
+          return await finish(await poll(call));
+        } catch (error) {
+          if (!(error instanceof UpstreamError) || error.failure === "aborted") throw error;
+          return fail(error.failure, error.cause);
+        }
+      },
+    };
+  }
+  return { type: "json", route: "poll", call, finish, fail };
+}
+
+/** A heard answer as the upstream answer `finish` takes. */
+function toAnswer(heard: Heard): UpstreamJson {
+  return {
+    status: heard.status,
+    header: (name) => (name === "retry-after" ? heard.retryAfter : undefined),
+    text: heard.text,
+  };
+}
+
+/** `wait` in seconds (at most the configured cap), or `undefined` for a plain poll. */
+function waitFor(maxMs: number | undefined, wait: string | null): number | undefined {
+  if (maxMs === undefined || wait === null || !/^\d{1,5}$/.test(wait)) return undefined;
+  const ms = Number(wait) * 1000;
+  return ms > 0 ? Math.min(ms, maxMs) : undefined;
 }
 
 /** Points `result.sample` at the image route when it is on an allowed delivery host (BFL sends no CORS). */

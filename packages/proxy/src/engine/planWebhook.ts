@@ -69,6 +69,10 @@ export async function planWebhook(ctx: EngineContext, meta: IncomingMeta, readBo
     return respond(storeUnavailable());
   }
   noteDelivered(ctx, taskId);
+  // long polls waiting on it, on every instance, answer now
+  await ctx.watches.announce(taskId, { status: 200, text: body }).catch((error: unknown) => {
+    ctx.reportError({ error, kind: "store", route: "webhook", taskId });
+  });
   // a task this proxy did not submit (or whose binding is gone) is answered from the store, and frees nothing
   if (binding === undefined) return respond(OK);
   await ctx.store.releaseTask(taskId).catch((error: unknown) => {

@@ -37,6 +37,8 @@ export interface ProxyConfig {
   readonly clientWebhooks: "strip" | "reject" | "forward";
   /** The proxy's own webhooks (`webhooks`), checked; `undefined` when off. */
   readonly webhooks: WebhookConfig | undefined;
+  /** The longest a long poll waits, in ms; `undefined` when long polls are off. */
+  readonly longPollMaxMs: number | undefined;
 }
 
 /** `webhooks`, checked. Its route exists whenever the option is given, even while a value is missing. */
@@ -144,6 +146,18 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
         "`webhooks` it is the proxy's.",
     );
   }
+  const longPolls = options.longPolls ?? true;
+  const longPollMaxMs =
+    longPolls === false
+      ? undefined
+      : longPolls === true
+        ? 20_000
+        : positiveOption(longPolls.maxWaitMs, 20_000, "longPolls.maxWaitMs");
+  if (longPollMaxMs !== undefined && longPollMaxMs < 1_000) {
+    throw new FluxProxyConfigError(
+      "`longPolls.maxWaitMs` must be at least 1000 (a wait is counted in seconds).",
+    );
+  }
   if (options.signingSecret !== undefined && options.signingSecret.trim() === "") {
     throw new FluxProxyConfigError("`signingSecret` is empty: leave it out to derive one from the key.");
   }
@@ -183,7 +197,16 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
     signingSecret: options.signingSecret,
     clientWebhooks,
     webhooks,
+    longPollMaxMs,
   };
+}
+
+function positiveOption(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw new FluxProxyConfigError(`\`${name}\` must be a positive number, got ${value}.`);
+  }
+  return value;
 }
 
 /** Shortest `webhooks.secret` accepted: a guessable secret would let anyone post outcomes. */

@@ -58,6 +58,17 @@ export type Plan =
       readonly fail: (failure: UpstreamFailure, error: unknown) => PlainResponse;
     }
   | {
+      /**
+       * A long poll: `run` waits on the task, polling upstream through `poll` (calls that run to their end,
+       * detached from the client), and ends with the answer, or `undefined` once `gone` fires (the client left).
+       */
+      readonly type: "watch";
+      readonly run: (
+        poll: (call: UpstreamCall) => Promise<UpstreamJson>,
+        gone: AbortSignal | undefined,
+      ) => Promise<PlainResponse | undefined>;
+    }
+  | {
       readonly type: "image";
       readonly call: UpstreamCall;
       readonly head: boolean;

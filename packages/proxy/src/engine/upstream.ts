@@ -14,6 +14,11 @@ export interface Upstream<Client, Body> {
   json(call: UpstreamCall, client: Client | undefined): Promise<UpstreamJson>;
   /** An image: resolves once the answer's headers arrive, with its body still to stream. */
   stream(call: UpstreamCall, client: Client): Promise<UpstreamStream<Body>>;
+  /**
+   * A signal that fires when the client leaves before its answer is written, which ends a long poll's wait.
+   * Every transport has one; a stand-in upstream without it leaves long polls to their timeout.
+   */
+  gone?(client: Client): AbortSignal;
 }
 
 /** An upstream answer whose body is streamed on, in the transport's own body type. */

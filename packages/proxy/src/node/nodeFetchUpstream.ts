@@ -20,11 +20,12 @@ export function createNodeFetchUpstream(
       const body = answer.body && Readable.fromWeb(answer.body as WebReadableStream<Uint8Array>);
       return { ...answer, body };
     },
+    gone: closeSignal,
   };
 }
 
 /** An `AbortSignal` that fires when `res` closes before its response was written in full. */
-function closeSignal(res: ServerResponse): AbortSignal {
+export function closeSignal(res: ServerResponse): AbortSignal {
   const controller = new AbortController();
   if (res.destroyed && !res.writableFinished) controller.abort();
   else

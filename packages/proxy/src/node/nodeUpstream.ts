@@ -4,6 +4,7 @@ import type { ServerResponse } from "node:http";
 import type { UpstreamCall } from "../engine/types";
 import { UpstreamError, type Upstream, type UpstreamStream } from "../engine/upstream";
 import { createJsonCaller } from "./undiciJson";
+import { closeSignal } from "./nodeFetchUpstream";
 
 /**
  * The Node adapters' upstream: submits and polls over undici's keep-alive dispatcher (`undiciJson.ts`), images
@@ -11,7 +12,11 @@ import { createJsonCaller } from "./undiciJson";
  * closing before the response is written aborts the call.
  */
 export function createNodeUpstream(timeoutMs: number): Upstream<ServerResponse, http.IncomingMessage> {
-  return { json: createJsonCaller(timeoutMs), stream: (call, res) => streamUpstream(call, res, timeoutMs) };
+  return {
+    json: createJsonCaller(timeoutMs),
+    stream: (call, res) => streamUpstream(call, res, timeoutMs),
+    gone: closeSignal,
+  };
 }
 
 const agents = {

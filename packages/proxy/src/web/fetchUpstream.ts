@@ -46,6 +46,7 @@ export function createFetchUpstream(
         discard: () => response.body?.cancel().catch(() => undefined),
       };
     },
+    gone: (client) => client,
   };
 }
 
