@@ -40,6 +40,7 @@ function rig(options: Partial<FluxProxyOptions> = {}) {
   // the mock delivers to the proxy, made just after it
   const ref: { proxy?: ReturnType<typeof createFluxProxy> } = {};
   const mock: MockBfl = createMockBfl({
+    deliveryOrigin: "https://delivery-eu.bfl.ai",
     clock: "manual",
     durationMs: 50,
     webhooks: {
@@ -181,6 +182,7 @@ describe("the proxy's webhooks, when things go wrong", () => {
     let deliveredNow!: (status: number) => void;
     const deliveredStatus = new Promise<number>((resolve) => (deliveredNow = resolve));
     const mock: MockBfl = createMockBfl({
+      deliveryOrigin: "https://delivery-eu.bfl.ai",
       clock: "manual",
       durationMs: 50,
       webhooks: {

@@ -116,3 +116,15 @@ export function parseJsonBody(bytes: Uint8Array): ParsedJson {
   dropPrototypeKeys(value);
   return { ok: true, value };
 }
+
+/** Bodies that are another middleware's parse, encoded again: not the bytes the sender signed. */
+const reencoded = new WeakSet<Uint8Array>();
+
+/** Marks `bytes` as a body another middleware parsed and the proxy encoded again. */
+export function markReencoded(bytes: Uint8Array): Uint8Array {
+  reencoded.add(bytes);
+  return bytes;
+}
+
+/** Whether `bytes` are a re-encoded parse (an HMAC over them cannot match the sender's). */
+export const isReencoded = (bytes: Uint8Array): boolean => reencoded.has(bytes);

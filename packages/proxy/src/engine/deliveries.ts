@@ -8,12 +8,20 @@ import type { PlainResponse } from "./types";
 // A task's delivery key is claimed (pending) by its submit for the fallback window, then settled by the
 // webhook with the answer a poll gives, or freed by the window's end (then the task is polled upstream).
 
+/** A task id as the proxy takes it, in polls and deliveries alike (BFL's are UUIDs). */
+export const TASK_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 /** The store key of a task's webhook outcome. */
 export const deliveryKey = (taskId: string): string => `delivery:${taskId}`;
 /** The claim token a submit holds a delivery key under, and the one its webhook settles it with. */
 export const DELIVERY_TOKEN = "webhook";
-/** How long a delivered outcome answers polls: BFL keeps a task for an hour. */
-export const OUTCOME_TTL_MS = 60 * 60_000;
+/**
+ * How long a delivered outcome is kept: it answers polls (BFL keeps a task for an hour), and it is what makes a
+ * repeat of the delivery a repeat. A field-shaped delivery carries no timestamp, so a captured one can be
+ * replayed at any time: the outcome outlives the task's binding (3 h), after which a replay frees and runs
+ * nothing.
+ */
+export const OUTCOME_TTL_MS = 24 * 60 * 60_000;
 /** The shortest default wait for a webhook: BFL retries a failed delivery after 1, 5 and 30 s (docs/bfl-api.md §7). */
 const MIN_FALLBACK_MS = 30_000;
 
@@ -73,7 +81,7 @@ export function outcomeBody(event: FluxWebhookEvent): string {
   }
   const status =
     event.outcome === "moderated"
-      ? /^request moderated$/i.test(event.status.trim())
+      ? event.moderation?.stage === "request"
         ? "Request Moderated"
         : "Content Moderated"
       : "Error";

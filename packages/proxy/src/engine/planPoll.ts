@@ -3,14 +3,12 @@ import { IMAGE_ROUTE_PATH, imageRouteUrl, statusOutcome } from "./coreBridge";
 import { isAllowedDeliveryOrigin, isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
 import { jsonText, refuse, storeUnavailable, taskNotFound } from "./responses";
 import { runOnResult } from "./runOnResult";
-import { deliveryKey, noteDelivered, noteFallback, pendingAnswer } from "./deliveries";
+import { deliveryKey, noteDelivered, noteFallback, pendingAnswer, TASK_ID } from "./deliveries";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, UpstreamCall, UpstreamFailure, UpstreamJson } from "./types";
 import { UpstreamError } from "./upstream";
 import type { Heard } from "./watchTasks";
 import { resolveClientId } from "./resolveClientId";
-
-const TASK_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const respond = (response: PlainResponse): Plan => ({ type: "respond", response });
 
@@ -134,9 +132,11 @@ export async function planPoll(
     // with the proxy's webhooks, a delivered outcome answers from the store and an awaited one is Pending:
     // BFL is asked only when neither is there (a model without webhooks, the wait over, the store down)
     let delivery;
+    let read = true;
     try {
       delivery = await ctx.store.peek(deliveryKey(taskId));
     } catch (error) {
+      read = false;
       ctx.reportError({ error, kind: "store", route: "poll", taskId });
     }
     if (delivery?.state === "done") {
@@ -165,7 +165,8 @@ export async function planPoll(
         },
       };
     }
-    noteFallback(ctx, taskId);
+    // only a store that answered "nothing" says the webhook is late; one that failed said so itself
+    if (read) noteFallback(ctx, taskId);
   }
 
   const call: UpstreamCall = {

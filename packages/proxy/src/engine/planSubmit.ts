@@ -8,6 +8,7 @@ import type { IncomingMeta, Plan, PlainResponse, ReadBody, UpstreamJson } from "
 import type { ModelRoute } from "./modelRoutes";
 import { NO_CLIENT_ID, resolveClientId } from "./resolveClientId";
 import { deliveryKey, DELIVERY_TOKEN, fallbackAfter, noteAwaiting, proxyWebhook } from "./deliveries";
+import { applyOutcome } from "./planWebhook";
 
 const respond = (response: PlainResponse): Plan => ({ type: "respond", response });
 
@@ -157,8 +158,10 @@ export async function planSubmit(
       delete body.webhook_url;
       // until its webhook comes (or the wait ends) polls answer Pending without asking BFL
       try {
-        await ctx.store.claim(deliveryKey(taskId), DELIVERY_TOKEN, fallbackAfter(ctx, model));
-        noteAwaiting(ctx, taskId);
+        const held = await ctx.store.claim(deliveryKey(taskId), DELIVERY_TOKEN, fallbackAfter(ctx, model));
+        // the webhook came first, before the task was bound to its submitter: its outcome is applied here
+        if (held?.state === "done") await applyOutcome(ctx, "submit", taskId, held.value, owner);
+        else noteAwaiting(ctx, taskId);
       } catch (error) {
         // then its polls go upstream, as without webhooks: slower, nothing lost
         ctx.reportError({ error, kind: "store", route: "submit", taskId });

@@ -264,10 +264,22 @@ function resolveWebhooks(input: ProxyWebhookOptions): WebhookConfig {
       );
     }
   }
-  const secrets = set.length > 0 ? (set as string[]) : undefined;
-  if (fallbackAfterMs !== undefined && !(fallbackAfterMs > 0)) {
+  // a secret read from a file keeps its trailing newline, which no header can carry: both sides use it trimmed
+  const secrets = set.length > 0 ? (set as string[]).map((entry) => entry.trim()) : undefined;
+  const schemes: unknown = input.schemes;
+  if (
+    schemes !== undefined &&
+    (!Array.isArray(schemes) ||
+      schemes.length === 0 ||
+      schemes.some((scheme) => scheme !== "hmac-sha256" && scheme !== "shared-secret"))
+  ) {
     throw new FluxProxyConfigError(
-      `\`webhooks.fallbackAfterMs\` must be a positive number, got ${fallbackAfterMs}.`,
+      '`webhooks.schemes` must list one or both of "hmac-sha256" and "shared-secret" (or be left out for both).',
+    );
+  }
+  if (fallbackAfterMs !== undefined && !(fallbackAfterMs > 0 && Number.isFinite(fallbackAfterMs))) {
+    throw new FluxProxyConfigError(
+      `\`webhooks.fallbackAfterMs\` must be a positive, finite number of ms, got ${fallbackAfterMs}.`,
     );
   }
   if (toleranceMs !== undefined && !(toleranceMs >= 0)) {

@@ -3,8 +3,11 @@ import { runOnce, WorkFailedError } from "../store/runOnce";
 
 /** How long an `onResult` run holds its claim: another instance runs the hook again only after this. */
 const RESULT_LEASE_MS = 5 * 60_000;
-/** How long a task's `onResult` outcome is kept (BFL keeps a task for an hour). */
-const RESULT_TTL_MS = 60 * 60_000;
+/**
+ * How long a task's `onResult` outcome is kept: longer than its binding (3 h), so that no replayed delivery
+ * or late poll runs the hook again.
+ */
+const RESULT_TTL_MS = 24 * 60 * 60_000;
 
 /** What `runOnResult` did: the replacement `sample` it put in place, if any, and whether the hook failed. */
 export interface ResultHookOutcome {
@@ -24,7 +27,7 @@ const NOTHING: ResultHookOutcome = { failed: false, replaced: false };
  */
 export async function runOnResult(
   ctx: EngineContext,
-  route: "poll" | "webhook",
+  route: "poll" | "webhook" | "submit",
   taskId: string,
   result: Record<string, unknown>,
   clientId: string,

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { BodyTimeoutError, BodyTooLargeError, concat } from "../engine/body";
+import { BodyTimeoutError, BodyTooLargeError, concat, markReencoded } from "../engine/body";
 
 /**
  * Reads `req`'s body, counting bytes as they arrive and stopping past `maxBytes` (chunked bodies too), or when it
@@ -74,5 +74,6 @@ export function preParsedBody(body: unknown): Uint8Array | undefined {
   if (body === undefined || body === null) return undefined;
   if (body instanceof Uint8Array) return body;
   if (typeof body === "string") return new TextEncoder().encode(body);
-  return new TextEncoder().encode(JSON.stringify(body));
+  // not the bytes that came: a webhook's HMAC over them cannot be checked (the webhook route says so)
+  return markReencoded(new TextEncoder().encode(JSON.stringify(body)));
 }
