@@ -211,9 +211,15 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     return headers;
   }
 
+  /** The longest a poll may wait, in s, as the proxy's answers last offered it; `undefined`: plain polls. */
+  let longPollS: number | undefined;
+  /** Per task being long-polled: the status its last poll saw, and whether that poll was held (not answered at once). */
+  const longPolled = new Map<string, { seen: string; held: boolean }>();
+  const ownUrl = (url: string) => isPath(url) || originOf(url) === apiOrigin;
+
   /** One exchange: a POST of `body` when given, else a GET. */
-  const send = async (url: string, signal: AbortSignal | undefined, body?: string, taskId?: string) =>
-    exchange({
+  const send = async (url: string, signal: AbortSignal | undefined, body?: string, taskId?: string) => {
+    const answer = await exchange({
       url,
       method: body === undefined ? "GET" : "POST",
       headers: await headersFor(url, body !== undefined),
@@ -223,6 +229,15 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       fetch: fetchFn(),
       taskId,
     });
+    if (options.longPolls !== false && ownUrl(url)) {
+      // a wait shorter than a request's own deadline (less 5 s for the answer to travel)
+      const offered = Number(answer.response.headers.get("x-flux-long-poll"));
+      const cap = requestTimeoutMs > 0 ? Math.floor(requestTimeoutMs / 1000) - 5 : offered;
+      longPollS =
+        Number.isInteger(offered) && Math.min(offered, cap) >= 1 ? Math.min(offered, cap) : undefined;
+    }
+    return answer;
+  };
 
   const get = (url: string, signal: AbortSignal | undefined, taskId?: string) =>
     withRetry(() => send(url, signal, undefined, taskId), retry, signal);
@@ -354,13 +369,28 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
   async function getResult(task: TaskRef, opts: RequestOptions = {}): Promise<FluxTaskSnapshot> {
     const { id, model, submittedAt, pollingUrl } = refOf(task);
     try {
-      const url =
+      let url =
         (pollingUrl && resolveReturnedUrl(pollingUrl, baseUrl)) ||
         `${baseUrl}/v1/get_result?id=${encodeURIComponent(id)}`;
+      // a long poll: the proxy answers once the status differs from the one seen last (a new task is Pending)
+      const seen = longPolled.get(id)?.seen ?? "Pending";
+      const waits = longPollS !== undefined && ownUrl(url);
+      if (waits) url += `${url.includes("?") ? "&" : "?"}wait=${longPollS}&seen=${encodeURIComponent(seen)}`;
+      const sent = Date.now();
       const { json } = await withRetry(() => pollOnce(url, opts.signal, id), retry, opts.signal);
       const lifetime =
         options.deliveryLifetimeMs ?? (model === undefined ? undefined : tasksOf(model).deliveryLifetimeMs);
       const snapshot = toSnapshot(json, model, Date.now(), lifetime);
+      if (waits && !snapshot.terminal) {
+        // bounded: tasks nobody polls to their end are forgotten past a thousand
+        if (longPolled.size >= 1000) longPolled.clear();
+        // held, or a change: poll again at once; answered at once with no change (a proxy that does not hold
+        // this poll): the adaptive schedule, so nothing spins
+        longPolled.set(id, {
+          seen: snapshot.status,
+          held: snapshot.status !== seen || Date.now() - sent >= 1000,
+        });
+      } else longPolled.delete(id);
       if (snapshot.terminal) {
         release(id);
         if (snapshot.result && model && submittedAt !== undefined)
@@ -395,7 +425,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       expectedMs,
       spread,
     });
-    if (!failure) return delay;
+    if (!failure) return longPolled.get(ref.id)?.held ? 0 : delay;
     const error = FluxError.from(failure.error);
     if (!pollMayRetry(error)) return false;
     return Math.max(delay, backoffDelay(Math.max(0, failure.failures - 1), retry, error));
