@@ -425,7 +425,8 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       expectedMs,
       spread,
     });
-    if (!failure) return longPolled.get(ref.id)?.held ? 0 : delay;
+    // after a held long poll, the next goes at once: 1 ms, since a refetchInterval of 0 stops TanStack Query's polling
+    if (!failure) return longPolled.get(ref.id)?.held ? 1 : delay;
     const error = FluxError.from(failure.error);
     if (!pollMayRetry(error)) return false;
     return Math.max(delay, backoffDelay(Math.max(0, failure.failures - 1), retry, error));

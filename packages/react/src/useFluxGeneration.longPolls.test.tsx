@@ -1,0 +1,63 @@
+import { act, renderHook } from "@testing-library/react";
+import { QueryClient } from "@tanstack/react-query";
+import { createFluxClient } from "@flux-kit/core";
+import type { ReactNode } from "react";
+import { describe, expect, it, vi } from "vitest";
+import { FluxProvider, useFluxGeneration } from "./index";
+
+// Long polls through the hook: the proxy's answers offer them (`X-Flux-Long-Poll`), so each poll waits for a change
+// and the next goes as soon as it answers, through TanStack Query's refetchInterval (where an interval of 0 would
+// stop polling altogether).
+
+const OFFER = { "content-type": "application/json", "x-flux-long-poll": "20" };
+const answer = (body: unknown) => new Response(JSON.stringify(body), { headers: OFFER });
+
+function proxyStandIn(statuses: readonly string[]) {
+  const urls: string[] = [];
+  let polls = 0;
+  const fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    urls.push(url);
+    if (init?.method === "POST") {
+      return Promise.resolve(
+        answer({ id: "t1", polling_url: "https://app.example/api/flux/v1/get_result?id=t1&t=tok" }),
+      );
+    }
+    const status = statuses[Math.min(polls++, statuses.length - 1)]!;
+    const result =
+      status === "Ready"
+        ? { sample: "https://delivery-eu1.bfl.ai/t1.jpg?se=2099-01-01T00%3A00%3A00Z", seed: 1 }
+        : null;
+    // the proxy held this poll until the status changed: 3 s
+    return new Promise((resolve) =>
+      setTimeout(() => resolve(answer({ id: "t1", status, result, progress: null })), 3_000),
+    );
+  };
+  return { fetch, urls };
+}
+
+describe("useFluxGeneration with a proxy that long-polls", () => {
+  it("follows each change at once, to the image, naming the status it saw", async () => {
+    const standIn = proxyStandIn(["Reasoning", "Generating", "Ready"]);
+    const client = createFluxClient({ baseUrl: "https://app.example/api/flux", fetch: standIn.fetch });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <FluxProvider client={client} queryClient={queryClient}>
+        {children}
+      </FluxProvider>
+    );
+    const { result } = renderHook(() => useFluxGeneration({ model: "flux-3-image", persist: false }), {
+      wrapper,
+    });
+    act(() => void result.current.generate({ prompt: "a fox" }));
+    for (let i = 0; i < 40 && result.current.status !== "ready"; i++) {
+      await act(() => vi.advanceTimersByTimeAsync(500));
+    }
+    expect(result.current.status).toBe("ready");
+    expect(standIn.urls.slice(1).map((url) => new URL(url).searchParams.get("seen"))).toEqual([
+      "Pending",
+      "Reasoning",
+      "Generating",
+    ]);
+  });
+});
