@@ -211,11 +211,10 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     return headers;
   }
 
-  /** The longest a poll may wait, in s, as the proxy's answers last offered it; `undefined`: plain polls. */
-  let longPollS: number | undefined;
-  /** Per task being long-polled: the status its last poll saw, and whether that poll was held (not answered at once). */
-  const longPolled = new Map<string, { seen: string; held: boolean }>();
-  const ownUrl = (url: string) => isPath(url) || originOf(url) === apiOrigin;
+  /** The longest a poll may wait, in s, as the proxy's last answer offered (`X-Flux-Long-Poll`); 0: plain polls. */
+  let longPollS = 0;
+  /** Per task long-polled: the status its last poll saw, and whether that poll was held (not answered at once). */
+  const longPolled = new Map<string, [seen: string, held: boolean]>();
 
   /** One exchange: a POST of `body` when given, else a GET. */
   const send = async (url: string, signal: AbortSignal | undefined, body?: string, taskId?: string) => {
@@ -229,12 +228,13 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       fetch: fetchFn(),
       taskId,
     });
-    if (options.longPolls !== false && ownUrl(url)) {
-      // a wait shorter than a request's own deadline (less 5 s for the answer to travel)
-      const offered = Number(answer.response.headers.get("x-flux-long-poll"));
-      const cap = requestTimeoutMs > 0 ? Math.floor(requestTimeoutMs / 1000) - 5 : offered;
-      longPollS =
-        Number.isInteger(offered) && Math.min(offered, cap) >= 1 ? Math.min(offered, cap) : undefined;
+    if (options.longPolls !== false) {
+      // within the request's own deadline, less 5 s for the answer to travel (`| 0`: no number is 0)
+      const offered = +(answer.response.headers.get("x-flux-long-poll") ?? 0) | 0;
+      longPollS = Math.max(
+        0,
+        requestTimeoutMs ? Math.min(offered, requestTimeoutMs / 1000 - 5) | 0 : offered,
+      );
     }
     return answer;
   };
@@ -373,24 +373,22 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
         (pollingUrl && resolveReturnedUrl(pollingUrl, baseUrl)) ||
         `${baseUrl}/v1/get_result?id=${encodeURIComponent(id)}`;
       // a long poll: the proxy answers once the status differs from the one seen last (a new task is Pending)
-      const seen = longPolled.get(id)?.seen ?? "Pending";
-      const waits = longPollS !== undefined && ownUrl(url);
-      if (waits) url += `${url.includes("?") ? "&" : "?"}wait=${longPollS}&seen=${encodeURIComponent(seen)}`;
+      const [seen = "Pending"] = longPolled.get(id) ?? [];
+      if (longPollS)
+        url += `${url.includes("?") ? "&" : "?"}wait=${longPollS}&seen=${encodeURIComponent(seen)}`;
       const sent = Date.now();
       const { json } = await withRetry(() => pollOnce(url, opts.signal, id), retry, opts.signal);
       const lifetime =
         options.deliveryLifetimeMs ?? (model === undefined ? undefined : tasksOf(model).deliveryLifetimeMs);
       const snapshot = toSnapshot(json, model, Date.now(), lifetime);
-      if (waits && !snapshot.terminal) {
+      longPolled.delete(id);
+      if (longPollS && !snapshot.terminal) {
         // bounded: tasks nobody polls to their end are forgotten past a thousand
-        if (longPolled.size >= 1000) longPolled.clear();
+        if (longPolled.size > 999) longPolled.clear();
         // held, or a change: poll again at once; answered at once with no change (a proxy that does not hold
         // this poll): the adaptive schedule, so nothing spins
-        longPolled.set(id, {
-          seen: snapshot.status,
-          held: snapshot.status !== seen || Date.now() - sent >= 1000,
-        });
-      } else longPolled.delete(id);
+        longPolled.set(id, [snapshot.status, snapshot.status !== seen || Date.now() - sent > 999]);
+      }
       if (snapshot.terminal) {
         release(id);
         if (snapshot.result && model && submittedAt !== undefined)
@@ -426,7 +424,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       spread,
     });
     // after a held long poll, the next goes at once: 1 ms, since a refetchInterval of 0 stops TanStack Query's polling
-    if (!failure) return longPolled.get(ref.id)?.held ? 1 : delay;
+    if (!failure) return longPolled.get(ref.id)?.[1] ? 1 : delay;
     const error = FluxError.from(failure.error);
     if (!pollMayRetry(error)) return false;
     return Math.max(delay, backoffDelay(Math.max(0, failure.failures - 1), retry, error));
