@@ -1,4 +1,5 @@
-// Benchmark of @flux-kit/proxy against direct access, a minimal Node forwarder and fal's server proxy.
+// Benchmark of @flux-kit/proxy against direct access, a minimal Node forwarder and fal's server proxy, and of
+// its Redis store against its in-memory store (a redis-server started here on a loopback port).
 // Run: npx tsx --conditions=@flux-kit/source bench/run.ts   (writes bench/RESULTS.md)
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -8,6 +9,8 @@ import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { createClient } from "redis";
+import { startRedisServer } from "../test/redisServer";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROUNDS = 5;
@@ -25,7 +28,7 @@ const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))("e
 };
 const buildDir = mkdtempSync(join(os.tmpdir(), "flux-proxy-bench-"));
 await esbuild.build({
-  entryPoints: [join(here, "server.ts"), join(here, "upstream.ts")],
+  entryPoints: [join(here, "server.ts"), join(here, "upstream.ts"), join(here, "storeServer.ts")],
   bundle: true,
   platform: "node",
   format: "cjs",
@@ -36,8 +39,17 @@ await esbuild.build({
   logLevel: "warning",
 });
 const children: ChildProcess[] = [];
+/** The redis-server the store section starts, to stop should the run end early. */
+let redisPid: number | undefined;
 process.on("exit", () => {
   for (const c of children) c.kill();
+  if (redisPid !== undefined) {
+    try {
+      process.kill(redisPid);
+    } catch {
+      // already stopped
+    }
+  }
   rmSync(buildDir, { recursive: true, force: true });
 });
 
@@ -142,7 +154,10 @@ async function load(path: Path, kind: "poll" | "submit", connections: number, se
 
 /** p50 latency of sequential polls over one keep-alive connection, in ms (hrtime, not autocannon's whole ms). */
 async function sequentialP50(path: Path, count = 2000): Promise<number> {
-  const t = target(path, "poll");
+  return sequentialP50At(target(path, "poll"), count);
+}
+
+async function sequentialP50At(t: { url: string; headers: Record<string, string> }, count = 2000) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -281,6 +296,97 @@ for (const path of PATHS) statuses[path] = await Promise.all(CODES.map((c) => st
 for (const s of Object.values(servers)) s.child.kill();
 upstream.child.kill();
 
+// 5. The store: `ours` with the in-memory store against the Redis store (a real redis-server on loopback), each
+// with and without the proxy's webhooks; the same options in all four, the per-client limit on. Every
+// measurement starts from an empty store. Interleaved rounds and medians, as in 1, with more rounds: the ratio
+// of two variants a few seconds apart is read in each.
+const STORE_ROUNDS = 7;
+const STORES = ["memory", "redis", "memory+webhooks", "redis+webhooks"] as const;
+type Store = (typeof STORES)[number];
+const redisServer = await startRedisServer();
+const admin = createClient({ url: redisServer.url });
+await admin.connect();
+redisPid = Number(/process_id:(\d+)/.exec(await admin.info("server"))?.[1]) || undefined;
+/** CPU time redis-server has used (user + system, all threads), in µs. */
+const redisCpu = async (): Promise<number> => {
+  const info = await admin.info("cpu");
+  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
+  return (field("used_cpu_user") + field("used_cpu_sys")) * 1e6;
+};
+// its own upstream: a task id per submit, so each submit binds (and, with webhooks, awaits) a task of its own
+const storeUpstream = await start("upstream.ts", ["unique"]);
+const storeUp = `http://127.0.0.1:${storeUpstream.port}`;
+const stores = {} as Record<Store, { child: ChildProcess; port: number }>;
+for (const v of STORES) stores[v] = await start("storeServer.ts", [v, storeUp, redisServer.url]);
+
+/** Submits come from 500 clients (X-Forwarded-For), so no client nears its limit; polls from one more. */
+const CLIENTS = Array.from({ length: 500 }, (_, i) => `10.1.${Math.floor(i / 250)}.${(i % 250) + 1}`);
+const POLLER = { "x-forwarded-for": "10.9.0.1" };
+const storeRequests = CLIENTS.map((address) => ({
+  method: "POST" as const,
+  path: "/api/flux/v1/flux-2-pro",
+  headers: { "content-type": "application/json", "x-forwarded-for": address },
+  body: SUBMIT_BODY,
+}));
+
+/** Empties the variant's store (FLUSHALL for Redis), then the poll target of one task it has just submitted. */
+async function freshStore(v: Store): Promise<{ url: string; headers: Record<string, string> }> {
+  if (v.startsWith("redis")) await admin.flushAll();
+  await ask(stores[v].child, "reset");
+  const base = `http://127.0.0.1:${stores[v].port}/api/flux`;
+  const res = await fetch(`${base}/v1/flux-2-pro`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...POLLER },
+    body: SUBMIT_BODY,
+  });
+  const { polling_url } = (await res.json()) as { polling_url: string };
+  return { url: `${base}/v1/get_result${new URL(polling_url).search}`, headers: POLLER };
+}
+
+async function loadStore(v: Store, kind: "poll" | "submit", connections: number, seconds: number) {
+  const poll = await freshStore(v);
+  const child = stores[v].child;
+  const cpuBefore = (await ask<{ cpu: number }>(child, "cpu")).cpu;
+  const redisBefore = v.startsWith("redis") ? await redisCpu() : 0;
+  const result = await autocannon({
+    connections,
+    duration: seconds,
+    ...(kind === "poll"
+      ? { url: poll.url, headers: poll.headers }
+      : { url: `http://127.0.0.1:${stores[v].port}`, requests: storeRequests }),
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`store ${v} ${kind}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  const total = Math.max(1, result.requests.total);
+  const cpuUs = ((await ask<{ cpu: number }>(child, "cpu")).cpu - cpuBefore) / total;
+  const redisUs = v.startsWith("redis") ? ((await redisCpu()) - redisBefore) / total : NaN;
+  return { rps: result.requests.average, cpuUs, redisUs };
+}
+
+const storeThr: Record<string, number[]> = {};
+const storeCpu: Record<string, number[]> = {};
+const storeRedisCpu: Record<string, number[]> = {};
+const storeLat: Record<string, number[]> = {};
+for (const v of STORES) for (const kind of ["poll", "submit"] as const) await loadStore(v, kind, 10, 1); // warm-up
+for (let round = 0; round < STORE_ROUNDS; round++) {
+  for (const kind of ["poll", "submit"] as const) {
+    for (const v of round % 2 === 0 ? STORES : [...STORES].reverse()) {
+      const r = await loadStore(v, kind, CONNECTIONS, SECONDS);
+      (storeThr[`${v}:${kind}`] ??= []).push(r.rps);
+      (storeCpu[`${v}:${kind}`] ??= []).push(r.cpuUs);
+      (storeRedisCpu[`${v}:${kind}`] ??= []).push(r.redisUs);
+    }
+  }
+  for (const v of STORES) (storeLat[v] ??= []).push(await sequentialP50At(await freshStore(v)));
+  console.log(`store round ${round + 1}/${STORE_ROUNDS} done`);
+}
+for (const v of STORES) stores[v].child.kill();
+storeUpstream.child.kill();
+await admin.quit();
+await redisServer.stop();
+redisPid = undefined;
+
 // Report.
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
@@ -290,6 +396,27 @@ const cpuText = (p: Path) => `${cpuMed(`${p}:poll`).toFixed(0)} / ${cpuMed(`${p}
 const fwdPoll = rps("forwarder:poll");
 const fwdSubmit = rps("forwarder:submit");
 const falPoll = rps("fal:poll");
+/** Per round, `v`'s figure over its baseline's (memory, or memory+webhooks) in the same round: median, min, max. */
+const storeRatios = (v: Store, kind: "poll" | "submit") => {
+  const base = v.endsWith("webhooks") ? "memory+webhooks" : "memory";
+  const mine = storeThr[`${v}:${kind}`] ?? [];
+  const theirs = storeThr[`${base}:${kind}`] ?? [];
+  const ratios = mine.map((x, i) => x / theirs[i]!);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+};
+const ratioText = (v: Store, kind: "poll" | "submit") => {
+  const r = storeRatios(v, kind);
+  return `**${r.median.toFixed(2)}×** (rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+};
+/** Baseline CPU per request over the variant's, the proxy's and redis-server's together. */
+const cpuRatio = (v: Store, kind: "poll" | "submit") => {
+  const base = v.endsWith("webhooks") ? "memory+webhooks" : "memory";
+  const redisUs = median(storeRedisCpu[`${v}:${kind}`] ?? []);
+  const total = median(storeCpu[`${v}:${kind}`] ?? []) + (Number.isNaN(redisUs) ? 0 : redisUs);
+  return (median(storeCpu[`${base}:${kind}`] ?? []) / total).toFixed(2);
+};
+const usText = (xs: number[] | undefined) =>
+  Number.isNaN(median(xs ?? [])) ? "–" : median(xs ?? []).toFixed(0);
 const lines = [
   "# @flux-kit/proxy benchmark",
   "",
@@ -322,6 +449,35 @@ const lines = [
   `- ours ÷ forwarder (polls): **${(rps("ours:poll") / fwdPoll).toFixed(2)}×**; target ≥ 0.8×. By CPU per request: **${(cpuMed("forwarder:poll") / cpuMed("ours:poll")).toFixed(2)}×**.`,
   `- added p50 latency over direct (sequential polls on one keep-alive connection, hrtime): ours **${(median(lat.ours ?? []) - median(lat.direct ?? [])).toFixed(2)} ms**` +
     ` (target ≤ 0.3 ms), fal ${(median(lat.fal ?? []) - median(lat.direct ?? [])).toFixed(2)} ms, forwarder ${(median(lat.forwarder ?? []) - median(lat.direct ?? [])).toFixed(2)} ms.`,
+  "",
+  "## Store: Redis vs in-memory (`ours`, per-client limit on)",
+  "",
+  "`ours` four ways, each in its own process with the same options: the in-memory store (`createMemoryStore()`) or the",
+  "Redis store (`createRedisStore({ url })`, on a `redis-server` this run starts on a loopback port, no persistence), each",
+  "without and with the proxy's `webhooks`. The per-client limit is on, at 256 (no task ever ends here, so the default 4",
+  "would refuse), and clients are told apart by `X-Forwarded-For` (`trustProxy: true`): submits come from " +
+    `${CLIENTS.length} clients in`,
+  "turn, polls from one. The upstream gives each submit a task id of its own. A submit takes the client's place, binds",
+  "the task and, with webhooks, claims its delivery (one Lua script each on Redis). A poll (with the proxy's signed",
+  "token) uses no store without webhooks and goes upstream; with webhooks it reads the task's delivery (awaited: the",
+  "proxy answers `Pending`) and does not go upstream. Each measurement starts from an empty store (FLUSHALL; a new",
+  `memory store). ${CONNECTIONS} connections, ${SECONDS} s per measurement, ${STORE_ROUNDS} interleaved rounds (order reversed every other round),`,
+  "medians. × memory = the median over rounds of the variant's requests/s over its memory baseline's in the same round",
+  "(memory for redis, memory+webhooks for redis+webhooks). redis-server's CPU (`INFO cpu`) comes on top of the proxy's,",
+  `on the same ${os.cpus().length} cores as the proxy, the upstream and autocannon.`,
+  "",
+  "| variant | polls/s | × memory | submits/s | × memory | poll p50 latency @1 conn | proxy CPU µs per poll / submit | redis-server CPU µs per poll / submit |",
+  "|---|---|---|---|---|---|---|---|",
+  ...STORES.map((v) => {
+    const ratio = (kind: "poll" | "submit") =>
+      v.startsWith("memory") ? "1.00" : storeRatios(v, kind).median.toFixed(2);
+    return `| ${v} | ${median(storeThr[`${v}:poll`] ?? []).toFixed(0)} | ${ratio("poll")} | ${median(storeThr[`${v}:submit`] ?? []).toFixed(0)} | ${ratio("submit")} | ${median(storeLat[v] ?? []).toFixed(2)} ms | ${usText(storeCpu[`${v}:poll`])} / ${usText(storeCpu[`${v}:submit`])} | ${usText(storeRedisCpu[`${v}:poll`])} / ${usText(storeRedisCpu[`${v}:submit`])} |`;
+  }),
+  "",
+  `- Redis ÷ memory, submits: ${ratioText("redis", "submit")}; polls (no store used, so ≈ 1 but for noise): ${ratioText("redis", "poll")}. Target ≥ 0.7×.` +
+    ` By CPU per request (the proxy's and redis-server's): ${cpuRatio("redis", "submit")}× / ${cpuRatio("redis", "poll")}×.`,
+  `- With webhooks, Redis ÷ memory, submits: ${ratioText("redis+webhooks", "submit")}; polls (a store read each, no upstream): ${ratioText("redis+webhooks", "poll")}. Target ≥ 0.7×.` +
+    ` By CPU per request: ${cpuRatio("redis+webhooks", "submit")}× / ${cpuRatio("redis+webhooks", "poll")}×.`,
   "",
   "## Images: a 20 MB image to a client reading at 2 MB/s",
   "",
@@ -363,7 +519,7 @@ const lines = [
   ...PATHS.map((p) => `| ${p} | ${(statuses[p] ?? []).join(" | ")} |`),
   "",
 ];
-// Sections below KEPT_MARKER are written by other benchmarks (hmac.bench.ts): kept as they are.
+// Sections below KEPT_MARKER are written by other benchmarks (requests.ts, hmac.bench.ts): kept as they are.
 const KEPT_MARKER = "<!-- kept by run.ts: figures from other benchmarks below -->";
 const resultsFile = join(here, "RESULTS.md");
 const previous = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "";

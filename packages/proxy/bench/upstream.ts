@@ -1,7 +1,11 @@
 // A fast BFL-shaped upstream for the benchmark: constant JSON for polls and submits, a 20 MB image that is
-// written with backpressure, and scripted error statuses (`id=status-<code>`).
+// written with backpressure, and scripted error statuses (`id=status-<code>`). With the argument `unique`, each
+// submit gets a task id of its own (the store section: every submit binds a new task, as at BFL), else `t1`.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+
+const unique = process.argv[2] === "unique";
+let submits = 0;
 
 const IMAGE = Buffer.alloc(20 * 1024 * 1024, 7);
 const CHUNK = 64 * 1024;
@@ -30,7 +34,8 @@ const server = http.createServer((req, res) => {
   if (req.method === "POST") {
     req.resume();
     req.on("end", () => {
-      const body = `{"id":"t1","polling_url":"http://${req.headers.host}/v1/get_result?id=t1","cost":3,"input_mp":0,"output_mp":1}`;
+      const id = unique ? `t${++submits}` : "t1";
+      const body = `{"id":"${id}","polling_url":"http://${req.headers.host}/v1/get_result?id=${id}","cost":3,"input_mp":0,"output_mp":1}`;
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
       res.end(body);
     });
