@@ -1,4 +1,5 @@
 import { act } from "react";
+import { fireEvent } from "@testing-library/react";
 import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
@@ -21,7 +22,7 @@ describe("PromptForm rendered on the server", () => {
 
     const errors: unknown[] = [];
     let root: ReturnType<typeof hydrateRoot> | undefined;
-    await act(async () => {
+    act(() => {
       root = hydrateRoot(container, <PromptForm onSubmit={onSubmit} />, {
         onRecoverableError: (error) => errors.push(error),
       });
@@ -29,13 +30,8 @@ describe("PromptForm rendered on the server", () => {
     expect(errors).toEqual([]);
     expect(button().disabled).toBe(false);
 
-    const prompt = container.querySelector("textarea")!;
-    await act(async () => {
-      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!;
-      setValue.call(prompt, "a fox");
-      prompt.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-    await act(async () => button().click());
+    fireEvent.change(container.querySelector("textarea")!, { target: { value: "a fox" } });
+    fireEvent.click(button());
     await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0]![0].input).toMatchObject({ prompt: "a fox" });
     act(() => root!.unmount());
