@@ -24,6 +24,11 @@ export interface EngineContext {
    * or this engine's memory.
    */
   readonly store: ProxyStore;
+  /**
+   * The headers of a submit's or a poll's 200: the JSON ones, and `X-Flux-Long-Poll` while long polls are on (core's
+   * client then long-polls). One object, made once.
+   */
+  readonly okHeaders: Readonly<Record<string, string>>;
   /** Long polls waiting on tasks, and the one poller per task they share. */
   readonly watches: TaskWatches;
   /** This instance's runs of `runOnce` in progress, by key. */

@@ -4,7 +4,7 @@ import { checkCors, preflight } from "./cors";
 import { FluxProxyConfigError } from "./FluxProxyConfigError";
 import { PollingTokens } from "./PollingTokens";
 import { createRedactor } from "./redact";
-import { detail, refuse } from "./responses";
+import { detail, JSON_HEADERS, refuse } from "./responses";
 import type { ProxyConfig } from "./resolveConfig";
 import { allowedMethods, matchRoute, methodAllowed } from "./route";
 import { createMemoryStore } from "../store/createMemoryStore";
@@ -111,14 +111,18 @@ export function createEngine(config: ProxyConfig): Engine {
   let lastArrived: { host?: string; scheme?: string; origin?: string | undefined } = {};
 
   const store = options.store ?? createMemoryStore();
-  /** `X-Flux-Long-Poll: <seconds>` on submits' and polls' answers while long polls are on. */
-  const longPollHeader =
-    config.longPollMaxMs === undefined
-      ? undefined
-      : { "x-flux-long-poll": String(Math.floor(config.longPollMaxMs / 1000)) };
   const context: EngineContext = {
     config,
     store,
+    // submits and polls say that polls may wait (core's client then long-polls): in the one headers object they
+    // are answered with, so no request pays for adding it
+    okHeaders:
+      config.longPollMaxMs === undefined
+        ? JSON_HEADERS
+        : Object.freeze({
+            ...JSON_HEADERS,
+            "x-flux-long-poll": String(Math.floor(config.longPollMaxMs / 1000)),
+          }),
     watches: createTaskWatches(store, (error, taskId) =>
       context.reportError({ error, kind: "store", route: "poll", taskId }),
     ),
@@ -200,12 +204,7 @@ export function createEngine(config: ProxyConfig): Engine {
           : route.kind === "image"
             ? planImage(context, meta)
             : planModels(context);
-    // submits and polls say that polls may wait (core's client then long-polls)
-    const extra =
-      longPollHeader && (route.kind === "submit" || route.kind === "poll")
-        ? { ...cors.headers, ...longPollHeader }
-        : cors.headers;
-    return extra ? withHeaders(p, extra) : p;
+    return cors.headers ? withHeaders(p, cors.headers) : p;
   }
 
   return {

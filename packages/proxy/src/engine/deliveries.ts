@@ -1,7 +1,7 @@
 import type { FluxWebhookEvent } from "@flux-kit/core";
 import type { EngineContext } from "./context";
 import { endpointTasks, takesWebhooks } from "./coreBridge";
-import { jsonText } from "./responses";
+import { ok } from "./responses";
 import type { PlainResponse } from "./types";
 
 // The proxy's own webhooks (`webhooks`): what a submit adds, and how a task's delivery is kept in the store.
@@ -53,9 +53,9 @@ export function fallbackAfter(ctx: EngineContext, model: string): number {
 }
 
 /** A poll's answer while the task's webhook is awaited: BFL's `Pending`, without asking BFL. */
-export function pendingAnswer(taskId: string): PlainResponse {
-  return jsonText(
-    200,
+export function pendingAnswer(ctx: EngineContext, taskId: string): PlainResponse {
+  return ok(
+    ctx,
     JSON.stringify({
       id: taskId,
       status: "Pending",

@@ -1,7 +1,7 @@
 import type { EngineContext } from "./context";
 import { IMAGE_ROUTE_PATH, imageRouteUrl, statusOutcome } from "./coreBridge";
 import { isAllowedDeliveryOrigin, isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
-import { jsonText, refuse, storeUnavailable, taskNotFound } from "./responses";
+import { jsonText, ok, refuse, storeUnavailable, taskNotFound } from "./responses";
 import { runOnResult } from "./runOnResult";
 import { deliveryKey, noteDelivered, noteFallback, pendingAnswer, TASK_ID } from "./deliveries";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
@@ -123,9 +123,9 @@ export async function planPoll(
         }
       }
       if (!persisted) rewriteSample(ctx, meta, result);
-      return jsonText(200, ctx.redact(JSON.stringify(body)));
+      return ok(ctx, ctx.redact(JSON.stringify(body)));
     }
-    return jsonText(200, ctx.redact(answer.text));
+    return ok(ctx, ctx.redact(answer.text));
   };
 
   if (config.webhooks) {
@@ -144,7 +144,7 @@ export async function planPoll(
       return respond(await finish({ status: 200, header: () => undefined, text: delivery.value }));
     }
     if (delivery?.state === "pending") {
-      if (waitMs === undefined || !authoritative) return respond(pendingAnswer(taskId));
+      if (waitMs === undefined || !authoritative) return respond(pendingAnswer(ctx, taskId));
       // a long poll waits for the webhook itself: nothing is asked of BFL
       return {
         type: "watch",
@@ -161,7 +161,7 @@ export async function planPoll(
             recheck,
           });
           if (outcome.gone) return undefined;
-          return outcome.heard ? finish(toAnswer(outcome.heard)) : pendingAnswer(taskId);
+          return outcome.heard ? finish(toAnswer(outcome.heard)) : pendingAnswer(ctx, taskId);
         },
       };
     }

@@ -1,7 +1,7 @@
 import type { EngineContext, Secrets } from "./context";
 import { BodyTimeoutError, BodyTooLargeError, parseJsonBody } from "./body";
 import { isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
-import { detail, jsonText, refuse } from "./responses";
+import { detail, jsonText, ok, refuse } from "./responses";
 import { givePlacesBack, takePlaces } from "./takePlaces";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody, UpstreamJson } from "./types";
@@ -185,7 +185,7 @@ export async function planSubmit(
         ctx.reportError({ error, kind: "hook", route: "submit", taskId });
       }
     }
-    return jsonText(200, ctx.redact(JSON.stringify(body)));
+    return ok(ctx, ctx.redact(JSON.stringify(body)));
   };
 
   return {

@@ -14,6 +14,14 @@ export function jsonText(status: number, body: string, extra?: Record<string, st
   return { status, headers: extra ? { ...JSON_HEADERS, ...extra } : JSON_HEADERS, body };
 }
 
+/** A submit's or a poll's 200, with the engine's `okHeaders` (`X-Flux-Long-Poll` while long polls are on). */
+export function ok(
+  ctx: { readonly okHeaders: Readonly<Record<string, string>> },
+  body: string,
+): PlainResponse {
+  return { status: 200, headers: ctx.okHeaders, body };
+}
+
 /** BFL's error shape: `{ "detail": … }`. */
 export function detail(status: number, message: unknown, extra?: Record<string, string>): PlainResponse {
   return jsonText(status, JSON.stringify({ detail: message }), extra);
