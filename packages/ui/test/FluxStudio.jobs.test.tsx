@@ -29,8 +29,10 @@ function renderStudio(props: Partial<FluxStudioProps> = {}) {
   );
 }
 
-const TEST = { timeout: 30_000 };
-const OPTIONS = { timeout: 25_000 };
+// bounds on a stuck run only: five lognormal `[mock:slow]` runs, typed by userEvent, take a few seconds alone
+// and several times that while another full test run shares the machine
+const TEST = { timeout: 90_000 };
+const OPTIONS = { timeout: 80_000 };
 const submits = () => mock.requests.filter((r) => r.route === "submit").length;
 /** The bodies of the submits the studio sent, as the server received them. */
 const bodies: Record<string, unknown>[] = [];
