@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createClient } from "redis";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { FluxProxyConfigError } from "../src/index";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { createFluxProxy, FluxProxyConfigError } from "../src/index";
 import { createRedisStore } from "../src/redis";
 import { startRedisServer, type RedisServer } from "./redisServer";
 import { storeSuite } from "./storeSuite";
@@ -38,6 +38,35 @@ it("needs exactly one of url and client", () => {
   expect(() => createRedisStore({ url: redis.url, client: createClient() })).toThrow(
     /either `url` or `client`/,
   );
+});
+
+it("a url unset when the store is made (a build with no secrets) refuses every call: the proxy answers 503, said once", async () => {
+  const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  try {
+    const store = createRedisStore({ url: process.env.FLUX_KIT_TEST_UNSET_REDIS_URL });
+    await expect(store.getTask("t")).rejects.toThrow(/`url` is not set/);
+    const proxy = createFluxProxy({
+      apiKey: "k",
+      allowAnonymous: true,
+      clientId: () => "u",
+      store,
+      fetch: () => Promise.reject(new Error("BFL is not asked")),
+    });
+    for (let i = 0; i < 2; i++) {
+      const answer = await proxy(
+        new Request("https://app.example/api/flux/v1/flux-2-pro", {
+          method: "POST",
+          body: '{"prompt":"a fox"}',
+        }),
+      );
+      expect(answer.status).toBe(503);
+      expect(((await answer.json()) as { code: string }).code).toBe("store_unavailable");
+    }
+    expect(errors.mock.calls.filter((call) => String(call[0]).includes("`url` is not set"))).toHaveLength(1);
+    await store.close();
+  } finally {
+    errors.mockRestore();
+  }
 });
 
 it("a place or claim given up on while Redis is slow is taken back once it answers (no client held at its limit)", async () => {

@@ -15,7 +15,7 @@ export interface RedisStoreOptions {
    * back, and refuses commands at once while it is offline (no queue that would hold requests).
    * @example { url: process.env.REDIS_URL } // "redis://:password@redis.internal:6379/0", "rediss://…" for TLS
    */
-  readonly url?: string;
+  readonly url?: string | undefined;
   /**
    * A client you made and connected instead (`createClient({ url, disableOfflineQueue: true })` from `redis`,
    * then `await client.connect()`). You own it: `close()` leaves it open, and it needs your `error` listener.
@@ -62,6 +62,9 @@ const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
  * const proxy = createFluxProxy({ authorize, store: createRedisStore({ url: process.env.REDIS_URL }) });
  */
 export function createRedisStore(options: RedisStoreOptions): RedisStore {
+  // `{ url: process.env.REDIS_URL }` with the variable unset (a build with no secrets): a store that refuses
+  // every call until the app runs with it set, so the proxy answers 503 and says why once
+  if ("url" in options && options.url === undefined && options.client === undefined) return unsetStore();
   if ((options.url === undefined) === (options.client === undefined)) {
     throw new FluxProxyConfigError("createRedisStore() needs either `url` or `client` (not both).");
   }
@@ -237,4 +240,32 @@ function hasDuplicate(
   client: RedisCommandClient,
 ): client is RedisCommandClient & { duplicate(): ReturnType<typeof createClient> } {
   return typeof (client as { duplicate?: unknown }).duplicate === "function";
+}
+
+const UNSET =
+  "createRedisStore(): `url` is not set (e.g. REDIS_URL is missing from the environment), so the proxy answers " +
+  "503 to what needs its store. Set it and restart.";
+
+/** The store for a `url` that is unset: every call rejects with why, said once on the console. */
+function unsetStore(): RedisStore {
+  let said = false;
+  const refuse = (): Promise<never> => {
+    if (!said) {
+      said = true;
+      console.error(`[@flux-kit/proxy] ${UNSET}`);
+    }
+    return Promise.reject(new FluxProxyConfigError(UNSET));
+  };
+  return {
+    reserveSlot: refuse,
+    cancelSlot: refuse,
+    bindTask: refuse,
+    getTask: refuse,
+    releaseTask: refuse,
+    claim: refuse,
+    peek: refuse,
+    settle: refuse,
+    abandon: refuse,
+    close: () => Promise.resolve(),
+  };
 }
