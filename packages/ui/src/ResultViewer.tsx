@@ -186,6 +186,8 @@ function useFocusKept(live: { readonly current: HTMLElement | null }, view: stri
     };
     root.addEventListener("focusin", onFocusIn);
     root.addEventListener("focusout", onFocusOut);
+    // focus that came in before these listeners did (a click while the page was busy mounting) counts too
+    within.current ||= root.contains(root.ownerDocument.activeElement);
     return () => {
       root.removeEventListener("focusin", onFocusIn);
       root.removeEventListener("focusout", onFocusOut);
