@@ -95,6 +95,20 @@ describe("long polls", () => {
     expect(f.calls[1]?.url).toBe(POLLING);
   });
 
+  it("keep waiting after another route answered without the offer (the models list)", async () => {
+    const { f, flux } = client(
+      submitted(),
+      json({ models: [{ id: "flux-2-pro" }] }, 200, {}),
+      status("Ready"),
+    );
+    const job = await flux.submit("flux-2-pro", { prompt: "a fox" });
+    await flux.allowedModels();
+    const done = flux.wait(job);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await done;
+    expect(f.calls[2]?.url).toContain("wait=20&seen=Pending");
+  });
+
   it("wait no longer than a request's own deadline allows", async () => {
     const f = fakeFetch(
       submitted({ "x-flux-long-poll": "60" }),

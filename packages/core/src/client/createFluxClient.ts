@@ -228,7 +228,8 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
       fetch: fetchFn(),
       taskId,
     });
-    if (options.longPolls !== false) {
+    // learned from submits and polls only: the proxy's models route, say, does not offer it
+    if (options.longPolls !== false && (body !== undefined || taskId !== undefined)) {
       // within the request's own deadline, less 5 s for the answer to travel (`| 0`: no number is 0)
       const offered = +(answer.response.headers.get("x-flux-long-poll") ?? 0) | 0;
       longPollS = Math.max(
