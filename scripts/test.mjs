@@ -21,7 +21,13 @@ const run = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", ...
   stdio: "inherit",
 });
 
-const { passed, failed, files } = countReports();
+const { passed, failed, files, failures } = countReports();
+// CI shows only the end of the output: repeat each failure there, briefly, with the package it is in
+if (failures.length > 0) {
+  console.log(`\nFailed (${failures.length}):`);
+  for (const line of failures.slice(0, 12)) console.log(line);
+  if (failures.length > 12) console.log(`…and ${failures.length - 12} more (see the output above)`);
+}
 console.log("(turbo replays packages whose inputs did not change; `pnpm test --force` re-runs every test)");
 console.log(`\n${passed} passed, ${failed} failed`);
 if (files === 0) console.error("No test report was written: did any test run?");
@@ -39,6 +45,7 @@ function countReports() {
   let passed = 0;
   let failed = 0;
   let files = 0;
+  const failures = [];
   for (const dir of packageDirs()) {
     const out = join(dir, "test-results");
     if (!existsSync(out)) continue;
@@ -48,13 +55,33 @@ function countReports() {
       failed += report.numFailedTests ?? 0;
       // a file that failed to load or run has no failed test of its own: count it once
       for (const file of report.testResults ?? []) {
-        const anyTestFailed = (file.assertionResults ?? []).some((a) => a.status === "failed");
-        if (file.status === "failed" && !anyTestFailed) failed++;
+        const where = file.name?.startsWith(root) ? file.name.slice(root.length) : file.name;
+        const failedTests = (file.assertionResults ?? []).filter((a) => a.status === "failed");
+        for (const test of failedTests) failures.push(describeFailure(where, test.fullName, test.failureMessages));
+        if (file.status === "failed" && failedTests.length === 0) {
+          failed++;
+          failures.push(describeFailure(where, "(the file failed to load or run)", [file.message]));
+        }
       }
       files++;
     }
   }
-  return { passed, failed, files };
+  return { passed, failed, files, failures };
+}
+
+/** One failure in a few lines: where, which test, and the start of its message (colour codes removed). */
+function describeFailure(where, name, messages = []) {
+  const message = (messages ?? [])
+    .filter(Boolean)
+    .join("\n")
+    // eslint-disable-next-line no-control-regex
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .slice(0, 8)
+    .map((line) => `    ${line.slice(0, 300)}`)
+    .join("\n");
+  return `  ✗ ${where} > ${name}${message ? `\n${message}` : ""}`;
 }
 
 /** Browser tests need Debian's Chromium (Playwright's own download is unreachable here). */
