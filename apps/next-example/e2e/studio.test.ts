@@ -106,3 +106,36 @@ describe.each(runtimes)("the $runtime runtime ($api)", ({ page: path, api, promp
     expect(app.output()).not.toContain(TEST_KEY);
   });
 });
+
+// Hydration's re-render wrote the form's empty state over a prompt typed before the page's script ran: the text
+// vanished and Generate sent nothing (a slow network, or a test that types as soon as the page shows).
+test("a prompt typed before the page's script runs is kept, and Generate sends it", async () => {
+  const { context } = await recordingContext(browser);
+  try {
+    const page = await context.newPage();
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto(`${app.url}/`, { waitUntil: "commit" });
+    const prompt = page.getByLabel("Prompt", { exact: true });
+    const generate = page.getByRole("button", { name: "Generate", exact: true });
+    await prompt.fill("A lighthouse typed early");
+    expect(await generate.isDisabled()).toBe(true);
+
+    release();
+    const submitted = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/flux/v1/flux-2-pro",
+    );
+    // the click waits for hydration to enable the button
+    await generate.click();
+    const response = await submitted;
+    expect(response.request().postDataJSON()).toMatchObject({ prompt: "A lighthouse typed early" });
+    expect(response.status()).toBe(401);
+    expect(await prompt.inputValue()).toBe("A lighthouse typed early");
+  } finally {
+    await context.close();
+  }
+});

@@ -198,6 +198,14 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
     setDismissed(external);
     setValue((prev) => followReferences(prev, { ...prev, ...patch }));
   };
+  // A prompt typed into the server-rendered form before hydration is in the DOM, not in the state: adopt it
+  // before hydration's re-render (useHydrated's) writes the state's value over it.
+  const typedEarly = useRef(true);
+  useEffect(() => {
+    const typed = typedEarly.current ? promptRef.current?.value : undefined;
+    typedEarly.current = false;
+    if (typed) setValue((prev) => (prev.prompt === "" ? { ...prev, prompt: typed } : prev));
+  }, [setValue]);
   // what the last model switch could not keep, said beside the picker until the next switch
   const [dropped, setDropped] = useState<{ model: ModelId; dropped: DroppedOnSwitch } | undefined>(undefined);
   // what still applies carries over (prompt, seed, ratio, images up to the new count, settings in range)

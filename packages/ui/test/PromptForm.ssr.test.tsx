@@ -37,4 +37,31 @@ describe("PromptForm rendered on the server", () => {
     act(() => root!.unmount());
     container.remove();
   });
+
+  // Hydration re-renders the form (Generate turns enabled), which wrote the state's empty prompt over text typed
+  // before the script ran: the prompt was lost and Generate sent nothing.
+  it("keeps a prompt typed before hydration, and sends it", async () => {
+    const onSubmit = vi.fn<(request: PromptFormRequest) => void>();
+    const container = document.createElement("div");
+    container.innerHTML = renderToString(<PromptForm onSubmit={onSubmit} />);
+    document.body.append(container);
+    const textarea = () => container.querySelector("textarea")!;
+    textarea().value = "a lighthouse typed early";
+
+    let root: ReturnType<typeof hydrateRoot> | undefined;
+    act(() => {
+      root = hydrateRoot(container, <PromptForm onSubmit={onSubmit} />);
+    });
+    const button = container.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    expect(button.disabled).toBe(false);
+    expect(textarea().value).toBe("a lighthouse typed early");
+    // the count beside the field follows the state: it has the text too
+    expect(container.textContent).toContain(`${"a lighthouse typed early".length} characters`);
+
+    fireEvent.click(button);
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0].input).toMatchObject({ prompt: "a lighthouse typed early" });
+    act(() => root!.unmount());
+    container.remove();
+  });
 });
