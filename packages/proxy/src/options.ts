@@ -43,8 +43,8 @@ export interface ProxyLimits {
   readonly maxActiveTasksPerClient?: number;
   /**
    * Most tasks the whole account (the API key) may have active at once, counted in the `store`, so that
-   * every instance sharing it together never sends BFL a task over its cap: past it a submit gets the proxy's
-   * own 429 with `Retry-After`, in BFL's words, before BFL is asked. While it is on, each model's own cap from
+   * every instance sharing it together never sends BFL a task over its cap: past it a submit waits in line
+   * (`queueWaitMs`), then gets the proxy's own 429 with `Retry-After`, in BFL's words, before BFL is asked. While it is on, each model's own cap from
    * core's catalogue applies too (6 for `flux-kontext-max`). Off by default, since a task no poll sees finish
    * holds its place for `activeTaskTtlMs`; set it to BFL's cap when all traffic to the key goes through the
    * proxies sharing the store.
@@ -52,6 +52,16 @@ export interface ProxyLimits {
    * @example { maxActiveTasks: 24 }
    */
   readonly maxActiveTasks?: number;
+  /**
+   * How long a submit over `maxActiveTasks` (or a model's own cap) waits in line for a place, in ms, before the
+   * proxy's 429. Places go to waiting submits in arrival order across every instance sharing the `store`, as
+   * tasks end (a poll or a webhook sees it) or expire. The request is held meanwhile: keep it under your
+   * platform's time limit and the client's request timeout (30 s in core's client) less BFL's answer. `0` answers
+   * the 429 at once.
+   * @default 10_000
+   * @example { maxActiveTasks: 24, queueWaitMs: 20_000 }
+   */
+  readonly queueWaitMs?: number;
   /**
    * How long a task counts against its client (and the account) if no poll ever sees it finish, in ms.
    * @default 600_000 (10 minutes)

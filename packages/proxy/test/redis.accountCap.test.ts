@@ -21,13 +21,14 @@ afterEach(async () => {
 });
 afterAll(() => redis.stop());
 
-async function instances(count: number): Promise<FluxProxyHandler[]> {
+/** `count` proxies at the account cap of 24; `queueWaitMs: 0` (a 429 at once) unless `queueWaitMs` is given. */
+async function instances(count: number, queueWaitMs = 0): Promise<FluxProxyHandler[]> {
   mock = await startMockServer({ clock: "manual", durationMs: 50 });
   return sharedProxies(count, {
     redisUrl: redis.url,
     upstream: mock.url,
     stores,
-    options: { limits: { maxActiveTasks: 24, maxActiveTasksPerClient: Infinity } },
+    options: { limits: { maxActiveTasks: 24, maxActiveTasksPerClient: Infinity, queueWaitMs } },
   });
 }
 
@@ -43,6 +44,37 @@ const submit = (proxy: FluxProxyHandler, user: string, model = "flux-2-pro") =>
 const mockSubmits = () => mock.mock.requests.filter((r) => r.route === "submit");
 
 describe("the account cap, shared in Redis", () => {
+  it("puts 200 parallel submits over three instances in one line: all run, 24 at a time, none refused", async () => {
+    const proxies = await instances(3, 120_000);
+    const forwarded: { url: string; user: string }[] = [];
+    const answers = Array.from({ length: 200 }, (_, i) => {
+      const user = `u${i % 10}`;
+      return submit(proxies[i % 3]!, user).then(async (answer) => {
+        if (answer.status === 200) {
+          forwarded.push({ url: ((await answer.json()) as { polling_url: string }).polling_url, user });
+        }
+        return answer.status;
+      });
+    });
+    let polled = 0;
+    // each round: the mock ends the tasks it has, and each is polled through the next instance, freeing its place
+    // for whichever instance holds the oldest waiting submit
+    for (let round = 0; polled < 200; round++) {
+      expect(round, "rounds").toBeLessThan(200);
+      await expect.poll(() => forwarded.length, { timeout: 10_000 }).toBeGreaterThan(polled);
+      expect(forwarded.length - polled, "active at once").toBeLessThanOrEqual(24);
+      await mock.mock.advance(100);
+      for (const [i, { url, user }] of forwarded.slice(polled).entries()) {
+        const poll = await proxies[(i + round) % 3]!(new Request(url, { headers: { "x-user": user } }));
+        expect(((await poll.json()) as { status: string }).status).toBe("Ready");
+        polled++;
+      }
+    }
+    expect(await Promise.all(answers)).toEqual(Array.from({ length: 200 }, () => 200));
+    expect(mockSubmits()).toHaveLength(200);
+    expect(mockSubmits().every((r) => r.status === 200)).toBe(true);
+  });
+
   it("accepts 24 of 40 parallel submits across instances, and the mock serves no 429", async () => {
     const proxies = await instances(3);
     const answers = await Promise.all(

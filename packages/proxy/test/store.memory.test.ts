@@ -48,14 +48,14 @@ describe("the store option", () => {
     expect(fake.calls).toHaveLength(0);
   });
 
-  it("refuses at the account cap with its own 429, before BFL is asked", async () => {
+  it("refuses at the account cap with its own 429, before BFL is asked (no wait in line)", async () => {
     const fake = createFakeBfl();
     const proxy = createFluxProxy({
       apiKey: TEST_KEY,
       allowAnonymous: true,
       fetch: fake.fetch,
       clientId: (request) => request.headers.get("x-user") ?? "anonymous",
-      limits: { maxActiveTasks: 3 },
+      limits: { maxActiveTasks: 3, queueWaitMs: 0 },
     });
     const answers = await Promise.all(
       ["a", "b", "c", "d"].map((user) => proxy(post("/v1/flux-2-pro", { prompt: "x" }, { "x-user": user }))),

@@ -68,6 +68,86 @@ export function storeSuite(
     );
   });
 
+  describe(`${name}: the line for a full owner's places`, () => {
+    const ticket = (id: string, holdMs = HOUR) => ({ id, holdMs });
+
+    it(
+      "gives freed places to tickets in arrival order, and none to a newcomer while they wait",
+      withStore(async (store) => {
+        const first = (await store.reserveSlot("account", 2, HOUR, ticket("a")))!;
+        const second = (await store.reserveSlot("account", 2, HOUR, ticket("b")))!;
+        expect([first, second]).toEqual([expect.any(String), expect.any(String)]);
+        // full: c, d and e join the line in this order
+        for (const id of ["c", "d", "e"]) {
+          expect(await store.reserveSlot("account", 2, HOUR, ticket(id))).toBeUndefined();
+        }
+        await store.cancelSlot("account", first);
+        // one place is free: only the first in line may take it
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("e"))).toBeUndefined();
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("d"))).toBeUndefined();
+        expect(await store.reserveSlot("account", 2, HOUR)).toBeUndefined();
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("new"))).toBeUndefined();
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("c"))).toEqual(expect.any(String));
+        await store.cancelSlot("account", second);
+        // renewals kept d ahead of e, and "new" joined behind both
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("new"))).toBeUndefined();
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("e"))).toBeUndefined();
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("d"))).toEqual(expect.any(String));
+      }),
+    );
+
+    it(
+      "lets two free places go to the first two in line, in either order",
+      withStore(async (store) => {
+        const a = (await store.reserveSlot("account", 2, HOUR))!;
+        const b = (await store.reserveSlot("account", 2, HOUR))!;
+        for (const id of ["c", "d", "e"]) await store.reserveSlot("account", 2, HOUR, ticket(id));
+        await store.cancelSlot("account", a);
+        await store.cancelSlot("account", b);
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("e"))).toBeUndefined();
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("d"))).toEqual(expect.any(String));
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("c"))).toEqual(expect.any(String));
+        expect(await store.reserveSlot("account", 2, HOUR, ticket("e"))).toBeUndefined();
+      }),
+    );
+
+    it(
+      "takes a cancelled ticket out of line, and forgets one not renewed within its hold",
+      withStore(async (store) => {
+        const a = (await store.reserveSlot("account", 1, HOUR))!;
+        await store.reserveSlot("account", 1, HOUR, ticket("gave-up"));
+        await store.reserveSlot("account", 1, HOUR, ticket("lapses", 1));
+        await store.reserveSlot("account", 1, HOUR, ticket("waits"));
+        await store.cancelSlot("account", "gave-up");
+        await store.cancelSlot("account", a);
+        // "lapses" was not renewed within 1 ms: "waits" is first in line once it has gone
+        await expect
+          .poll(() => store.reserveSlot("account", 1, HOUR, ticket("waits")))
+          .toEqual(expect.any(String));
+      }),
+    );
+
+    it(
+      "keeps each owner's line apart, and a ticket that got its place is no longer in line",
+      withStore(async (store) => {
+        await store.reserveSlot("account", 1, HOUR);
+        await store.reserveSlot("account", 1, HOUR, ticket("t"));
+        // another owner with free places is not held back by the account's line
+        expect(await store.reserveSlot("account:flux-kontext-max", 1, HOUR, ticket("t"))).toEqual(
+          expect.any(String),
+        );
+        // a ticket that got its place has left the line: it holds no one back
+        const other = (await store.reserveSlot("client:alice", 2, HOUR))!;
+        await store.reserveSlot("client:alice", 2, HOUR);
+        await store.reserveSlot("client:alice", 2, HOUR, ticket("u"));
+        await store.cancelSlot("client:alice", other);
+        expect(await store.reserveSlot("client:alice", 2, HOUR, ticket("u"))).toEqual(expect.any(String));
+        await store.cancelSlot("client:alice", (await store.reserveSlot("client:alice", 3, HOUR))!);
+        expect(await store.reserveSlot("client:alice", 3, HOUR)).toEqual(expect.any(String));
+      }),
+    );
+  });
+
   describe(`${name}: tasks`, () => {
     it(
       "binds a task to its submitter and host, and knows no other",

@@ -4,6 +4,7 @@ import type { ProxyConfig } from "./resolveConfig";
 import type { ProxyStore } from "../store/ProxyStore";
 import type { OnceOutcome } from "../store/runOnce";
 import type { IncomingMeta } from "./types";
+import type { PlaceLine } from "./placeLine";
 import type { TaskWatches } from "./watchTasks";
 
 // The engine's shared state, as the route planners see it. Its own module, so that the planners (which
@@ -31,6 +32,8 @@ export interface EngineContext {
   readonly okHeaders: Readonly<Record<string, string>>;
   /** Long polls waiting on tasks, and the one poller per task they share. */
   readonly watches: TaskWatches;
+  /** Submits waiting for a place at the account's cap (`limits.queueWaitMs`), in arrival order. */
+  readonly line: PlaceLine;
   /** This instance's runs of `runOnce` in progress, by key. */
   readonly inflight: Map<string, Promise<OnceOutcome>>;
   /** The key and what derives from it; read only after `plan` has checked they exist. */

@@ -15,6 +15,7 @@ import { planModels } from "./planModels";
 import { planPoll } from "./planPoll";
 import { planSubmit } from "./planSubmit";
 import { planWebhook } from "./planWebhook";
+import { createPlaceLine } from "./placeLine";
 import { createTaskWatches } from "./watchTasks";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody } from "./types";
 
@@ -126,6 +127,7 @@ export function createEngine(config: ProxyConfig): Engine {
     watches: createTaskWatches(store, (error, taskId) =>
       context.reportError({ error, kind: "store", route: "poll", taskId }),
     ),
+    line: createPlaceLine(store, (error) => context.reportError({ error, kind: "store", route: "submit" })),
     inflight: new Map(),
     get secrets(): Secrets {
       const known = ready();

@@ -3,6 +3,7 @@ import { IMAGE_ROUTE_PATH, imageRouteUrl, statusOutcome } from "./coreBridge";
 import { isAllowedDeliveryOrigin, isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
 import { jsonText, ok, refuse, storeUnavailable, taskNotFound } from "./responses";
 import { runOnResult } from "./runOnResult";
+import { releasePlaces } from "./takePlaces";
 import { deliveryKey, noteDelivered, noteFallback, pendingAnswer, TASK_ID } from "./deliveries";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
 import type { IncomingMeta, Plan, PlainResponse, UpstreamCall, UpstreamFailure, UpstreamJson } from "./types";
@@ -104,10 +105,7 @@ export async function planPoll(
     // Part II §2.4, §8.3); that answer passes through as it came
     const outcome = typeof status === "string" ? statusOutcome(status) : "pending";
     if (authoritative && outcome !== "pending") {
-      // a store that fails keeps the place taken until its TTL: the limit errs on the safe side
-      await ctx.store.releaseTask(taskId).catch((error: unknown) => {
-        ctx.reportError({ error, kind: "store", route: "poll", taskId });
-      });
+      await releasePlaces(ctx, "poll", taskId);
     }
     if (answer.status !== 200) return passThrough(ctx, answer);
     if (outcome === "ready" && body.result && typeof body.result === "object") {

@@ -2,9 +2,19 @@ import type { EngineContext, Secrets } from "./context";
 import { BodyTimeoutError, BodyTooLargeError, parseJsonBody } from "./body";
 import { isAllowedPollingOrigin, parseFetchableUrl } from "./hosts";
 import { detail, jsonText, ok, refuse } from "./responses";
-import { givePlacesBack, takePlaces } from "./takePlaces";
+import { givePlacesBack, queueing, takePlaces } from "./takePlaces";
+import { UpstreamError } from "./upstream";
+import type { Place } from "../store/ProxyStore";
 import { passThrough, upstreamFailure } from "./upstreamAnswers";
-import type { IncomingMeta, Plan, PlainResponse, ReadBody, UpstreamJson } from "./types";
+import type {
+  IncomingMeta,
+  Plan,
+  PlainResponse,
+  ReadBody,
+  UpstreamCall,
+  UpstreamFailure,
+  UpstreamJson,
+} from "./types";
 import type { ModelRoute } from "./modelRoutes";
 import { NO_CLIENT_ID, resolveClientId } from "./resolveClientId";
 import { deliveryKey, DELIVERY_TOKEN, fallbackAfter, noteAwaiting, proxyWebhook } from "./deliveries";
@@ -116,11 +126,65 @@ export async function planSubmit(
     ctx.logOnce("error", "no_client_id", { message: NO_CLIENT_ID });
     return respond(refuse("misconfigured", NO_CLIENT_ID));
   }
-  const taken = await takePlaces(ctx, clientId, model);
-  if (!taken.ok) return respond(taken.response);
-  const { places } = taken;
   const owner = clientId;
-  const { secrets } = ctx;
+  const prepared: Prepared = { meta, route, owner, fields, outgoing, hook };
+  const forward = (places: readonly Place[]) => forwardSubmit(ctx, prepared, places);
+
+  if (queueing(ctx)) {
+    // at the account's cap the submit may wait in line for a place: a plan that waits, and hears the client leave
+    return {
+      type: "watch",
+      run: async (send, gone) => {
+        const taken = await takePlaces(ctx, owner, model, gone);
+        if (!taken.ok) return taken.response;
+        const { call, finish, fail } = forward(taken.places);
+        let answer: UpstreamJson;
+        try {
+          // detached, as below
+          answer = await send(call);
+        } catch (error) {
+          if (!(error instanceof UpstreamError)) throw error;
+          return error.failure === "aborted" ? undefined : fail(error.failure, error.cause);
+        }
+        return finish(answer);
+      },
+    };
+  }
+  const taken = await takePlaces(ctx, owner, model);
+  // (only a submit that waits in line can see its client leave)
+  if (!taken.ok) return respond(taken.response ?? detail(500, "Internal proxy error."));
+  return {
+    type: "json",
+    route: "submit",
+    // the task may exist once the body is sent: finish the call even if the client leaves, so the slot is
+    // bound to the task and `onSubmit` learns its id
+    detached: true,
+    ...forward(taken.places),
+  };
+}
+
+/** A submit checked and ready to forward: what `forwardSubmit` sends, and reports. */
+interface Prepared {
+  readonly meta: IncomingMeta;
+  readonly route: ModelRoute;
+  /** The client the submit counts against. */
+  readonly owner: string;
+  /** The body as `onSubmit` sees it: no webhook secret in it. */
+  readonly fields: Record<string, unknown>;
+  /** The body sent upstream, the proxy's webhook fields included. */
+  readonly outgoing: string;
+  readonly hook: ReturnType<typeof proxyWebhook>;
+}
+
+/**
+ * The upstream call of a submit that holds `places`, what to answer with BFL's reply, and what to answer when
+ * the call fails. Once the body is forwarded the task may exist, so the places are kept (until a poll sees the
+ * task end, or their TTL) unless BFL's answer says no task was made.
+ */
+function forwardSubmit(ctx: EngineContext, prepared: Prepared, places: readonly Place[]) {
+  const { config, secrets } = ctx;
+  const { meta, route, owner, fields, outgoing, hook } = prepared;
+  const model = route.id;
   const cancel = () => givePlacesBack(ctx, places);
 
   const finish = async (answer: UpstreamJson): Promise<PlainResponse> => {
@@ -188,26 +252,19 @@ export async function planSubmit(
     return ok(ctx, ctx.redact(JSON.stringify(body)));
   };
 
-  return {
-    type: "json",
-    route: "submit",
-    // the task may exist once the body is sent: finish the call even if the client leaves, so the slot is
-    // bound to the task and `onSubmit` learns its id
-    detached: true,
-    call: {
-      method: "POST",
-      // the allowlisted id's URL, made with the config: nothing of the request's path reaches it
-      url: route.upstreamUrl,
-      headers: submitHeaders(secrets),
-      body: outgoing,
-    },
-    finish,
-    fail: (failure, error) => {
-      // only a request that certainly never left keeps no slot; a timeout or a reset may have made a task
-      if (failure === "not_sent") cancel();
-      return upstreamFailure(ctx, "submit", failure, error);
-    },
+  const call: UpstreamCall = {
+    method: "POST",
+    // the allowlisted id's URL, made with the config: nothing of the request's path reaches it
+    url: route.upstreamUrl,
+    headers: submitHeaders(secrets),
+    body: outgoing,
   };
+  const fail = (failure: UpstreamFailure, error: unknown) => {
+    // only a request that certainly never left keeps no slot; a timeout or a reset may have made a task
+    if (failure === "not_sent") cancel();
+    return upstreamFailure(ctx, "submit", failure, error);
+  };
+  return { call, finish, fail };
 }
 
 /** The headers of every submit forwarded with `secrets`' key: made once per key, never changed by a transport. */

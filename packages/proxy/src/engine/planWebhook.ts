@@ -12,6 +12,7 @@ import {
 import { isAllowedDeliveryOrigin, parseFetchableUrl } from "./hosts";
 import { detail, jsonText, refuse, storeUnavailable } from "./responses";
 import { runOnResult } from "./runOnResult";
+import { releasePlaces } from "./takePlaces";
 import type { IncomingMeta, Plan, PlainResponse, ReadBody } from "./types";
 
 /** Largest webhook body read: an outcome is a few hundred bytes. */
@@ -125,9 +126,7 @@ export async function applyOutcome(
   body: string,
   clientId: string,
 ): Promise<PlainResponse> {
-  await ctx.store.releaseTask(taskId).catch((error: unknown) => {
-    ctx.reportError({ error, kind: "store", route, taskId });
-  });
+  await releasePlaces(ctx, route, taskId);
   const parsed = JSON.parse(body) as { status: unknown; result: unknown };
   if (parsed.status !== "Ready" || parsed.result === null || typeof parsed.result !== "object") return OK;
   try {

@@ -23,6 +23,8 @@ export interface ProxyConfig {
   /** The account-wide cap (`Infinity`: off). */
   readonly maxActiveTasks: number;
   readonly activeTaskTtlMs: number;
+  /** How long a submit waits in line at the account's cap; 0: refused at once. */
+  readonly queueWaitMs: number;
   readonly upstreamTimeoutMs: number;
   readonly bodyTimeoutMs: number;
   readonly validate: ValidateFunction | undefined;
@@ -82,6 +84,17 @@ export function toOrigin(input: string, what: string): string {
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!(value > 0)) throw new FluxProxyConfigError(`limits.${name} must be a positive number, got ${value}.`);
+  return value;
+}
+
+/** `limits.queueWaitMs`: 0 (refuse at once) or a finite wait, 10 s by default. */
+function waitLimit(value: number | undefined): number {
+  if (value === undefined) return 10_000;
+  if (!(value >= 0) || !Number.isFinite(value)) {
+    throw new FluxProxyConfigError(
+      `limits.queueWaitMs must be 0 (a 429 at once) or a finite number of ms, got ${value}.`,
+    );
+  }
   return value;
 }
 
@@ -173,6 +186,7 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
     maxActiveTasksPerClient: positive(limits.maxActiveTasksPerClient, 4, "maxActiveTasksPerClient"),
     maxActiveTasks: positive(limits.maxActiveTasks, Infinity, "maxActiveTasks"),
     activeTaskTtlMs: positive(limits.activeTaskTtlMs, 10 * 60_000, "activeTaskTtlMs"),
+    queueWaitMs: waitLimit(limits.queueWaitMs),
     upstreamTimeoutMs: positive(limits.upstreamTimeoutMs, 30_000, "upstreamTimeoutMs"),
     bodyTimeoutMs: positive(limits.bodyTimeoutMs, 60_000, "bodyTimeoutMs"),
     validate,

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createClient } from "redis";
 import { FluxProxyConfigError } from "../engine/FluxProxyConfigError";
 import type { ClaimState, ProxyStore } from "../store/ProxyStore";
-import { ABANDON, BIND, CLAIM, RELEASE, RESERVE, SETTLE } from "./scripts";
+import { ABANDON, BIND, CANCEL, CLAIM, RELEASE, RESERVE, SETTLE } from "./scripts";
 
 /** What the store needs of a Redis client: node-redis's `sendCommand` (the `redis` package, v5 or v6). */
 export interface RedisCommandClient {
@@ -156,6 +156,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const channel = (name: string) => `${prefix}channel:${name}`;
 
   const owners = `${prefix}places:`;
+  /** An owner's places, its line and the line's expiries. */
+  const placeKeys = (owner: string) => [owners + owner, `${prefix}line:${owner}`, `${prefix}line-ends:${owner}`];
   const task = (taskId: string) => `${prefix}task:${taskId}`;
   const claimKey = (key: string) => `${prefix}once:${key}`;
   const claimState = (held: unknown): ClaimState | undefined => {
@@ -165,21 +167,28 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const ms = (value: number) => String(Math.max(1, Math.ceil(value)));
 
   return {
-    async reserveSlot(owner, limit, ttlMs) {
+    async reserveSlot(owner, limit, ttlMs, ticket) {
       const slot = randomUUID();
       let taken: unknown;
       try {
-        taken = await run(RESERVE, [owners + owner], [String(limit), ms(ttlMs), slot]);
+        taken = await run(RESERVE, placeKeys(owner), [
+          String(limit),
+          ms(ttlMs),
+          slot,
+          ticket?.id ?? "",
+          ticket ? ms(ticket.holdMs) : "0",
+        ]);
       } catch (error) {
         // a command given up on may still run once Redis catches up: take the place back after it (one
-        // connection keeps the order), so it does not hold the client at its limit until its TTL
+        // connection keeps the order), so it does not hold the client at its limit until its TTL; the
+        // ticket is the submit's to take out of line when it gives up
         command(["ZREM", owners + owner, slot]).catch(() => undefined);
         throw error;
       }
       return taken === null ? undefined : slot;
     },
     async cancelSlot(owner, slot) {
-      await command(["ZREM", owners + owner, slot]);
+      await run(CANCEL, placeKeys(owner), [slot]);
     },
     async bindTask(taskId, binding, places, ttlMs) {
       const pairs = places.flatMap((place) => [place.owner, place.slot]);

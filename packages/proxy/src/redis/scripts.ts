@@ -2,15 +2,52 @@
 // writes back a decision another instance has changed in between. Times come from the server's clock (TIME),
 // one clock for every instance.
 
-/** KEYS[1] an owner's places (a sorted set of place ids by expiry); ARGV limit, ttlMs, place id. */
+/**
+ * KEYS[1] an owner's places (a sorted set of place ids by expiry), KEYS[2] its line (tickets by arrival, in µs),
+ * KEYS[3] the line's expiries (tickets by expiry); ARGV limit, ttlMs, place id, then a ticket id and holdMs, or
+ * "" and 0 for a call without one. A place goes only where fewer live tickets are ahead than places are free.
+ */
 export const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return false end
+local free = tonumber(ARGV[1]) - redis.call('ZCARD', KEYS[1])
+local lapsed = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)
+for i = 1, #lapsed do
+  redis.call('ZREM', KEYS[2], lapsed[i])
+  redis.call('ZREM', KEYS[3], lapsed[i])
+end
+local ticket = ARGV[4]
+local ahead = redis.call('ZCARD', KEYS[2])
+local rank = false
+if ticket ~= '' then rank = redis.call('ZRANK', KEYS[2], ticket) end
+if rank then ahead = rank end
+if ahead >= free then
+  if ticket ~= '' then
+    local hold = tonumber(ARGV[5])
+    if not rank then redis.call('ZADD', KEYS[2], tonumber(t[1]) * 1000000 + tonumber(t[2]), ticket) end
+    redis.call('ZADD', KEYS[3], now + hold, ticket)
+    for k = 2, 3 do
+      if redis.call('PTTL', KEYS[k]) < hold then redis.call('PEXPIRE', KEYS[k], hold) end
+    end
+  end
+  return false
+end
+if rank then
+  redis.call('ZREM', KEYS[2], ticket)
+  redis.call('ZREM', KEYS[3], ticket)
+end
 local ttl = tonumber(ARGV[2])
 redis.call('ZADD', KEYS[1], now + ttl, ARGV[3])
 if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+return 1
+`;
+
+/** KEYS[1] an owner's places, KEYS[2] its line, KEYS[3] the line's expiries; ARGV a place or ticket id. */
+export const CANCEL = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
 return 1
 `;
 

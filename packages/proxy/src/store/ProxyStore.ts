@@ -10,6 +10,15 @@ export interface Place {
   readonly slot: string;
 }
 
+/**
+ * A submit waiting in line for one of an owner's places (the account's, when it is at its cap): its id, and how
+ * long the line keeps it without hearing from it again, in ms.
+ */
+export interface LineTicket {
+  readonly id: string;
+  readonly holdMs: number;
+}
+
 /** A claim someone holds on a key: still running (`pending`), or finished with the value it stored (`done`). */
 export type ClaimState = { readonly state: "pending" } | { readonly state: "done"; readonly value: string };
 
@@ -33,9 +42,17 @@ export interface ProxyStore {
    * Takes one of `owner`'s `limit` places for `ttlMs`, and returns its id; `undefined` when `owner` already
    * holds `limit` places that have not expired. An owner is a counter the proxy names: a client
    * (`client:{id}`), the account (`account`) or one model on the account (`account:{model}`).
+   *
+   * With a `ticket`, places go in arrival order. A full owner puts the ticket in its line (or renews it there, for
+   * `holdMs`); a later call with the same ticket gets a place once fewer live tickets are ahead of it than places
+   * are free, and leaves the line. A call without a ticket never passes anyone in line. A store that ignores
+   * tickets still works: the proxy retries, and places go to whoever asks first.
    */
-  reserveSlot(owner: string, limit: number, ttlMs: number): Promise<string | undefined>;
-  /** Frees a place `reserveSlot` gave (the submit made no task). Freeing a freed or expired place does nothing. */
+  reserveSlot(owner: string, limit: number, ttlMs: number, ticket?: LineTicket): Promise<string | undefined>;
+  /**
+   * Frees a place `reserveSlot` gave (the submit made no task), or takes a `ticket` out of line (its submit gave
+   * up). Freeing a freed or expired place, or an unknown ticket, does nothing.
+   */
   cancelSlot(owner: string, slot: string): Promise<void>;
   /**
    * Records who submitted `taskId` and its polling host, for `ttlMs`, with the places it holds (none when the

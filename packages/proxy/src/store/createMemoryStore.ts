@@ -1,5 +1,5 @@
 import { TaskMemo } from "../engine/TaskMemo";
-import type { ClaimState, Place, ProxyStore, TaskBinding } from "./ProxyStore";
+import type { ClaimState, LineTicket, Place, ProxyStore, TaskBinding } from "./ProxyStore";
 
 export interface MemoryStoreOptions {
   /**
@@ -24,6 +24,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
   const now = options.now ?? Date.now;
   /** Per owner (a client, the account): its places, by id, with their expiry. */
   const places = new Map<string, Map<string, number>>();
+  /** Per owner, the tickets waiting for a place, in arrival order (a Map keeps it), with their expiry. */
+  const lines = new Map<string, Map<string, number>>();
   const tasks = new TaskMemo<{ readonly binding: TaskBinding; places: readonly Place[] }>(100_000, 0, now);
   const claims = new TaskMemo<Claim>(100_000, 0, now);
   let nextSlot = 0;
@@ -36,11 +38,23 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
     if (mine.size === 0) places.delete(client);
     return mine.size === 0 ? undefined : mine;
   };
+  const leave = (owner: string, ticket: string): void => {
+    const line = lines.get(owner);
+    if (line?.delete(ticket) && line.size === 0) lines.delete(owner);
+  };
+  /** Frees a place, or takes a ticket out of line: `cancelSlot` does both. */
   const free = (client: string, slot: string): void => {
     const mine = places.get(client);
-    if (!mine) return;
-    mine.delete(slot);
-    if (mine.size === 0) places.delete(client);
+    if (mine?.delete(slot) && mine.size === 0) places.delete(client);
+    leave(client, slot);
+  };
+  /** `owner`'s line without its lapsed tickets. */
+  const lineOf = (owner: string, at: number): Map<string, number> | undefined => {
+    const line = lines.get(owner);
+    if (!line) return undefined;
+    for (const [id, expiresAt] of line) if (expiresAt <= at) line.delete(id);
+    if (line.size === 0) lines.delete(owner);
+    return line.size === 0 ? undefined : line;
   };
   const state = (claim: Claim | undefined): ClaimState | undefined =>
     claim === undefined
@@ -49,11 +63,32 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
         ? { state: "done", value: claim.value }
         : { state: "pending" };
 
-  const reserve = (client: string, limit: number, ttlMs: number): string | undefined => {
+  const reserve = (
+    client: string,
+    limit: number,
+    ttlMs: number,
+    ticket: LineTicket | undefined,
+  ): string | undefined => {
     const at = now();
-    if (++reserves % 1024 === 0) for (const name of [...places.keys()]) held(name, at);
+    if (++reserves % 1024 === 0) {
+      for (const name of [...places.keys()]) held(name, at);
+      for (const name of [...lines.keys()]) lineOf(name, at);
+    }
     let mine = held(client, at);
-    if (mine && mine.size >= limit) return undefined;
+    const freePlaces = limit - (mine?.size ?? 0);
+    let line = lineOf(client, at);
+    // how many live tickets are ahead: those before this one in line, or every ticket for a newcomer
+    let ahead = line?.size ?? 0;
+    if (ticket && line?.has(ticket.id)) ahead = [...line.keys()].indexOf(ticket.id);
+    if (ahead >= freePlaces) {
+      if (ticket) {
+        if (!line) lines.set(client, (line = new Map<string, number>()));
+        // a renewal keeps the ticket's place in line (a Map keeps the first insertion's order)
+        line.set(ticket.id, at + ticket.holdMs);
+      }
+      return undefined;
+    }
+    if (ticket) leave(client, ticket.id);
     if (!mine) places.set(client, (mine = new Map<string, number>()));
     const slot = String(++nextSlot);
     mine.set(slot, at + ttlMs);
@@ -104,7 +139,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
   // Each method does its work before it returns its settled promise, so the state has changed by the time
   // a caller moves on.
   return {
-    reserveSlot: (client, limit, ttlMs) => Promise.resolve(reserve(client, limit, ttlMs)),
+    reserveSlot: (client, limit, ttlMs, ticket) => Promise.resolve(reserve(client, limit, ttlMs, ticket)),
     cancelSlot: (client, slot) => Promise.resolve(free(client, slot)),
     bindTask: (taskId, binding, held, ttlMs) =>
       Promise.resolve(tasks.set(taskId, { binding, places: [...held] }, ttlMs)),
