@@ -13,7 +13,13 @@ export function scheduleWebhook(
   origins: RequestOrigins,
 ): void {
   if (!Number.isFinite(task.finishesAt)) return;
-  ctx.timers.at(task.finishesAt, () => void sendOutcome(ctx, task, url, origins));
+  // Node may run a timer a millisecond before `Date.now()` reaches its time: the task is still pending then, so
+  // look again once the clock is there (without this its webhook was never sent)
+  const due = () => {
+    if (ctx.clock.now() < task.finishesAt) ctx.timers.at(task.finishesAt, due);
+    else void sendOutcome(ctx, task, url, origins);
+  };
+  ctx.timers.at(task.finishesAt, due);
 }
 
 async function sendOutcome(

@@ -152,3 +152,22 @@ describe("webhooks", () => {
     expect(body).not.toHaveProperty("polling_url");
   });
 });
+
+describe("webhooks on the real clock", () => {
+  it("are sent when the task's timer runs a millisecond before Date.now() reaches its end", async () => {
+    vi.useFakeTimers();
+    try {
+      const { received, fetch } = receiver();
+      const mock = createMockBfl({ seed: 3, durationMs: 2000, webhooks: { fetch } });
+      await submitOk(mock, "flux-2-pro", { prompt: "a", webhook_url: "https://hooks.example/bfl" });
+      // Date.now() now lags the timers by 1 ms, as Node's clock can: the completion timer fires at 1999 ms
+      vi.setSystemTime(Date.now() - 1);
+      await vi.advanceTimersByTimeAsync(2000);
+      await vi.waitFor(() => expect(received).toHaveLength(1));
+      expect(mock.webhooks[0]).toMatchObject({ attempt: 1, delivered: true });
+      mock.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
