@@ -19,7 +19,7 @@ afterEach(() => {
  * 5 % of the run, Generating from 35 %, then Ready), answering synchronously: fake time then decides every outcome (the
  * mock signs its delivery URLs with WebCrypto, whose real-time work would race the fake clock).
  */
-function stagedBfl(durationMs: number) {
+function stagedBfl(durationMs: number, progress: "none" | "linear" | "stalls" = "none") {
   const tasks = new Map<string, { createdAt: number; stuck: boolean; staged: boolean }>();
   let next = 0;
   const polls: string[] = [];
@@ -40,7 +40,18 @@ function stagedBfl(durationMs: number) {
       if (!task) return Response.json({ id, status: "Task not found" });
       const status = statusAt(task);
       const result = status === "Ready" ? { sample: `https://delivery-eu.bfl.ai/${id}.jpg`, seed: 1 } : null;
-      return Response.json({ id, status, result, progress: null, details: null, preview: null });
+      const share = Math.min(1, (Date.now() - task.createdAt) / durationMs);
+      // BFL's progress while Pending, as a percentage: growing with the run, or stuck at half way
+      const reported =
+        progress === "linear" ? share * 100 : progress === "stalls" ? Math.min(share, 0.5) * 100 : null;
+      return Response.json({
+        id,
+        status,
+        result,
+        progress: status === "Pending" ? reported : null,
+        details: null,
+        preview: null,
+      });
     }
     const id = `task-${++next}`;
     const body = JSON.parse(init?.body as string) as { prompt?: string };
@@ -55,8 +66,12 @@ function stagedBfl(durationMs: number) {
   return { fetch, polls };
 }
 
-function rig(options: Partial<FluxProxyOptions> = {}, durationMs = 90_000) {
-  const bfl = stagedBfl(durationMs);
+function rig(
+  options: Partial<FluxProxyOptions> = {},
+  durationMs = 90_000,
+  progress: Parameters<typeof stagedBfl>[1] = "none",
+) {
+  const bfl = stagedBfl(durationMs, progress);
   const proxy = createFluxProxy({
     apiKey: "bfl-test-key",
     allowAnonymous: true,
@@ -130,6 +145,27 @@ describe("long polls", () => {
     expect(statuses).toEqual(Array.from({ length: 8 }, () => "Ready"));
     // 12 s of polling every 1 s growing to 3 s: about ten polls for all eight, not eight times that
     expect(upstreamPolls()).toBeLessThanOrEqual(11);
+  });
+
+  it("poll BFL when its progress says the task ends: seen within 150 ms of its end, in few polls", async () => {
+    const { proxy, submit, upstreamPolls } = rig({}, 12_000, "linear");
+    const task = await submit("flux-2-pro");
+    const submittedAt = Date.now();
+    const { value } = await settle(proxy(new Request(waitUrl(task.polling_url, "Pending"))), 10);
+    expect(await statusOf(value)).toBe("Ready");
+    const lagMs = Date.now() - (submittedAt + 12_000);
+    expect(lagMs).toBeGreaterThanOrEqual(0);
+    expect(lagMs).toBeLessThanOrEqual(150);
+    expect(upstreamPolls()).toBeLessThanOrEqual(12);
+  });
+
+  it("poll a task whose progress stalls on the interval, not every 100 ms", async () => {
+    const { proxy, submit, upstreamPolls } = rig({}, 12_000, "stalls");
+    const task = await submit("flux-2-pro", "a fox [stuck]");
+    // stuck: Pending for ever, its progress rising to 50 % and no further
+    await settle(proxy(new Request(waitUrl(task.polling_url, "Pending"))), 10);
+    // 20 s of waiting: about nine polls at 1 s growing to 3 s (the readings foretell no end)
+    expect(upstreamPolls()).toBeLessThanOrEqual(12);
   });
 
   it("end after their wait with the task's latest answer, leaving no timer behind", async () => {

@@ -16,6 +16,7 @@ export {
   isRegion,
   timingSafeEqual,
   endpointTasks,
+  normalizeProgress,
 } from "@flux-kit/core/internal";
 
 /** Every model id in core's catalogue: the default `allowedModels`. */

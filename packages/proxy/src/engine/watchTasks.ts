@@ -1,5 +1,5 @@
 import type { ProxyStore } from "../store/ProxyStore";
-import { statusOutcome } from "./coreBridge";
+import { normalizeProgress, statusOutcome } from "./coreBridge";
 import type { UpstreamJson } from "./types";
 
 // Long polls (`get_result?…&wait=20`): requests wait on a task until its status changes. However many wait,
@@ -44,6 +44,12 @@ export interface TaskWatches {
 /** The first wait between two polls of one task, then ×1.25 while nothing changes, up to `MAX_INTERVAL_MS`. */
 const FIRST_INTERVAL_MS = 1_000;
 const MAX_INTERVAL_MS = 3_000;
+/**
+ * The shortest wait between two polls. While BFL reports progress, the next poll goes when the rate between two
+ * readings says the task ends (if that is sooner than the interval), plus `ETA_MARGIN_MS`.
+ */
+const MIN_INTERVAL_MS = 100;
+const ETA_MARGIN_MS = 25;
 /** Most requests waiting at once on one instance; past it a long poll is answered as a plain poll. */
 const MAX_WAITERS = 10_000;
 
@@ -60,18 +66,28 @@ interface Watch {
   poll: (() => Promise<UpstreamJson>) | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
   intervalMs: number;
+  /** The last progress BFL reported while the status stayed the same, and when it was heard. */
+  reading: { readonly at: number; readonly progress: number } | undefined;
+  /** When the task should end, from the rate of its progress; `undefined` without two readings. */
+  endsAt: number | undefined;
   unsubscribe: Promise<(() => void) | undefined> | undefined;
   stopped: boolean;
 }
 
 /** The status an answer carries, or `undefined` when it is not a 200 with a status (an error ends every wait). */
 function statusOf(heard: Heard): string | undefined {
-  if (heard.status !== 200) return undefined;
+  return read(heard).status;
+}
+
+/** The status and the progress (a fraction, normalised as core's client reads it) of a 200 answer. */
+function read(heard: Heard): { status?: string; progress?: number | undefined } {
+  if (heard.status !== 200) return {};
   try {
-    const body = JSON.parse(heard.text) as { status?: unknown } | null;
-    return typeof body?.status === "string" ? body.status : undefined;
+    const body = JSON.parse(heard.text) as { status?: unknown; progress?: unknown } | null;
+    if (typeof body?.status !== "string") return {};
+    return { status: body.status, progress: normalizeProgress(body.progress) };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -95,7 +111,21 @@ export function createTaskWatches(
     if (!watch) return;
     const before = watch.latest && statusOf(watch.latest);
     watch.latest = heard;
-    if (statusOf(heard) !== before) watch.intervalMs = FIRST_INTERVAL_MS;
+    const { status, progress } = read(heard);
+    if (status !== before) {
+      watch.intervalMs = FIRST_INTERVAL_MS;
+      watch.reading = undefined;
+      watch.endsAt = undefined;
+    }
+    if (progress !== undefined && progress < 1) {
+      const now = Date.now();
+      const last = watch.reading;
+      // the rate between two readings says when the task ends (as a client that reads progress would poll)
+      if (last && progress > last.progress && now > last.at) {
+        watch.endsAt = now + ((1 - progress) * (now - last.at)) / (progress - last.progress);
+      }
+      watch.reading = { at: now, progress };
+    }
     // a client that did not say what it saw (`seen`) is answered the first answer heard
     for (const waiter of [...watch.waiters]) if (ends(heard, waiter.seen)) waiter.end({ gone: false, heard });
   };
@@ -114,7 +144,9 @@ export function createTaskWatches(
     let mine = true;
     if (shared) {
       try {
-        mine = (await store.claim(`poll:${taskId}`, "poller", watch.intervalMs)) === undefined;
+        // a turn lasts until the next poll is due: with progress reported, that may be the shortest wait
+        const turnMs = watch.reading === undefined ? watch.intervalMs : MIN_INTERVAL_MS;
+        mine = (await store.claim(`poll:${taskId}`, "poller", turnMs)) === undefined;
       } catch (error) {
         // the store is down: this instance polls for its own waiters
         report(error, taskId);
@@ -139,7 +171,11 @@ export function createTaskWatches(
       }
     }
     if (watch.stopped) return;
-    const delay = watch.intervalMs;
+    const untilEnd = watch.endsAt === undefined ? Infinity : watch.endsAt - Date.now() + ETA_MARGIN_MS;
+    const delay = Math.max(MIN_INTERVAL_MS, Math.min(watch.intervalMs, untilEnd));
+    // each foretold end is used once: only progress heard since may foretell another (a stalled task is polled
+    // on the interval, not every 100 ms)
+    watch.endsAt = undefined;
     watch.intervalMs = Math.min(MAX_INTERVAL_MS, Math.round(watch.intervalMs * 1.25));
     watch.timer = setTimeout(() => void tick(taskId, watch), delay);
   };
@@ -153,6 +189,8 @@ export function createTaskWatches(
       poll: undefined,
       timer: undefined,
       intervalMs: FIRST_INTERVAL_MS,
+      reading: undefined,
+      endsAt: undefined,
       unsubscribe: undefined,
       stopped: false,
     };
