@@ -199,12 +199,11 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
     setValue((prev) => followReferences(prev, { ...prev, ...patch }));
   };
   // A prompt typed into the server-rendered form before hydration is in the DOM, not in the state: adopt it
-  // before hydration's re-render (useHydrated's) writes the state's value over it.
-  const typedEarly = useRef(true);
+  // before hydration's re-render (useHydrated's) writes the state's value over it. (Later, React keeps the DOM
+  // equal to the state, so this finds nothing to adopt.)
   useEffect(() => {
-    const typed = typedEarly.current ? promptRef.current?.value : undefined;
-    typedEarly.current = false;
-    if (typed) setValue((prev) => (prev.prompt === "" ? { ...prev, prompt: typed } : prev));
+    const typed = promptRef.current?.value;
+    if (typed) setValue((prev) => (prev.prompt ? prev : { ...prev, prompt: typed }));
   }, [setValue]);
   // what the last model switch could not keep, said beside the picker until the next switch
   const [dropped, setDropped] = useState<{ model: ModelId; dropped: DroppedOnSwitch } | undefined>(undefined);
