@@ -174,6 +174,19 @@ describe("the account's line", () => {
     expect(vi.getTimerCount()).toBe(before);
   });
 
+  it("holds at most 10,000 submits in line on one instance: the next is refused at once", async () => {
+    const { bfl, submit } = rig({ limits: { maxActiveTasks: 1, queueWaitMs: 60_000 } });
+    await submit("first");
+    const leaving = Array.from({ length: 10_000 }, () => new AbortController());
+    const held = leaving.map((leave, i) => submit(`waiting ${i}`, leave.signal));
+    await vi.advanceTimersByTimeAsync(10);
+    const refused = await submit("one too many");
+    expect(refused.status).toBe(429);
+    expect(bfl.submitted).toEqual(["first"]);
+    for (const leave of leaving) leave.abort();
+    expect(new Set((await Promise.all(held)).map((a) => a.status))).toEqual(new Set([499]));
+  });
+
   it("is off with `queueWaitMs: 0`: the 429 comes at once", async () => {
     const { bfl, submit } = rig({ limits: { queueWaitMs: 0 } });
     await submit("a");

@@ -9,6 +9,8 @@ import type { ProxyStore } from "../store/ProxyStore";
 const TICK_MS = 1_000;
 const HOLD_MS = 5_000;
 const CHANNEL = "places";
+/** Most submits waiting at once on one instance; past it a submit over the cap is refused at once. */
+const MAX_WAITERS = 10_000;
 
 /** The client left while its submit waited in line. */
 export const LEFT: unique symbol = Symbol("left");
@@ -110,6 +112,10 @@ export function createPlaceLine(store: ProxyStore, report: (error: unknown) => v
   return {
     ticket: () => ({ id: crypto.randomUUID(), holdMs: HOLD_MS }),
     wait(request) {
+      if (waiters.length >= MAX_WAITERS) {
+        store.cancelSlot(request.owner, request.ticket).catch(report);
+        return Promise.resolve(undefined);
+      }
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => waiter.settle(undefined), Math.max(0, request.deadline - Date.now()));
         const onAbort = () => waiter.settle(LEFT);
