@@ -57,7 +57,8 @@ function countReports() {
       for (const file of report.testResults ?? []) {
         const where = file.name?.startsWith(root) ? file.name.slice(root.length) : file.name;
         const failedTests = (file.assertionResults ?? []).filter((a) => a.status === "failed");
-        for (const test of failedTests) failures.push(describeFailure(where, test.fullName, test.failureMessages));
+        for (const test of failedTests)
+          failures.push(describeFailure(where, test.fullName, test.failureMessages));
         if (file.status === "failed" && failedTests.length === 0) {
           failed++;
           failures.push(describeFailure(where, "(the file failed to load or run)", [file.message]));

@@ -69,7 +69,8 @@ function rig(options: Partial<FluxProxyOptions> = {}) {
         signal: signal ?? null,
       }),
     ).then(async (answer) => {
-      const body = answer.status === 200 ? ((await answer.clone().json()) as { polling_url: string }) : undefined;
+      const body =
+        answer.status === 200 ? ((await answer.clone().json()) as { polling_url: string }) : undefined;
       if (body) polling.set(prompt, body.polling_url);
       return answer;
     });
@@ -201,7 +202,8 @@ describe("the account's line", () => {
     let failing = false;
     const store: ProxyStore = {
       ...memory,
-      reserveSlot: (...args) => (failing ? Promise.reject(new Error("store down")) : memory.reserveSlot(...args)),
+      reserveSlot: (...args) =>
+        failing ? Promise.reject(new Error("store down")) : memory.reserveSlot(...args),
     };
     const errors: unknown[] = [];
     const { bfl, submit } = rig({ store, onError: ({ error }) => errors.push(error) });

@@ -95,10 +95,12 @@ export function createPlaceLine(store: ProxyStore, report: (error: unknown) => v
     ticker ??= setInterval(() => void pump(true), TICK_MS);
     (ticker as { unref?: () => void }).unref?.();
     if (!unsubscribe && store.subscribe) {
-      unsubscribe = store.subscribe(CHANNEL, () => void pump(false)).catch((error: unknown) => {
-        report(error);
-        return undefined;
-      });
+      unsubscribe = store
+        .subscribe(CHANNEL, () => void pump(false))
+        .catch((error: unknown) => {
+          report(error);
+          return undefined;
+        });
     }
   };
   const quiet = () => {

@@ -157,7 +157,11 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
 
   const owners = `${prefix}places:`;
   /** An owner's places, its line and the line's expiries. */
-  const placeKeys = (owner: string) => [owners + owner, `${prefix}line:${owner}`, `${prefix}line-ends:${owner}`];
+  const placeKeys = (owner: string) => [
+    owners + owner,
+    `${prefix}line:${owner}`,
+    `${prefix}line-ends:${owner}`,
+  ];
   const task = (taskId: string) => `${prefix}task:${taskId}`;
   const claimKey = (key: string) => `${prefix}once:${key}`;
   const claimState = (held: unknown): ClaimState | undefined => {
