@@ -538,3 +538,83 @@ describe("three proxy processes sharing Redis behind a balancer", () => {
     },
   );
 });
+
+describe("three proxy processes with webhooks behind a balancer", () => {
+  let hooked: Balancer;
+  /** The instance ports behind `hooked`: known only once they listen, after the balancer (their webhook URL). */
+  const ports: number[] = [];
+
+  beforeAll(async () => {
+    hooked = await startBalancer(ports);
+    const env: FleetInstanceEnv = {
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: `fleet-hooks-${randomUUID()}:`,
+      UPSTREAM: mock.url,
+      DELIVERY_URL: mock.deliveryUrl,
+      RECORDER_URL: recorder.url,
+      PER_CLIENT_LIMIT: String(PER_CLIENT),
+      ACCOUNT_LIMIT: String(CAP),
+      QUEUE_WAIT_MS: "60000",
+      WEBHOOK_URL: `${hooked.url}/api/flux/v1/webhook`,
+      WEBHOOK_SECRET: `fleet-webhook-secret-${randomUUID()}`,
+    };
+    const started = Array.from({ length: INSTANCES }, () => startInstance(env));
+    // stopped with the others in afterAll, even when a start fails
+    starting.push(...started);
+    for (const instance of await Promise.all(started)) ports.push(instance.port);
+  }, 120_000);
+
+  afterAll(() => hooked?.close());
+
+  it(
+    "answer a poll on any process from a webhook delivered to another, with no poll reaching BFL",
+    { timeout: 60_000 },
+    async () => {
+      const since = mock.mock.requests.length;
+      const submitted = await Promise.all(
+        Array.from({ length: 6 }, async (_, i) => {
+          const user = `w-u${i % 3}`;
+          const response = await fetch(`${hooked.url}/api/flux/v1/flux-2-pro`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-user": user },
+            body: JSON.stringify({ prompt: "a fox", width: 256, height: 256 }),
+          });
+          return taskOf(await answerOf(response), user);
+        }),
+      );
+      const ids = new Set(submitted.map((t) => t.id));
+      for (const task of submitted) expect(new URL(task.pollingUrl).origin).toBe(hooked.url);
+      // awaiting its webhook, a task is Pending on every instance, from the store
+      for (const task of submitted) expect((await poll(task)).body.status).toBe("Pending");
+
+      // the mock ends the tasks and posts each outcome to the balancer, which hands it to one instance
+      const firstServed = hooked.served.length;
+      await mock.mock.advance(100);
+      await expect
+        .poll(() => mock.mock.webhooks.filter((w) => ids.has(w.taskId) && w.delivered).length, {
+          timeout: 30_000,
+        })
+        .toBe(ids.size);
+      const deliveries = hooked.served.slice(firstServed).filter((s) => s.path === "/api/flux/v1/webhook");
+      expect(deliveries).toHaveLength(ids.size);
+      expect(new Set(deliveries.map((d) => d.instance)).size).toBeGreaterThan(1);
+
+      // each task polled once on every instance: two of the three are not the one its delivery reached
+      for (const task of submitted) {
+        const fromPolls = hooked.served.length;
+        for (let i = 0; i < INSTANCES; i++) {
+          const answer = await poll(task);
+          expect(answer.body.status).toBe("Ready");
+          expect(answer.body.result?.sample).toMatch(new RegExp(`^${hooked.url}/api/flux/v1/image\\?u=`));
+        }
+        expect(new Set(hooked.served.slice(fromPolls).map((s) => s.instance))).toEqual(new Set([0, 1, 2]));
+        expect(recorder.counts.get(task.id), task.id).toBe(1);
+      }
+      // BFL was never polled for them: the deliveries answered every poll
+      const upstreamPolls = mock.mock.requests
+        .slice(since)
+        .filter((r) => r.route === "poll" && r.taskId !== undefined && ids.has(r.taskId));
+      expect(upstreamPolls).toEqual([]);
+    },
+  );
+});

@@ -25,6 +25,9 @@ export interface FleetInstanceEnv {
   readonly ACCOUNT_LIMIT: string;
   /** `limits.queueWaitMs`. */
   readonly QUEUE_WAIT_MS: string;
+  /** With `WEBHOOK_SECRET`, turns the proxy's `webhooks` on: the balancer's URL of the webhook route. */
+  readonly WEBHOOK_URL?: string;
+  readonly WEBHOOK_SECRET?: string;
 }
 
 /** The variable `name`, which the test must have set. */
@@ -43,6 +46,7 @@ const numeric = (name: keyof FleetInstanceEnv): number => {
 };
 
 const recorder = setting("RECORDER_URL");
+const webhookUrl = process.env["WEBHOOK_URL"];
 const store = createRedisStore({ url: setting("REDIS_URL"), prefix: setting("REDIS_PREFIX") });
 const proxy = createNodeHandler({
   apiKey: "mock-key",
@@ -58,6 +62,7 @@ const proxy = createNodeHandler({
     queueWaitMs: numeric("QUEUE_WAIT_MS"),
   },
   imageProxy: { allowedOrigins: [setting("DELIVERY_URL")] },
+  ...(webhookUrl && { webhooks: { publicUrl: webhookUrl, secret: setting("WEBHOOK_SECRET") } }),
   onResult: async ({ taskId }) => {
     const answer = await fetch(recorder, { method: "POST", body: taskId });
     if (!answer.ok) throw new Error(`the recorder answered ${answer.status}`);
