@@ -52,7 +52,10 @@ describe.each(runtimes)("the $runtime runtime ($api)", ({ page: path, api, promp
     expect.soft(await refused.json()).toMatchObject({ code: "unauthenticated" });
     const failed = page.locator(".flux-viewer[data-state=failed]");
     // the failure views load on demand: until they have, the viewer shows a generic heading
-    await failed.getByText(/sign in/i).first().waitFor();
+    await failed
+      .getByText(/sign in/i)
+      .first()
+      .waitFor();
     expect.soft(await failed.innerText()).not.toMatch(/API key/i);
   });
 
