@@ -178,10 +178,12 @@ function useFocusKept(live: { readonly current: HTMLElement | null }, view: stri
         within.current = false;
         return;
       }
-      // to nowhere: a click on the page, or the focused element removed (some browsers report that as a blur)
+      // to nowhere: a click on the page, the focused element removed (some browsers report that as a blur), or
+      // the window losing focus (another window or frame took it: the element is still the document's focus, and
+      // has it back when the window does)
       const from = event.target;
       queueMicrotask(() => {
-        if (from instanceof Node && from.isConnected) within.current = false;
+        if (from instanceof Node && from.isConnected && root.ownerDocument.hasFocus()) within.current = false;
       });
     };
     root.addEventListener("focusin", onFocusIn);

@@ -73,3 +73,25 @@ test("focus given up by a click on the page is not taken back when the view chan
     .toBeVisible();
   expect(document.activeElement).toBe(document.body);
 });
+
+// Another window or frame taking focus (in vitest, the page that runs the test files side by side) blurs the focused
+// button with no element to go to: the viewer still holds it, and a view that replaces the button takes it, ready
+// for when the window has focus again. This was a fresh-clone CI failure of the first test here.
+test("focus lost to another window is still the viewer's: the next view takes it", async () => {
+  const screen = await render(<Driven initial="pending" />);
+  const stop = screen.getByRole("button", { name: "Stop waiting" }).element() as HTMLElement;
+  stop.focus();
+  const outside = window.parent.document.createElement("input");
+  window.parent.document.body.append(outside);
+  try {
+    outside.focus();
+    expect(document.hasFocus()).toBe(false);
+    // the view changes while the window is away (the generation's own update, not a click)
+    (screen.getByTestId("advance").element() as HTMLElement).click();
+    await expect
+      .element(screen.getByRole("heading", { name: "This is taking longer than expected" }))
+      .toHaveFocus();
+  } finally {
+    outside.remove();
+  }
+});
