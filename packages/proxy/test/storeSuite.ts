@@ -202,6 +202,25 @@ export function storeSuite(
 
   describe(`${name}: claims`, () => {
     it(
+      "renews only its own pending claim, past the lease it was taken for",
+      withStore(async (store) => {
+        // optional: a store without it keeps no claim past its lease (work that outlives it may run again)
+        if (!("renew" in store) || typeof store.renew !== "function") return;
+        expect(await store.claim("slow", "a", 50)).toBeUndefined();
+        expect(await store.renew("slow", "b", HOUR)).toBe(false);
+        expect(await store.renew("slow", "a", HOUR)).toBe(true);
+        // past the 50 ms it was taken for, the renewed claim still holds
+        await new Promise((resolve) => setTimeout(resolve, 80));
+        expect(await store.claim("slow", "b", HOUR)).toEqual({ state: "pending" });
+        await store.settle("slow", "a", "value", HOUR);
+        // a settled claim is no one's to renew
+        expect(await store.renew("slow", "a", HOUR)).toBe(false);
+        expect(await store.peek("slow")).toEqual({ state: "done", value: "value" });
+        expect(await store.renew("unknown", "a", HOUR)).toBe(false);
+      }),
+    );
+
+    it(
       "lets one claim a key; others see it pending, then done with its value",
       withStore(async (store) => {
         expect(await store.claim("k", "a", HOUR)).toBeUndefined();

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createClient } from "redis";
 import { FluxProxyConfigError } from "../engine/FluxProxyConfigError";
 import type { ClaimState, ProxyStore } from "../store/ProxyStore";
-import { ABANDON, BIND, CANCEL, CLAIM, RELEASE, RESERVE, SETTLE } from "./scripts";
+import { ABANDON, BIND, CANCEL, CLAIM, RELEASE, RENEW, RESERVE, SETTLE } from "./scripts";
 
 /** What the store needs of a Redis client: node-redis's `sendCommand` (the `redis` package, v5 or v6). */
 export interface RedisCommandClient {
@@ -227,6 +227,9 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     async abandon(key, token) {
       await run(ABANDON, [claimKey(key)], [token]);
     },
+    async renew(key, token, leaseMs) {
+      return (await run(RENEW, [claimKey(key)], [token, ms(leaseMs)])) === 1;
+    },
     ...(source && {
       async publish(name: string, message: string) {
         await command(["PUBLISH", channel(name), message]);
@@ -279,6 +282,7 @@ function unsetStore(): RedisStore {
     peek: refuse,
     settle: refuse,
     abandon: refuse,
+    renew: refuse,
     close: () => Promise.resolve(),
   };
 }

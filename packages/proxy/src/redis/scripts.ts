@@ -100,3 +100,9 @@ export const ABANDON = `
 if redis.call('GET', KEYS[1]) == 'p' .. ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
+
+/** KEYS[1] the claim; ARGV token, leaseMs. Only the holder's pending claim is extended; 1 when it was. */
+export const RENEW = `
+if redis.call('GET', KEYS[1]) == 'p' .. ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`;

@@ -30,9 +30,10 @@ export type ClaimState = { readonly state: "pending" } | { readonly state: "done
  * the proxy then answers 503 for what it cannot check (limits fail closed) and never crashes.
  *
  * The in-memory store (`createMemoryStore()`, the default) serves one process; `createRedisStore()` from
- * `@flux-kit/proxy/redis` serves many. To back it with another engine, implement these nine methods (and the two
- * optional ones for long polls across instances) and run the
- * package's behaviour suite against it (see the README). Times are milliseconds.
+ * `@flux-kit/proxy/redis` serves many. To back it with another engine, implement these nine methods (and the
+ * optional ones: `publish`/`subscribe` for long polls and the account's line across instances, `renew` for work
+ * slower than its lease, and `reserveSlot`'s ticket for the line's arrival order) and run the package's behaviour
+ * suite against it (see the README). Times are milliseconds.
  *
  * @example
  * const proxy = createFluxProxy({ allowAnonymous: true, store: createRedisStore({ url: process.env.REDIS_URL }) });
@@ -78,6 +79,12 @@ export interface ProxyStore {
   settle(key: string, token: string, value: string, ttlMs: number): Promise<void>;
   /** Drops `token`'s pending claim on `key` (its work failed), so that the next claim may run it again. */
   abandon(key: string, token: string): Promise<void>;
+  /**
+   * Optional: extends `token`'s pending claim on `key` to `leaseMs` from now, and says whether it still held it.
+   * The proxy renews a claim while its work runs (an `onResult` slower than its lease), so no other instance
+   * claims the key meanwhile; without it, work that outlives its lease may run again elsewhere.
+   */
+  renew?(key: string, token: string, leaseMs: number): Promise<boolean>;
   /**
    * Optional, for long polls across instances: sends `message` to the `subscribe`rs of `channel` on every
    * instance sharing the store, best effort (a listener that misses one hears the next). Without it, a long

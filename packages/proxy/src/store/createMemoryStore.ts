@@ -116,6 +116,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
     const current = claims.get(key);
     if (current && !current.done && current.token === token) claims.delete(key);
   };
+  const renew = (key: string, token: string, leaseMs: number): boolean => {
+    const current = claims.get(key);
+    if (!current || current.done || current.token !== token) return false;
+    claims.set(key, current, leaseMs);
+    return true;
+  };
 
   /** Listeners by channel: this process is every instance there is. */
   const channels = new Map<string, Set<(message: string) => void>>();
@@ -149,6 +155,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
     peek: (key) => Promise.resolve(state(claims.get(key))),
     settle: (key, token, value, ttlMs) => Promise.resolve(settle(key, token, value, ttlMs)),
     abandon: (key, token) => Promise.resolve(abandon(key, token)),
+    renew: (key, token, leaseMs) => Promise.resolve(renew(key, token, leaseMs)),
     publish: (channel, message) => Promise.resolve(publish(channel, message)),
     subscribe: (channel, listener) => Promise.resolve(subscribe(channel, listener)),
   };

@@ -26,8 +26,8 @@ const FIRST_WAIT_MS = 20;
 const MAX_WAIT_MS = 500;
 
 /**
- * Runs `work` once for `key` across every instance sharing `store`: the one that claims the key runs it and
- * stores its value; the others wait for that value (calls in this process share one promise, other
+ * Runs `work` once for `key` across every instance sharing `store`: the one that claims the key runs it (renewing
+ * its claim while it runs, when the store can) and stores its value; the others wait for that value (calls in this process share one promise, other
  * instances' claims are looked at until they settle). Work that throws gives its claim up, so the next call
  * runs it again; its error, as a `WorkFailedError`, goes to the callers waiting on this run. A store that fails before the work ran
  * rejects; one that fails to keep the value after it is `report`ed (the value still answers).
@@ -63,11 +63,21 @@ async function claimAndRun(
     const holder = await store.claim(key, token, times.leaseMs);
     if (holder === undefined) {
       let value: string;
+      // work slower than its lease keeps the claim: renewed at half the lease, so no other instance runs it too
+      const renewal = store.renew
+        ? setInterval(
+            () => void store.renew!(key, token, times.leaseMs).catch(report),
+            Math.max(1, times.leaseMs / 2),
+          )
+        : undefined;
+      (renewal as { unref?: () => void } | undefined)?.unref?.();
       try {
         value = await work();
       } catch (error) {
         await store.abandon(key, token).catch(() => undefined);
         throw new WorkFailedError(error);
+      } finally {
+        clearInterval(renewal);
       }
       // the work is done: a store that cannot keep its value is reported, and the value still answers
       await store.settle(key, token, value, times.ttlMs).catch(report);
