@@ -234,7 +234,7 @@ function Progress({ generation: g, labels }: { generation: GenerationView; label
       </p>
       {g.status === "submitting" && g.waiting ? (
         <>
-          <p className="flux-field-hint">{labels.waitingMessage(g.running ?? 0)}</p>
+          <p className="flux-field-hint">{labels.waitingMessage(g.running ?? 0, g.waiting.scope)}</p>
           {g.cancel ? (
             <button type="button" className="flux-button" data-variant="secondary" onClick={g.cancel}>
               {labels.cancelWaiting}

@@ -166,8 +166,11 @@ export interface FluxLabels {
   imageCount: string;
   /** While a submit waits for a free slot (the proxy's limit for this person, or BFL's). */
   waitingStatus: string;
-  /** How many of the person's images run meanwhile; nothing is billed while it waits. */
-  waitingMessage: (running: number) => string;
+  /**
+   * How many of the person's images run meanwhile; nothing is billed while it waits. `scope` says whose limit was
+   * hit: `"account"` when the whole service is at its cap (the person's own images may not be why).
+   */
+  waitingMessage: (running: number, scope?: "client" | "account" | "local") => string;
   /** Ends a wait for a slot (free: no task exists yet). */
   cancelWaiting: string;
   // FluxStudio
@@ -306,8 +309,8 @@ const baseLabels: Omit<FluxLabels, LazyLabel> = {
   vary: "Vary",
   imageCount: "Images",
   waitingStatus: "Waiting for a free slot…",
-  waitingMessage: (n) =>
-    `${n === 1 ? "1 of your images is" : `${n} of your images are`} being generated; this one starts when a slot frees up. Nothing is billed while it waits.`,
+  waitingMessage: (n, scope) =>
+    `${scope === "account" || n === 0 ? "The image service is busy" : n === 1 ? "1 of your images is being generated" : `${n} of your images are being generated`}; this one starts when a slot frees up. Nothing is billed while it waits.`,
   cancelWaiting: "Cancel",
   jobs: "In progress",
   dismissJob: (prompt) => `Dismiss: ${prompt || "untitled"}`,

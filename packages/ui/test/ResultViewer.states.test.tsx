@@ -132,3 +132,36 @@ describe("ResultViewer states", () => {
     await expectNoAxeViolations(container);
   });
 });
+
+describe("ResultViewer: a submit waiting for a free slot says whose limit holds it", () => {
+  const waiting = (scope: "client" | "account" | "local", running: number) =>
+    render(
+      <ResultViewer
+        generation={{
+          status: "submitting",
+          waiting: { scope, retryAt: undefined, detail: undefined, refusals: scope === "local" ? 0 : 1 },
+          running,
+          cancel: () => undefined,
+        }}
+      />,
+    );
+
+  it("the person's own images, when it is their limit", () => {
+    const { container } = waiting("client", 3);
+    expect(container).toHaveTextContent(
+      "3 of your images are being generated; this one starts when a slot frees up.",
+    );
+  });
+
+  // the account's cap (BFL's, or the proxy's line for everyone): "0 of your images are being generated" was said
+  it("the service being busy, when the whole account is at its cap", () => {
+    const { container } = waiting("account", 0);
+    expect(container).toHaveTextContent("The image service is busy; this one starts when a slot frees up.");
+    expect(container).not.toHaveTextContent(/of your images/);
+  });
+
+  it("the service being busy, when none of the person's images is running", () => {
+    const { container } = waiting("local", 0);
+    expect(container).toHaveTextContent("The image service is busy");
+  });
+});
