@@ -2,6 +2,7 @@
 "use client";
 import { forwardRef, useEffect, useMemo, useReducer, useRef, useState, type HTMLAttributes } from "react";
 import {
+  FluxAuthError,
   FluxValidationError,
   getModelInfo,
   isModelId,
@@ -92,7 +93,8 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
 ) {
   // without a `models` prop, only what the proxy allows; never an empty picker
   const asked = modelsProp === undefined;
-  const allowed = useFluxAllowedModels({ enabled: asked }).data;
+  const allowedQuery = useFluxAllowedModels({ enabled: asked });
+  const allowed = allowedQuery.data;
   const models = useMemo(() => modelsProp ?? allowedFormModels(allowed), [modelsProp, allowed]);
   const [value, setValue] = useState<PromptFormValue>(() =>
     valueForModel(defaultValue?.model ?? models[0] ?? "flux-2-pro", defaultValue),
@@ -155,6 +157,19 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
       }),
   });
   const { jobs } = tray;
+  // a list the server would not give (the person was not signed in yet) is asked for again once a job shows they
+  // may generate now, or the server says the model shown is not enabled (its list would say which are)
+  const refused = allowedQuery.error instanceof FluxAuthError;
+  const mayKnowNow = jobs.some(
+    (job) =>
+      job.state.status === "pending" ||
+      job.state.status === "ready" ||
+      (job.state.error instanceof FluxAuthError && job.state.error.code === "model_not_enabled"),
+  );
+  const { refetch } = allowedQuery;
+  useEffect(() => {
+    if (refused && mayKnowNow) void refetch();
+  }, [refused, mayKnowNow, refetch]);
 
   // images per Generate: each its own task with its own seed (the fixed one counts up from itself); a model with
   // no seed (FLUX 3) gets the same request again, deliberately, each run its own image

@@ -149,6 +149,58 @@ describe("FluxStudio offers only the models the server allows", TEST, () => {
     },
   );
 
+  // Signed in after the page loaded (a Server Action's sign-in): the list the server refused is asked for again
+  // once it shows the person may generate, or says the model shown is not enabled. Before, the picker kept every
+  // model until a reload, and Generate kept meeting model_not_enabled.
+  it("asks again after a 401 once the server says the model shown is not enabled, then offers what it allows", async () => {
+    let signedIn = false;
+    server.use(
+      http.get(ROUTE, () =>
+        signedIn
+          ? new HttpResponse(modelsRouteBody(THREE), { headers: { "content-type": "application/json" } })
+          : HttpResponse.json({ detail: "Sign in", code: "unauthenticated" }, { status: 401 }),
+      ),
+      http.post(`${BASE}/v1/flux-dev`, () =>
+        HttpResponse.json(
+          { detail: 'The model "flux-dev" is not enabled on this server.', code: "model_not_enabled" },
+          { status: 403 },
+        ),
+      ),
+    );
+    const user = userEvent.setup();
+    const { queryClient, allowedModels } = renderStudio({ defaultValue: { model: "flux-dev" } });
+    await answered(queryClient, "error");
+    expect(offered()).toEqual(FORM_MODELS);
+
+    signedIn = true;
+    await user.click(screen.getByRole("textbox", { name: "Prompt" }));
+    await user.paste("A red fox");
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    await waitFor(() => expect(offered()).toEqual(THREE));
+    expect(picker()).toHaveValue("flux-2-pro");
+    expect(allowedModels).toHaveBeenCalledTimes(2);
+  });
+
+  it("asks again after a 401 once a submit goes through", async () => {
+    let signedIn = false;
+    server.use(
+      http.get(ROUTE, () =>
+        signedIn
+          ? new HttpResponse(modelsRouteBody(THREE), { headers: { "content-type": "application/json" } })
+          : HttpResponse.json({ detail: "Sign in", code: "unauthenticated" }, { status: 401 }),
+      ),
+    );
+    const user = userEvent.setup();
+    const { queryClient } = renderStudio({ defaultValue: { model: "flux-2-klein-4b" } });
+    await answered(queryClient, "error");
+    signedIn = true;
+    await user.click(screen.getByRole("textbox", { name: "Prompt" }));
+    await user.paste("A red fox");
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    await waitFor(() => expect(offered()).toEqual(THREE));
+    expect(picker()).toHaveValue("flux-2-klein-4b");
+  });
+
   it("an allowlist with none of the form's models leaves the default list: never an empty picker", async () => {
     proxyAllowing(["flux-tools/vto-v1", "flux-tools/outpainting-v1"]);
     const { queryClient } = renderStudio();
