@@ -48,7 +48,7 @@ export type { InputIssue } from "./models/toInputIssue";
 export type { AsyncResponse, AsyncWebhookResponse, SubmitResponse } from "./schemas/submitResponse";
 export type { ResultResponse, ResultSample } from "./schemas/resultResponse";
 export type { KnownTaskStatus, StatusOutcome, TaskStage, TaskStatus } from "./schemas/taskStatus";
-export type { HTTPValidationError, ValidationErrorItem } from "./schemas/errorBodies";
+export type { HTTPValidationError, ValidationErrorItem } from "./schemas/errorBodySchemas";
 export type { CreditsResponse } from "./schemas/creditsResponse";
 export type { ParseResult } from "./schemas/parseResponse";
 

@@ -93,6 +93,25 @@ describe("the build (dist/)", () => {
     expect([...files.values()].some((file) => file.sources.includes("src/models/flux2Info.ts"))).toBe(true);
   });
 
+  // esbuild and Rollup drop an unused `import * as z`, but Turbopack (Next 16's default bundler) keeps a file's
+  // imports whole: a file that held the client with code importing zod put zod in every Next app's first load
+  it("no file holds a module of the client (createFluxClient and what it imports) together with code that imports zod", () => {
+    const client = reachedSources("src/client/createFluxClient.ts");
+    const files = esmFiles();
+    const holding = [...files].filter(([, file]) => file.sources.some((source) => client.has(source)));
+    expect(holding.length).toBeGreaterThan(0);
+    // and no file those files import imports zod either
+    const queue = holding.map(([name]) => name);
+    const reached = new Set<string>();
+    for (let name = queue.pop(); name; name = queue.pop()) {
+      if (reached.has(name)) continue;
+      reached.add(name);
+      const file = files.get(name);
+      expect(file?.zod, `${name} (${file?.sources.join(", ")}) imports zod`).toBe(false);
+      queue.push(...(file?.chunks ?? []));
+    }
+  });
+
   it("the zod-free entries, and every file they import, import no zod", () => {
     const files = esmFiles();
     const queue = Object.keys(zodFreeEntries).map((entry) => `${entry}.js`);

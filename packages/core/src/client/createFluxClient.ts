@@ -14,7 +14,10 @@ import type { ModelId, ModelInput } from "../models/catalogue";
 import { toFieldErrors } from "../models/fieldErrors";
 import type { DefinitionInput, ModelDefinition } from "../models/types";
 import type { ProxyErrorCode } from "../errors/proxyErrorCodes";
-import { detailMessage, isTerminalStatus, parseSubmitResponse } from "../schemas/index";
+// the schema modules themselves, not their index: it also holds the zod schemas of error bodies
+import { detailMessage } from "../schemas/errorBodies";
+import { parseSubmitResponse } from "../schemas/submitResponse";
+import { isTerminalStatus } from "../schemas/taskStatus";
 import { deliveryExpiry, isDeliveryExpired } from "./delivery";
 import { ConcurrencyLimiter, type Lease } from "./limiter";
 import { toSnapshot } from "./outcome";

@@ -4,7 +4,10 @@ import {
   FluxModerationError,
   FluxTaskNotFoundError,
 } from "../errors/FluxError";
-import { moderationReasons, normalizeProgress, parseResultResponse, taskStage } from "../schemas/index";
+import { moderationReasons } from "../schemas/moderationReasons";
+import { normalizeProgress } from "../schemas/progress";
+import { parseResultResponse } from "../schemas/resultResponse";
+import { taskStage } from "../schemas/taskStatus";
 import { DEFAULT_TASKS, endpointTasks } from "../bfl/endpoints";
 import { deliveryExpiry, isBflDelivery } from "./delivery";
 import type { FluxResult, FluxTaskSnapshot } from "./types";

@@ -1,4 +1,5 @@
-import { detailMessage, parseValidationDetail, retryAfterFromBody } from "../schemas/index";
+import { detailMessage, retryAfterFromBody } from "../schemas/errorBodies";
+import { parseValidationDetail } from "../schemas/parseValidationDetail";
 import {
   FluxAuthError,
   FluxCreditsError,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCreditsResponse } from "./creditsResponse";
-import { detailMessage, httpValidationErrorSchema, retryAfterFromBody } from "./errorBodies";
+import { detailMessage, retryAfterFromBody } from "./errorBodies";
+import { httpValidationErrorSchema } from "./errorBodySchemas";
 import { parseValidationDetail } from "./parseValidationDetail";
 
 const FASTAPI_422 = {

@@ -1,16 +1,5 @@
-import * as z from "zod/mini";
 import { locToPath } from "../models/fieldErrors";
 import { jsonObject as record } from "../bfl/json";
-
-/** One item of FastAPI's 422 `detail` array (`ValidationError` in [OAS]); `input`/`ctx` and extras kept. */
-export const validationErrorItemSchema = /* @__PURE__ */ (() =>
-  z.looseObject({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string(), type: z.string() }))();
-export type ValidationErrorItem = z.output<typeof validationErrorItemSchema>;
-
-/** [OAS] `HTTPValidationError`: the 422 body, `{ detail: [{ loc, msg, type }] }`. */
-export const httpValidationErrorSchema = /* @__PURE__ */ (() =>
-  z.looseObject({ detail: z.array(validationErrorItemSchema) }))();
-export type HTTPValidationError = z.output<typeof httpValidationErrorSchema>;
 
 const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 

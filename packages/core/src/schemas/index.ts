@@ -23,14 +23,13 @@ export {
 } from "./taskStatus";
 export { normalizeProgress } from "./progress";
 export { moderationReasons } from "./moderationReasons";
+export { detailMessage, retryAfterFromBody } from "./errorBodies";
 export {
-  detailMessage,
   httpValidationErrorSchema,
-  retryAfterFromBody,
   validationErrorItemSchema,
   type HTTPValidationError,
   type ValidationErrorItem,
-} from "./errorBodies";
+} from "./errorBodySchemas";
 export { parseValidationDetail } from "./parseValidationDetail";
 export { parseCreditsResponse, safeParseCreditsResponse, type CreditsResponse } from "./creditsResponse";
 export type { ParseResult } from "./shape";
