@@ -8,7 +8,8 @@ import { firstLoadLabels, type FirstLoadLabels, type FluxLabels } from "./labels
 export interface JobListItem {
   readonly id: string;
   readonly prompt: string;
-  readonly state: Pick<FluxGenerationState, "status" | "progress" | "waiting">;
+  readonly state: Pick<FluxGenerationState, "status" | "progress" | "waiting"> &
+    Partial<Pick<FluxGenerationState, "stage">>;
 }
 
 /** Props of {@link JobList}. */
@@ -30,10 +31,16 @@ function jobStatus(state: JobListItem["state"], labels: FirstLoadLabels): string
   switch (state.status) {
     case "submitting":
       return state.waiting ? labels.waitingStatus : labels.submittingStatus;
-    case "pending":
-      return state.progress === undefined
-        ? labels.pendingStatus
-        : `${labels.pendingStatus} ${Math.round(state.progress * 100)}%`;
+    case "pending": {
+      // FLUX 3's stage, as the viewer names it
+      const title =
+        state.stage === "reasoning"
+          ? labels.reasoningStatus
+          : state.stage === "generating"
+            ? labels.generatingStatus
+            : labels.pendingStatus;
+      return state.progress === undefined ? title : `${title} ${Math.round(state.progress * 100)}%`;
+    }
     case "moderated":
       return labels.moderatedTitle;
     case "cancelled":
