@@ -5,16 +5,13 @@
 // balancer, in process), and the mock's webhooks are handed to them the same way. The baseline, in the same run:
 // one core client straight to the mock with its own limiter at 24 (the mock benchmark's setup).
 // Run: npx tsx --conditions=@flux-kit/source bench/fleet.ts   (writes its section of bench/RESULTS.md)
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { writeSection } from "./writeSection";
 import { createFluxClient, FluxError, FluxRateLimitError, type FluxClient } from "@flux-kit/core";
 import { startMockServer, type MockServer } from "@flux-kit/mock";
 import { createFluxProxy, type FluxProxyHandler, type FluxProxyOptions } from "../src/index";
 import { createRedisStore, type RedisStore } from "../src/redis";
 import { startRedisServer } from "../test/redisServer";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const TOTAL = 200;
 const CLIENTS = 10;
 const CAP = 24;
@@ -210,20 +207,4 @@ const lines = [
   "<!-- written by fleet.ts: end -->",
 ];
 
-const KEPT_MARKER = "<!-- kept by run.ts: figures from other benchmarks below -->";
-const BEGIN = lines[0]!;
-const END = lines.at(-1)!;
-const resultsFile = join(here, "RESULTS.md");
-let text = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "";
-if (text.includes(BEGIN) && text.includes(END)) {
-  text = text.slice(0, text.indexOf(BEGIN)) + text.slice(text.indexOf(END) + END.length).replace(/^\n+/, "");
-}
-const block = `${lines.join("\n")}\n\n`;
-if (text.includes(KEPT_MARKER)) {
-  const at = text.indexOf(KEPT_MARKER) + KEPT_MARKER.length;
-  text = `${text.slice(0, at)}\n\n${block}${text.slice(at).replace(/^\n+/, "")}`;
-} else {
-  text = `${text.trimEnd()}\n\n${KEPT_MARKER}\n\n${block}`;
-}
-writeFileSync(resultsFile, `${text.trimEnd()}\n`);
-console.log(lines.join("\n"));
+writeSection(lines);

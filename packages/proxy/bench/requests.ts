@@ -5,11 +5,8 @@
 // whenever nothing is in flight the earliest timer fires, so the client's adaptive polling, the mock's task
 // durations and its webhooks run on one clock, and every count is exact and the same on every run.
 // Run: npx tsx --conditions=@flux-kit/source bench/requests.ts   (writes its section of bench/RESULTS.md)
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { writeSection } from "./writeSection";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const GENERATIONS = 20;
 const MODEL = "flux-2-pro";
 const SEED = 20_260_101;
@@ -349,21 +346,4 @@ const lines = [
   "<!-- written by requests.ts: end -->",
 ];
 
-// Its block goes right below run.ts's marker (run.ts keeps what is below that), replacing the previous one.
-const KEPT_MARKER = "<!-- kept by run.ts: figures from other benchmarks below -->";
-const BEGIN = lines[0]!;
-const END = lines.at(-1)!;
-const resultsFile = join(here, "RESULTS.md");
-let text = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "";
-if (text.includes(BEGIN) && text.includes(END)) {
-  text = text.slice(0, text.indexOf(BEGIN)) + text.slice(text.indexOf(END) + END.length).replace(/^\n+/, "");
-}
-const block = `${lines.join("\n")}\n\n`;
-if (text.includes(KEPT_MARKER)) {
-  const at = text.indexOf(KEPT_MARKER) + KEPT_MARKER.length;
-  text = `${text.slice(0, at)}\n\n${block}${text.slice(at).replace(/^\n+/, "")}`;
-} else {
-  text = `${text.trimEnd()}\n\n${KEPT_MARKER}\n\n${block}`;
-}
-writeFileSync(resultsFile, `${text.trimEnd()}\n`);
-console.log(lines.join("\n"));
+writeSection(lines);

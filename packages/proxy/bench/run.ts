@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { createClient } from "redis";
 import { startRedisServer } from "../test/redisServer";
+import { KEPT_MARKER } from "./writeSection";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROUNDS = 5;
@@ -519,8 +520,7 @@ const lines = [
   ...PATHS.map((p) => `| ${p} | ${(statuses[p] ?? []).join(" | ")} |`),
   "",
 ];
-// Sections below KEPT_MARKER are written by other benchmarks (requests.ts, hmac.bench.ts): kept as they are.
-const KEPT_MARKER = "<!-- kept by run.ts: figures from other benchmarks below -->";
+// Sections below KEPT_MARKER are written by other benchmarks (requests.ts, fleet.ts, hmac.bench.ts): kept as they are.
 const resultsFile = join(here, "RESULTS.md");
 const previous = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "";
 const kept = previous.includes(KEPT_MARKER) ? previous.slice(previous.indexOf(KEPT_MARKER)) : "";

@@ -2,7 +2,7 @@
 import { forwardRef, type HTMLAttributes } from "react";
 import type { FluxGenerationState } from "@flux-kit/core";
 import { cx } from "./cx";
-import { firstLoadLabels, type FirstLoadLabels, type FluxLabels } from "./labels";
+import { firstLoadLabels, stageTitle, type FirstLoadLabels, type FluxLabels } from "./labels";
 
 /** One generation in a `JobList`: a `useFluxJobs` job, with the prompt to name it by. */
 export interface JobListItem {
@@ -33,12 +33,7 @@ function jobStatus(state: JobListItem["state"], labels: FirstLoadLabels): string
       return state.waiting ? labels.waitingStatus : labels.submittingStatus;
     case "pending": {
       // FLUX 3's stage, as the viewer names it
-      const title =
-        state.stage === "reasoning"
-          ? labels.reasoningStatus
-          : state.stage === "generating"
-            ? labels.generatingStatus
-            : labels.pendingStatus;
+      const title = stageTitle(state.stage, labels);
       return state.progress === undefined ? title : `${title} ${Math.round(state.progress * 100)}%`;
     }
     case "moderated":

@@ -6,7 +6,7 @@ import { imageRouteUrl, isImageRouteUrl } from "@flux-kit/core/internal";
 import { cx } from "./cx";
 import type { HistoryEntry } from "./HistoryList";
 import type { FirstLoadViewerLabels, GenerationView, ViewerLabels } from "./generationView";
-import { firstLoadLabels, type FirstLoadLabels, type FluxLabels } from "./labels";
+import { firstLoadLabels, stageTitle, type FirstLoadLabels, type FluxLabels } from "./labels";
 import { visuallyHidden } from "./visuallyHidden";
 import { lazyPart } from "./lazyPart";
 import { Actions, RetryButton, Title, type HeadingLevel } from "./viewParts";
@@ -208,12 +208,7 @@ function useFocusKept(live: { readonly current: HTMLElement | null }, view: stri
 function run(g: GenerationView, labels: FirstLoadLabels) {
   const model = g.task?.model;
   const typical = model && isModelId(model) ? getModelInfo(model).typicalDurationMs / 1000 : undefined;
-  const title =
-    g.stage === "reasoning"
-      ? labels.reasoningStatus
-      : g.stage === "generating"
-        ? labels.generatingStatus
-        : labels.pendingStatus;
+  const title = stageTitle(g.stage, labels);
   return { title, typical, slow: typical !== undefined && (g.elapsedMs ?? 0) / 1000 > typical * 1.5 };
 }
 

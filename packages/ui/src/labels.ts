@@ -426,3 +426,12 @@ export type FirstLoadLabels = Omit<FluxLabels, LazyLabel> & Partial<Pick<FluxLab
 export function firstLoadLabels(overrides: Partial<FluxLabels> | undefined): FirstLoadLabels {
   return overrides ? { ...baseLabels, ...overrides } : baseLabels;
 }
+
+/** A running task's title: FLUX 3's stage (`reasoningStatus`, `generatingStatus`), else `pendingStatus`. */
+export function stageTitle(stage: string | undefined, labels: FirstLoadLabels): string {
+  return stage === "reasoning"
+    ? labels.reasoningStatus
+    : stage === "generating"
+      ? labels.generatingStatus
+      : labels.pendingStatus;
+}

@@ -53,6 +53,19 @@ function renderStudio(props: Parameters<typeof FluxStudio>[0] = {}, options: Flu
   return { ...view, client, queryClient, allowedModels };
 }
 
+/** The models route of a proxy whose `authorize` refuses the caller (401) until `signIn()`, then allows three. */
+function signInLater() {
+  let signedIn = false;
+  server.use(
+    http.get(ROUTE, () =>
+      signedIn
+        ? new HttpResponse(modelsRouteBody(THREE), { headers: { "content-type": "application/json" } })
+        : HttpResponse.json({ detail: "Sign in", code: "unauthenticated" }, { status: 401 }),
+    ),
+  );
+  return { signIn: () => (signedIn = true) };
+}
+
 const picker = () => screen.getByRole<HTMLSelectElement>("combobox", { name: "Model" });
 const offered = () =>
   within(picker())
@@ -153,13 +166,8 @@ describe("FluxStudio offers only the models the server allows", TEST, () => {
   // once it shows the person may generate, or says the model shown is not enabled. Before, the picker kept every
   // model until a reload, and Generate kept meeting model_not_enabled.
   it("asks again after a 401 once the server says the model shown is not enabled, then offers what it allows", async () => {
-    let signedIn = false;
+    const session = signInLater();
     server.use(
-      http.get(ROUTE, () =>
-        signedIn
-          ? new HttpResponse(modelsRouteBody(THREE), { headers: { "content-type": "application/json" } })
-          : HttpResponse.json({ detail: "Sign in", code: "unauthenticated" }, { status: 401 }),
-      ),
       http.post(`${BASE}/v1/flux-dev`, () =>
         HttpResponse.json(
           { detail: 'The model "flux-dev" is not enabled on this server.', code: "model_not_enabled" },
@@ -172,7 +180,7 @@ describe("FluxStudio offers only the models the server allows", TEST, () => {
     await answered(queryClient, "error");
     expect(offered()).toEqual(FORM_MODELS);
 
-    signedIn = true;
+    session.signIn();
     await user.click(screen.getByRole("textbox", { name: "Prompt" }));
     await user.paste("A red fox");
     await user.click(screen.getByRole("button", { name: "Generate" }));
@@ -182,18 +190,11 @@ describe("FluxStudio offers only the models the server allows", TEST, () => {
   });
 
   it("asks again after a 401 once a submit goes through", async () => {
-    let signedIn = false;
-    server.use(
-      http.get(ROUTE, () =>
-        signedIn
-          ? new HttpResponse(modelsRouteBody(THREE), { headers: { "content-type": "application/json" } })
-          : HttpResponse.json({ detail: "Sign in", code: "unauthenticated" }, { status: 401 }),
-      ),
-    );
+    const session = signInLater();
     const user = userEvent.setup();
     const { queryClient } = renderStudio({ defaultValue: { model: "flux-2-klein-4b" } });
     await answered(queryClient, "error");
-    signedIn = true;
+    session.signIn();
     await user.click(screen.getByRole("textbox", { name: "Prompt" }));
     await user.paste("A red fox");
     await user.click(screen.getByRole("button", { name: "Generate" }));
