@@ -188,20 +188,29 @@ function useFocusKept(live: { readonly current: HTMLElement | null }, view: stri
     };
     root.addEventListener("focusin", onFocusIn);
     root.addEventListener("focusout", onFocusOut);
+    // the focused element replaced without a new view: a part loaded on demand taking its fallback's place
+    const replaced = new MutationObserver(() => keepFocus(root, within.current));
+    replaced.observe(root, { childList: true, subtree: true });
     // focus that came in before these listeners did (a click while the page was busy mounting) counts too
     within.current ||= root.contains(root.ownerDocument.activeElement);
     return () => {
       root.removeEventListener("focusin", onFocusIn);
       root.removeEventListener("focusout", onFocusOut);
+      replaced.disconnect();
     };
   }, [live]);
   useEffect(() => {
     const root = live.current?.parentElement;
-    if (!root || !within.current) return;
-    const active = root.ownerDocument.activeElement;
-    if (active && active !== root.ownerDocument.body && active.isConnected) return;
-    root.querySelector<HTMLElement>("[data-flux-focus]")?.focus();
+    if (root) keepFocus(root, within.current);
   }, [live, view]);
+}
+
+/** Gives the view's `[data-flux-focus]` element the focus the viewer had (`within`), if it went nowhere. */
+function keepFocus(root: HTMLElement, within: boolean) {
+  if (!within) return;
+  const active = root.ownerDocument.activeElement;
+  if (active && active !== root.ownerDocument.body && active.isConnected) return;
+  root.querySelector<HTMLElement>("[data-flux-focus]")?.focus();
 }
 
 /** A pending run's title (FLUX 3's stage), and its typical length and whether it is well past it (1.5 times). */
