@@ -238,6 +238,21 @@ async function stopInstance(
   return instance.exited;
 }
 
+/** One fleet's environment: its own Redis prefix, the shared mock, recorder and limits, and `extra`. */
+function fleetEnv(prefix: string, extra: Partial<FleetInstanceEnv> = {}): FleetInstanceEnv {
+  return {
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: `${prefix}-${randomUUID()}:`,
+    UPSTREAM: mock.url,
+    DELIVERY_URL: mock.deliveryUrl,
+    RECORDER_URL: recorder.url,
+    PER_CLIENT_LIMIT: String(PER_CLIENT),
+    ACCOUNT_LIMIT: String(CAP),
+    QUEUE_WAIT_MS: "60000",
+    ...extra,
+  };
+}
+
 let redis: RedisServer;
 let mock: MockServer;
 let recorder: Recorder;
@@ -256,16 +271,7 @@ beforeAll(async () => {
     maxRequestLog: 100_000,
   });
   recorder = await startRecorder();
-  const env: FleetInstanceEnv = {
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: `fleet-${randomUUID()}:`,
-    UPSTREAM: mock.url,
-    DELIVERY_URL: mock.deliveryUrl,
-    RECORDER_URL: recorder.url,
-    PER_CLIENT_LIMIT: String(PER_CLIENT),
-    ACCOUNT_LIMIT: String(CAP),
-    QUEUE_WAIT_MS: "60000",
-  };
+  const env = fleetEnv("fleet");
   for (let i = 0; i < INSTANCES; i++) starting.push(startInstance(env));
   instances.push(...(await Promise.all(starting)));
   balancer = await startBalancer(instances.map((i) => i.port));
@@ -294,10 +300,10 @@ async function answerOf(response: Response): Promise<Answer> {
   };
 }
 
-/** A `flux-2-pro` submit through the balancer as `user`. */
-const submit = async (user: string): Promise<Answer> =>
+/** A `flux-2-pro` submit through the balancer (the first fleet's, unless `api` names another) as `user`. */
+const submit = async (user: string, api = API()): Promise<Answer> =>
   answerOf(
-    await fetch(`${API()}/v1/flux-2-pro`, {
+    await fetch(`${api}/v1/flux-2-pro`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-user": user },
       body: JSON.stringify({ prompt: "a fox", width: 256, height: 256 }),
@@ -546,18 +552,10 @@ describe("three proxy processes with webhooks behind a balancer", () => {
 
   beforeAll(async () => {
     hooked = await startBalancer(ports);
-    const env: FleetInstanceEnv = {
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: `fleet-hooks-${randomUUID()}:`,
-      UPSTREAM: mock.url,
-      DELIVERY_URL: mock.deliveryUrl,
-      RECORDER_URL: recorder.url,
-      PER_CLIENT_LIMIT: String(PER_CLIENT),
-      ACCOUNT_LIMIT: String(CAP),
-      QUEUE_WAIT_MS: "60000",
+    const env = fleetEnv("fleet-hooks", {
       WEBHOOK_URL: `${hooked.url}/api/flux/v1/webhook`,
       WEBHOOK_SECRET: `fleet-webhook-secret-${randomUUID()}`,
-    };
+    });
     const started = Array.from({ length: INSTANCES }, () => startInstance(env));
     // stopped with the others in afterAll, even when a start fails
     starting.push(...started);
@@ -574,12 +572,7 @@ describe("three proxy processes with webhooks behind a balancer", () => {
       const submitted = await Promise.all(
         Array.from({ length: 6 }, async (_, i) => {
           const user = `w-u${i % 3}`;
-          const response = await fetch(`${hooked.url}/api/flux/v1/flux-2-pro`, {
-            method: "POST",
-            headers: { "content-type": "application/json", "x-user": user },
-            body: JSON.stringify({ prompt: "a fox", width: 256, height: 256 }),
-          });
-          return taskOf(await answerOf(response), user);
+          return taskOf(await submit(user, `${hooked.url}/api/flux`), user);
         }),
       );
       const ids = new Set(submitted.map((t) => t.id));
