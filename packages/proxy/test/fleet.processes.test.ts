@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FleetInstanceEnv } from "./fleetInstance";
 import { startRedisServer, type RedisServer } from "./redisServer";
 
-const TSX = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url));
 const ENTRY = fileURLToPath(new URL("./fleetInstance.ts", import.meta.url));
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const INSTANCES = 3;
@@ -168,11 +167,12 @@ async function startBalancer(ports: readonly number[]): Promise<Balancer> {
 }
 
 /**
- * Starts one instance with the repository's tsx, in a process group of its own (tsx runs the script in a child
- * process: the group holds both), and resolves once it prints its port.
+ * Starts one instance, Node with tsx's loader in one process of its own group, and resolves once it prints its
+ * port. Not the `tsx` command: that runs the script in a second process and relays signals to it, and when the
+ * script's event loop is busy for 60 ms (a loaded machine) the relay kills it with SIGKILL and exits 143.
  */
 function startInstance(env: FleetInstanceEnv): Promise<Instance> {
-  const child = spawn(TSX, ["--conditions=@flux-kit/source", ENTRY], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@flux-kit/source", ENTRY], {
     cwd: PACKAGE_DIR,
     env: { ...process.env, ...env },
     detached: true,

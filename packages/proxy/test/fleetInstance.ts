@@ -2,7 +2,7 @@
 // Redis store, configured from its environment (`FleetInstanceEnv`). It prints `listening 127.0.0.1:PORT` once it
 // serves, reports each `onError` event as a `fleet-error {json}` line on stderr, and on SIGTERM (or when its
 // stdin ends: the test that started it is gone) closes its server and its store, then exits 0.
-// Run: tsx --conditions=@flux-kit/source test/fleetInstance.ts   (with the variables below set)
+// Run: node --import tsx --conditions=@flux-kit/source test/fleetInstance.ts   (with the variables below set)
 import type { AddressInfo } from "node:net";
 import { createNodeHandler } from "../src/node";
 import { createRedisStore } from "../src/redis";
