@@ -42,7 +42,7 @@ export { validateInput, type InputValidation } from "./models/validateInput";
 export { estimateCost, type CostEstimate, type EstimateCostOptions } from "./models/estimateCost";
 export type { Flux3AspectRatio, Flux3Resolution } from "./models/flux3ImageInfo";
 export type { Price, PriceBasis } from "./bfl/prices";
-export type { InputIssue } from "./models/toInputIssue";
+export type { InputIssue, InputSchema, StandardSchemaV1 } from "./models/schema";
 
 // response shapes (types only: the parsers are in core/internal)
 export type { AsyncResponse, AsyncWebhookResponse, SubmitResponse } from "./schemas/submitResponse";

@@ -127,3 +127,59 @@ describe("the build (dist/)", () => {
     expect(reached.size).toBeGreaterThan(Object.keys(zodFreeEntries).length);
   });
 });
+
+// A check reports by pushing onto a list; marked free of side effects, a minifier drops that call and the check
+// accepts everything, while the source (what the other tests run) still works. An app's production build of a
+// model, with Vite, must say what the source says.
+describe("a minified app bundle of the models", () => {
+  const bodies: [string, unknown][] = [
+    ["flux-2-pro", { prompt: "", width: 1000, seed: 1.5 }],
+    ["flux-2-pro", { prompt: "a fox", width: 2048, height: 4096 }],
+    ["flux-3-image", { prompt: " ", seed: 1, images: [] }],
+    ["flux-pro-1.1-ultra", { aspect_ratio: "9:1" }],
+    ["flux-tools/outpainting-v1", { input_image: "", width: 10, mode: "fast" }],
+    ["flux-kontext-pro", 42],
+  ];
+
+  it("reports what the source reports, and parses what it parses", async () => {
+    if (!built) throw new Error("packages/core/dist is missing: run `pnpm build` (or `pnpm test`) first.");
+    const { build } = await import("vite");
+    const entry = "\0models-app";
+    const app = `import { validateInput } from ${JSON.stringify(join(dist, "index.js"))};
+export const results = ${JSON.stringify(bodies)}.map(([id, body]) => validateInput(id, body));
+export const parsed = validateInput("flux-2-pro", { prompt: "a fox" });`;
+    const output = await build({
+      configFile: false,
+      logLevel: "error",
+      mode: "production",
+      plugins: [
+        {
+          name: "models-app",
+          resolveId: (id) => (id === entry ? id : undefined),
+          load: (id) => (id === entry ? app : undefined),
+        },
+      ],
+      build: {
+        write: false,
+        minify: true,
+        rolldownOptions: { input: entry, preserveEntrySignatures: "strict" },
+      },
+    });
+    const chunk = [output]
+      .flat()
+      .flatMap((r) => ("output" in r ? r.output : []))
+      .find((file) => file.type === "chunk" && file.isEntry);
+    if (chunk?.type !== "chunk") throw new Error("Vite built no entry chunk");
+    const bundled = (await import(
+      `data:text/javascript;base64,${Buffer.from(chunk.code).toString("base64")}`
+    )) as {
+      results: unknown[];
+      parsed: unknown;
+    };
+    const { validateInput } = await import("../src/models/validateInput");
+    const source = bodies.map(([id, body]) => validateInput(id, body));
+    expect(source.every((r) => !r.success)).toBe(true);
+    expect(bundled.results).toEqual(source);
+    expect(bundled.parsed).toEqual(validateInput("flux-2-pro", { prompt: "a fox" }));
+  }, 60_000);
+});

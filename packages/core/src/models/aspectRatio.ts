@@ -1,6 +1,5 @@
-import * as z from "zod/mini";
-import { customCheck } from "./fields";
 import { parseAspectRatio } from "./parseAspectRatio";
+import { checked, report, string } from "./schema";
 
 /**
  * A `"W:H"` string whose ratio lies between `tallest` (e.g. `"1:4"`) and `widest` (e.g. `"4:1"`), inclusive.
@@ -10,18 +9,11 @@ import { parseAspectRatio } from "./parseAspectRatio";
 export function aspectRatioString(widest: string, tallest: string) {
   const max = parseAspectRatio(widest) ?? Infinity;
   const min = parseAspectRatio(tallest) ?? 0;
-  return z.string().check(
-    customCheck((value, ctx) => {
-      const ratio = parseAspectRatio(value);
-      if (ratio !== undefined && ratio >= min - 1e-9 && ratio <= max + 1e-9) return;
-      const why =
-        ratio === undefined ? "should be 'W:H', e.g. '16:9'" : `should be between ${tallest} and ${widest}`;
-      ctx.issues.push({
-        code: "custom",
-        input: value,
-        message: `Value error, aspect ratio ${why}`,
-        params: { type: "value_error", ctx: { widest, tallest } },
-      });
-    }),
-  );
+  return checked(string(), (value, loc, issues) => {
+    const ratio = parseAspectRatio(value);
+    if (ratio !== undefined && ratio >= min - 1e-9 && ratio <= max + 1e-9) return;
+    const why =
+      ratio === undefined ? "should be 'W:H', e.g. '16:9'" : `should be between ${tallest} and ${widest}`;
+    report(issues, loc, "value_error", `Value error, aspect ratio ${why}`, value, { widest, tallest });
+  });
 }

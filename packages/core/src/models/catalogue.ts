@@ -1,4 +1,3 @@
-import type * as z from "zod/mini";
 import {
   flux2Flex,
   flux2Klein4b,
@@ -21,6 +20,7 @@ import {
 } from "./fluxTools";
 import { fluxKontextMax, fluxKontextPro } from "./kontext";
 import { isModelId, type ModelId } from "./modelInfos";
+import type { InputOf, OutputOf } from "./schema";
 import type { ModelDefinition } from "./types";
 
 export { isModelId, modelIds, type ModelId } from "./modelInfos";
@@ -64,10 +64,10 @@ export function getModel(id: string): ModelDefinition | undefined {
 }
 
 /** Request body each model accepts (before defaults), by id. */
-export type ModelInputs = { [Id in ModelId]: z.input<(typeof models)[Id]["input"]> };
+export type ModelInputs = { [Id in ModelId]: InputOf<(typeof models)[Id]["input"]> };
 
 /** Request body of one model, as a caller writes it: optional fields may be omitted. */
 export type ModelInput<Id extends ModelId> = ModelInputs[Id];
 
 /** Parsed request body of one model, with defaults applied (what `validateInput` returns). */
-export type ModelOutput<Id extends ModelId> = z.output<(typeof models)[Id]["input"]>;
+export type ModelOutput<Id extends ModelId> = OutputOf<(typeof models)[Id]["input"]>;

@@ -1,7 +1,5 @@
-import * as z from "zod/mini";
 import {
   bool,
-  customCheck,
   integer,
   commonFields,
   inputImages4,
@@ -21,29 +19,28 @@ import {
   FLUX2_SAFETY,
   FLUX2_SIDE,
 } from "./flux2Info";
+import { checked, nullish, object, report, type FieldsShape, type Issue, type Loc } from "./schema";
 
 /** A FLUX.2 side: 0 or null mean "auto" (the server picks, e.g. the input image's size). */
 /* @__NO_SIDE_EFFECTS__ */
 const flux2Side = () =>
-  z.optional(
-    z.nullable(
-      integer().check(
-        customCheck((v, ctx) => {
-          if (v === 0) return;
-          if (v < FLUX2_SIDE.min) {
-            ctx.issues.push({
-              code: "too_small",
-              origin: "number",
-              minimum: FLUX2_SIDE.min,
-              inclusive: true,
-              input: v,
-            });
-          }
-          if (v % 16 !== 0)
-            ctx.issues.push({ code: "not_multiple_of", origin: "number", divisor: 16, input: v });
-        }),
-      ),
-    ),
+  nullish(
+    checked(integer(), (v, loc, issues) => {
+      if (v === 0) return;
+      if (v < FLUX2_SIDE.min)
+        report(
+          issues,
+          loc,
+          "greater_than_equal",
+          `Input should be greater than or equal to ${FLUX2_SIDE.min}`,
+          v,
+          {
+            ge: FLUX2_SIDE.min,
+          },
+        );
+      if (v % 16 !== 0)
+        report(issues, loc, "multiple_of", "Input should be a multiple of 16", v, { multiple_of: 16 });
+    }),
   );
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -80,29 +77,25 @@ const defaultSize = <T extends Sized>(value: T): T =>
       };
 
 /** `width × height ≤ 4 MP`, reported on both fields like a pydantic model validator. */
-/* @__NO_SIDE_EFFECTS__ */
-const areaCheck = <T extends Sized>() =>
-  customCheck<T>((value, ctx) => {
-    const { width: w, height: h } = value;
-    if (typeof w !== "number" || typeof h !== "number" || !(w > 0 && h > 0) || w * h <= FLUX2_MAX_PIXELS)
-      return;
-    for (const field of ["width", "height"]) {
-      ctx.issues.push({
-        code: "custom",
-        path: [field],
-        input: field === "width" ? w : h,
-        message: `Value error, width × height must be at most ${FLUX2_MAX_PIXELS} pixels (4 MP); got ${w} × ${h} = ${w * h}`,
-        params: { type: "value_error", ctx: { max_pixels: FLUX2_MAX_PIXELS, pixels: w * h } },
-      });
-    }
-  });
-
-/* @__NO_SIDE_EFFECTS__ */
-const flux2Object = <S extends z.core.$ZodLooseShape>(shape: S) => {
-  const schema = z.object(shape);
-  type Out = z.output<typeof schema> & Sized;
-  return schema.check(z.overwrite<Out>(defaultSize), areaCheck<Out>());
+const areaCheck = (value: Sized, loc: Loc, issues: Issue[]) => {
+  const { width: w, height: h } = value;
+  if (typeof w !== "number" || typeof h !== "number" || !(w > 0 && h > 0) || w * h <= FLUX2_MAX_PIXELS)
+    return;
+  for (const field of ["width", "height"])
+    report(
+      issues,
+      [...loc, field],
+      "value_error",
+      `Value error, width × height must be at most ${FLUX2_MAX_PIXELS} pixels (4 MP); got ${w} × ${h} = ${w * h}`,
+      field === "width" ? w : h,
+      { max_pixels: FLUX2_MAX_PIXELS, pixels: w * h },
+    );
 };
+
+/** A FLUX.2 body: the sizes default to 1024 for text-to-image, then their area is checked. */
+/* @__NO_SIDE_EFFECTS__ */
+const flux2Object = <S extends FieldsShape>(shape: S) =>
+  object(shape, undefined, (value) => defaultSize(value as typeof value & Sized), areaCheck);
 
 // Built inside functions (not with spreads at module level) so bundlers can drop the unused ones.
 /* @__NO_SIDE_EFFECTS__ */
@@ -114,7 +107,7 @@ const buildFlux2 = () =>
      * `true` renders the prompt exactly as written; by default [pro] and [max] upsample it first (docs/bfl-api.md,
      * 2026 addendum §4.1). Omitted unless set, so BFL's default applies.
      */
-    disable_pup: z.optional(z.nullable(bool())),
+    disable_pup: nullish(bool()),
   });
 /* @__NO_SIDE_EFFECTS__ */
 const buildFlex = () =>
@@ -130,11 +123,11 @@ const buildKlein = () => flux2Object({ ...flux2Fields(), ...inputImages4() });
 
 // Each schema's type is named once, so declarations refer to it instead of spelling it out for every model.
 
-/** The zod/mini schema type of `Flux2Inputs`. */
+/** The schema type of `Flux2Inputs`. */
 export interface Flux2InputSchema extends ReturnType<typeof buildFlux2> {}
-/** The zod/mini schema type of `Flux2FlexInputs`. */
+/** The schema type of `Flux2FlexInputs`. */
 export interface Flux2FlexInputSchema extends ReturnType<typeof buildFlex> {}
-/** The zod/mini schema type of `Flux2KleinInputs`. */
+/** The schema type of `Flux2KleinInputs`. */
 export interface Flux2KleinInputSchema extends ReturnType<typeof buildKlein> {}
 
 /** `Flux2Inputs`: flux-2-pro, flux-2-pro-preview, flux-2-max (with `disable_pup`). */

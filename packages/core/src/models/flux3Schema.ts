@@ -1,6 +1,5 @@
-import * as z from "zod/mini";
 import { base64ImageDimensions } from "../bfl/images";
-import { boolField, customCheck, imageString, intField, oneOf } from "./fields";
+import { boolField, imageString, intField, oneOf } from "./fields";
 import {
   FLUX3_ASPECT_RATIOS,
   FLUX3_MAX_IMAGES,
@@ -9,6 +8,7 @@ import {
   FLUX3_RESOLUTIONS,
   FLUX3_SAFETY,
 } from "./flux3ImageInfo";
+import { array, checked, either, object, optional, report, string, withDefault } from "./schema";
 
 // FLUX 3 Image's request body (`POST /v1/flux-3-image`, released 2026-10-01): docs/bfl-api.md, 2026 addendum §2.
 
@@ -18,64 +18,58 @@ import {
  */
 /* @__NO_SIDE_EFFECTS__ */
 const referenceImage = () =>
-  imageString().check(
-    customCheck((value, ctx) => {
-      const size = base64ImageDimensions(value);
-      if (!size) return;
-      const { width, height } = size;
-      const small = width < FLUX3_MIN_IMAGE_SIDE || height < FLUX3_MIN_IMAGE_SIDE;
-      if (!small && width * height <= FLUX3_MAX_IMAGE_PIXELS) return;
-      ctx.issues.push({
-        code: "custom",
-        input: value,
-        message: small
-          ? `Image is ${width} × ${height}; references must be at least ${FLUX3_MIN_IMAGE_SIDE} × ${FLUX3_MIN_IMAGE_SIDE} pixels.`
-          : `Image is ${width} × ${height} (${((width * height) / 1e6).toFixed(1)} MP); references must be at most 16 MP.`,
-        params: {
-          type: small ? "image_too_small" : "image_too_large",
-          ctx: { width, height },
-          hideInput: true,
-        },
-      });
-    }),
-  );
+  checked(imageString(), (value, loc, issues) => {
+    const size = base64ImageDimensions(value);
+    if (!size) return;
+    const { width, height } = size;
+    const small = width < FLUX3_MIN_IMAGE_SIDE || height < FLUX3_MIN_IMAGE_SIDE;
+    if (!small && width * height <= FLUX3_MAX_IMAGE_PIXELS) return;
+    report(
+      issues,
+      loc,
+      small ? "image_too_small" : "image_too_large",
+      small
+        ? `Image is ${width} × ${height}; references must be at least ${FLUX3_MIN_IMAGE_SIDE} × ${FLUX3_MIN_IMAGE_SIDE} pixels.`
+        : `Image is ${width} × ${height} (${((width * height) / 1e6).toFixed(1)} MP); references must be at most 16 MP.`,
+      undefined,
+      { width, height },
+    );
+  });
 
 /** `images`: one reference (a string) or a list of 1–10. */
 /* @__NO_SIDE_EFFECTS__ */
 const imagesField = () =>
-  z.optional(
-    z.union([
+  optional(
+    either(
       referenceImage(),
-      z.array(referenceImage()).check(
-        customCheck((list, ctx) => {
-          if (list.length >= 1 && list.length <= FLUX3_MAX_IMAGES) return;
-          ctx.issues.push({
-            code: list.length === 0 ? "too_small" : "too_big",
-            origin: "array",
-            ...(list.length === 0
-              ? { minimum: 1, inclusive: true }
-              : { maximum: FLUX3_MAX_IMAGES, inclusive: true }),
-            input: list,
-          } as z.core.$ZodRawIssue);
-        }),
-      ),
-    ]),
+      (value) => typeof value === "string",
+      checked(array(referenceImage()), (list, loc, issues) => {
+        if (list.length === 0)
+          report(issues, loc, "greater_than_equal", "Input should be greater than or equal to 1", list, {
+            ge: 1,
+          });
+        else if (list.length > FLUX3_MAX_IMAGES)
+          report(
+            issues,
+            loc,
+            "less_than_equal",
+            `Input should be less than or equal to ${FLUX3_MAX_IMAGES}`,
+            list,
+            {
+              le: FLUX3_MAX_IMAGES,
+            },
+          );
+      }),
+      Array.isArray,
+    ),
   );
 
 /** A required prompt that is not blank (BFL answers 422 for a whitespace-only prompt). */
 /* @__NO_SIDE_EFFECTS__ */
 const nonBlankPrompt = () =>
-  z.string().check(
-    customCheck((value, ctx) => {
-      if (value.trim()) return;
-      ctx.issues.push({
-        code: "custom",
-        input: value,
-        message: "Value error, the prompt must not be blank",
-        params: { type: "value_error" },
-      });
-    }),
-  );
+  checked(string(), (value, loc, issues) => {
+    if (!value.trim()) report(issues, loc, "value_error", "Value error, the prompt must not be blank", value);
+  });
 
 /**
  * `Flux3ImageInputs`, strict: BFL answers 422 for any other field (a `seed`, `width` or `input_image` carried
@@ -83,16 +77,19 @@ const nonBlankPrompt = () =>
  */
 /* @__NO_SIDE_EFFECTS__ */
 export const buildFlux3 = () =>
-  z.strictObject({
-    /** The caption or edit instruction; bounding-box rows go after it (see `@flux-kit/core/boxes`). */
-    prompt: nonBlankPrompt(),
-    /** References, named "image 1" … "image 10" in the prompt (`ref_image_0` … in box rows). */
-    images: imagesField(),
-    aspect_ratio: z._default(oneOf(FLUX3_ASPECT_RATIOS), "auto"),
-    resolution: z._default(oneOf(FLUX3_RESOLUTIONS), "1k"),
-    /** `true` (BFL's default) lets the model research the prompt with web and image search first; `false` is faster. */
-    grounding: boolField(true),
-    safety_tolerance: intField(FLUX3_SAFETY),
-    /** `"latest"`, or a dated release tag to pin. */
-    version: z.optional(z.string()),
-  });
+  object(
+    {
+      /** The caption or edit instruction; bounding-box rows go after it (see `@flux-kit/core/boxes`). */
+      prompt: nonBlankPrompt(),
+      /** References, named "image 1" … "image 10" in the prompt (`ref_image_0` … in box rows). */
+      images: imagesField(),
+      aspect_ratio: withDefault(oneOf(FLUX3_ASPECT_RATIOS), "auto"),
+      resolution: withDefault(oneOf(FLUX3_RESOLUTIONS), "1k"),
+      /** `true` (BFL's default) lets the model research the prompt with web and image search first; `false` is faster. */
+      grounding: boolField(true),
+      safety_tolerance: intField(FLUX3_SAFETY),
+      /** `"latest"`, or a dated release tag to pin. */
+      version: optional(string()),
+    },
+    "strict",
+  );

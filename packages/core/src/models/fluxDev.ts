@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import { withSchema } from "./defineModel";
+import { object } from "./schema";
 import {
   boolField,
   commonFields,
@@ -14,7 +14,7 @@ import { DEV_GUIDANCE, DEV_STEPS, fluxDevInfo } from "./fluxDevInfo";
 
 /* @__NO_SIDE_EFFECTS__ */
 const buildDev = () =>
-  z.object({
+  object({
     prompt: optionalPrompt(),
     image_prompt: optionalImage(),
     width: intField(FLUX1_WIDTH),
@@ -27,7 +27,7 @@ const buildDev = () =>
     ...commonFields(),
   });
 
-/** The zod/mini schema type of `FluxDevInputs` (named once for the declarations). */
+/** The schema type of `FluxDevInputs` (named once for the declarations). */
 export interface FluxDevInputSchema extends ReturnType<typeof buildDev> {}
 
 /** `FluxDevInputs`. */

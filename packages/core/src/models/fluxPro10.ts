@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import { withSchema } from "./defineModel";
+import { object } from "./schema";
 import {
   boolField,
   commonFields,
@@ -33,10 +33,10 @@ const editFields = () => ({
 });
 
 /* @__NO_SIDE_EFFECTS__ */
-const buildFill = () => z.object({ ...editFields(), mask: optionalImage() });
+const buildFill = () => object({ ...editFields(), mask: optionalImage() });
 /* @__NO_SIDE_EFFECTS__ */
 const buildExpand = () =>
-  z.object({
+  object({
     ...editFields(),
     top: intField(EXPAND_MARGIN),
     bottom: intField(EXPAND_MARGIN),
@@ -44,9 +44,9 @@ const buildExpand = () =>
     right: intField(EXPAND_MARGIN),
   });
 
-/** The zod/mini schema type of `FluxProFillInputs` (named once for the declarations). */
+/** The schema type of `FluxProFillInputs` (named once for the declarations). */
 export interface FluxPro10FillInputSchema extends ReturnType<typeof buildFill> {}
-/** The zod/mini schema type of `FluxProExpandInputs`. */
+/** The schema type of `FluxProExpandInputs`. */
 export interface FluxPro10ExpandInputSchema extends ReturnType<typeof buildExpand> {}
 
 /** `FluxProFillInputs`: `image` required; optional `mask` (white = inpaint, black = keep). */

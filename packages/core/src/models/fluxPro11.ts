@@ -1,8 +1,7 @@
-import * as z from "zod/mini";
 import { aspectRatioString } from "./aspectRatio";
 import { withSchema } from "./defineModel";
+import { object, report, withDefault } from "./schema";
 import {
-  customCheck,
   boolField,
   commonFields,
   intField,
@@ -22,7 +21,7 @@ import {
 // Schemas are built inside functions (no module-level spreads) so bundlers can drop the unused one.
 /* @__NO_SIDE_EFFECTS__ */
 const buildPro11 = () =>
-  z.object({
+  object({
     prompt: optionalPrompt(),
     image_prompt: optionalImage(),
     width: intField(FLUX1_WIDTH),
@@ -35,11 +34,11 @@ const buildPro11 = () =>
 
 /* @__NO_SIDE_EFFECTS__ */
 const buildUltra = () =>
-  z
-    .object({
+  object(
+    {
       prompt: optionalPrompt(),
       prompt_upsampling: boolField(false),
-      aspect_ratio: z._default(
+      aspect_ratio: withDefault(
         aspectRatioString(ULTRA_ASPECT.widest, ULTRA_ASPECT.tallest),
         ULTRA_ASPECT.default,
       ),
@@ -49,23 +48,23 @@ const buildUltra = () =>
       image_prompt: optionalImage(),
       image_prompt_strength: numberField(ULTRA_IMAGE_PROMPT_STRENGTH),
       ...commonFields(),
-    })
-    .check(
-      customCheck((v, ctx) => {
-        if (v.prompt || v.image_prompt) return;
-        ctx.issues.push({
-          code: "custom",
-          path: ["prompt"],
-          input: v.prompt,
-          message: "Value error, either prompt or image_prompt is required",
-          params: { type: "value_error" },
-        });
-      }),
-    );
+    },
+    undefined,
+    (v, loc, issues) => {
+      if (!v.prompt && !v.image_prompt)
+        report(
+          issues,
+          [...loc, "prompt"],
+          "value_error",
+          "Value error, either prompt or image_prompt is required",
+          v.prompt,
+        );
+    },
+  );
 
-/** The zod/mini schema type of `FluxPro11Inputs` (named once for the declarations). */
+/** The schema type of `FluxPro11Inputs` (named once for the declarations). */
 export interface FluxPro11InputSchema extends ReturnType<typeof buildPro11> {}
-/** The zod/mini schema type of `FluxUltraInput`. */
+/** The schema type of `FluxUltraInput`. */
 export interface FluxPro11UltraInputSchema extends ReturnType<typeof buildUltra> {}
 
 /** `FluxPro11Inputs`: no required fields. */

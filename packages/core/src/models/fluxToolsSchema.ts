@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import {
+  atLeast,
   bool,
   boolField,
   commonFields,
@@ -13,6 +13,7 @@ import {
 } from "./fields";
 import { SAFETY_0_5 } from "./fieldInfo";
 import { ERASE_DILATE, OUTPAINT_MODES, OUTPAINT_SIDE } from "./fluxToolsInfo";
+import { checked, nullish, object, string, withDefault } from "./schema";
 
 // The FLUX Tools endpoints (`/v1/flux-tools/…`): docs/bfl-api.md, 2026 addendum §5 (schemas from BFL's
 // API reference pages, costs and times from the 2026-09 live battery).
@@ -27,7 +28,7 @@ const toolFields = (format: "png" | "jpeg") => ({
 /** `Flux2EraseInputs`: `image` and a same-size `mask` (white = remove). */
 /* @__NO_SIDE_EFFECTS__ */
 export const buildErase = () =>
-  z.object({
+  object({
     image: imageString(),
     mask: imageString(),
     dilate_pixels: intField(ERASE_DILATE),
@@ -40,29 +41,32 @@ export const buildErase = () =>
  */
 /* @__NO_SIDE_EFFECTS__ */
 export const buildOutpainting = () =>
-  z.strictObject({
-    input_image: imageString(),
-    width: integer().check(z.gte(OUTPAINT_SIDE.min)),
-    height: integer().check(z.gte(OUTPAINT_SIDE.min)),
-    /** `false` (default): an image that does not fit the canvas is an error; `true` crops it. */
-    auto_crop: boolField(false),
-    /** Offset of the image on the canvas in pixels (may be negative); `null` centres it. */
-    reference_offset_x: z.optional(z.nullable(integer())),
-    reference_offset_y: z.optional(z.nullable(integer())),
-    mode: z._default(oneOf(OUTPAINT_MODES), "high"),
-    /** Experimental guidance for the new area. */
-    prompt: z.optional(z.nullable(z.string())),
-    /** `true` skips the image-aware prompt upsampler. */
-    disable_pup: z.optional(z.nullable(bool())),
-    safety_tolerance: intField(SAFETY_0_5),
-    output_format: outputFormatField("png"),
-    user: userField(),
-  });
+  object(
+    {
+      input_image: imageString(),
+      width: checked(integer(), atLeast(OUTPAINT_SIDE.min)),
+      height: checked(integer(), atLeast(OUTPAINT_SIDE.min)),
+      /** `false` (default): an image that does not fit the canvas is an error; `true` crops it. */
+      auto_crop: boolField(false),
+      /** Offset of the image on the canvas in pixels (may be negative); `null` centres it. */
+      reference_offset_x: nullish(integer()),
+      reference_offset_y: nullish(integer()),
+      mode: withDefault(oneOf(OUTPAINT_MODES), "high"),
+      /** Experimental guidance for the new area. */
+      prompt: nullish(string()),
+      /** `true` skips the image-aware prompt upsampler. */
+      disable_pup: nullish(bool()),
+      safety_tolerance: intField(SAFETY_0_5),
+      output_format: outputFormatField("png"),
+      user: userField(),
+    },
+    "strict",
+  );
 
 /** `Flux2KleinTryonInputs` (vto-v1, vto-v2): a `person`, a `garment`, and a prompt (v2 writes its own). */
 /* @__NO_SIDE_EFFECTS__ */
 export const buildTryOn = () =>
-  z.object({
+  object({
     prompt: nonEmptyString(),
     person: imageString(),
     garment: imageString(),
@@ -71,4 +75,4 @@ export const buildTryOn = () =>
 
 /** `Flux2DeblurInputs`: one `image`, no prompt. */
 /* @__NO_SIDE_EFFECTS__ */
-export const buildDeblur = () => z.object({ image: imageString(), ...toolFields("png") });
+export const buildDeblur = () => object({ image: imageString(), ...toolFields("png") });

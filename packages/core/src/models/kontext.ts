@@ -1,17 +1,17 @@
-import * as z from "zod/mini";
 import { aspectRatioString } from "./aspectRatio";
 import { withSchema } from "./defineModel";
+import { nullish, object } from "./schema";
 import { boolField, commonFields, inputImages4, intField, outputFormatField, nonEmptyString } from "./fields";
 import { SAFETY_0_6 } from "./fieldInfo";
 import { KONTEXT_ASPECT, fluxKontextMaxInfo, fluxKontextProInfo } from "./kontextInfo";
 
 /* @__NO_SIDE_EFFECTS__ */
 const buildKontext = () =>
-  z.object({
+  object({
     prompt: nonEmptyString(),
     ...inputImages4(),
     /** `"W:H"`; null or omitted means 1:1 (about 1 MP). */
-    aspect_ratio: z.optional(z.nullable(aspectRatioString(KONTEXT_ASPECT.widest, KONTEXT_ASPECT.tallest))),
+    aspect_ratio: nullish(aspectRatioString(KONTEXT_ASPECT.widest, KONTEXT_ASPECT.tallest)),
     /** Default `"png"` per [OAS] and [PYCLIENT]; one docs table says `"jpeg"`. */
     output_format: outputFormatField("png"),
     prompt_upsampling: boolField(false),
@@ -19,7 +19,7 @@ const buildKontext = () =>
     ...commonFields(),
   });
 
-/** The zod/mini schema type of `FluxKontextProInputs` (named once for the declarations). */
+/** The schema type of `FluxKontextProInputs` (named once for the declarations). */
 export interface FluxKontextInputSchema extends ReturnType<typeof buildKontext> {}
 
 /** `FluxKontextProInputs`, shared by flux-kontext-pro and flux-kontext-max. */

@@ -50,4 +50,64 @@ describe("getModelInfo: the catalogue without its schemas", () => {
     expect(custom.validate({ prompt: 1 }).success).toBe(false);
     expect(custom.validate({ prompt: "ok" })).toEqual({ success: true, data: { prompt: "ok" } });
   });
+
+  it("defineModel takes any Standard Schema: zod's issues keep BFL's wording, another library's its message", () => {
+    const info = {
+      id: "flux-2-pro",
+      family: "flux-2",
+      label: "House style",
+      description: "…",
+      capabilities: flux2ProInfo.capabilities,
+    } as const;
+    const zodModel = defineModel({ ...info, input: z.object({ prompt: z.string().check(z.minLength(1)) }) });
+    expect(zodModel.validate({ prompt: "" })).toEqual({
+      success: false,
+      issues: [
+        {
+          loc: ["body", "prompt"],
+          msg: "String should have at least 1 character",
+          type: "string_too_short",
+          ctx: { min_length: 1 },
+        },
+      ],
+    });
+    expect(zodModel.input["~standard"].vendor).toBe("zod");
+    // a schema of another library: its own messages, at its paths
+    const other = defineModel({
+      ...info,
+      input: {
+        "~standard": {
+          version: 1,
+          vendor: "other",
+          validate: (value: unknown) =>
+            typeof value === "object" && value !== null && "prompt" in value
+              ? { value: value as { prompt: string } }
+              : { issues: [{ message: "prompt is missing", path: [{ key: "prompt" }] }] },
+        },
+      },
+    });
+    expect(other.validate({})).toEqual({
+      success: false,
+      issues: [{ loc: ["body", "prompt"], msg: "prompt is missing", type: "value_error" }],
+    });
+    expect(other.validate({ prompt: "a" })).toEqual({ success: true, data: { prompt: "a" } });
+    // one that checks asynchronously cannot run before a submit
+    const later = defineModel({
+      ...info,
+      input: { "~standard": { version: 1, vendor: "later", validate: () => Promise.resolve({ value: {} }) } },
+    });
+    expect(() => later.validate({})).toThrow(/must check synchronously/);
+  });
+
+  it("a model's own schema is a Standard Schema: its issues as messages at paths", () => {
+    expect(flux2Pro.input["~standard"].vendor).toBe("flux-kit");
+    expect(flux2Pro.input["~standard"].validate({ prompt: "a fox", width: 1000 })).toEqual({
+      issues: [{ message: "Input should be a multiple of 16", path: ["width"] }],
+    });
+    const parsed = flux2Pro.validate({ prompt: "a fox" });
+    expect(parsed.success).toBe(true);
+    expect(flux2Pro.input["~standard"].validate({ prompt: "a fox" })).toEqual({
+      value: parsed.success ? parsed.data : undefined,
+    });
+  });
 });

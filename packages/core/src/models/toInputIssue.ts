@@ -1,24 +1,11 @@
 import type * as z from "zod/mini";
 import { INT_MESSAGE } from "./fields";
+import type { InputIssue } from "./schema";
 
-/**
- * One validation problem, shaped like an item of FastAPI's 422 `detail` array (pydantic v2 wording and types),
- * so the mock can return it verbatim and clients can read local and server errors the same way.
- * @example { loc: ["body", "safety_tolerance"], msg: "Input should be less than or equal to 5",
- *            type: "less_than_equal", input: 9, ctx: { le: 5 } }
- */
-export interface InputIssue {
-  /** Location, starting with `"body"` (e.g. `["body", "width"]`); `["body"]` for the body as a whole. */
-  loc: (string | number)[];
-  /** pydantic v2 message, e.g. `"Field required"`. */
-  msg: string;
-  /** pydantic v2 error type, e.g. `"missing"`, `"multiple_of"`, `"enum"`. */
-  type: string;
-  /** The offending value (absent for missing fields and oversized images). */
-  input?: unknown;
-  /** Constraint values, e.g. `{ le: 5 }`, `{ multiple_of: 16 }`. */
-  ctx?: Record<string, unknown>;
-}
+export type { InputIssue } from "./schema";
+
+/** A zod 4 issue, as a zod schema's Standard Schema `validate` reports it. */
+export type ZodIssueLike = z.core.$ZodIssue;
 
 type Described = Pick<InputIssue, "msg" | "type"> & { ctx?: Record<string, unknown>; hideInput?: boolean };
 

@@ -1,5 +1,4 @@
-import type * as z from "zod/mini";
-import type { InputIssue } from "./toInputIssue";
+import type { InputOf, InputSchema, InputValidation, OutputOf } from "./schema";
 
 /** Output formats BFL can deliver ([OAS] `OutputFormat`). */
 export type OutputFormat = "jpeg" | "png" | "webp";
@@ -142,9 +141,12 @@ export interface ModelInfo<Id extends string = string> {
 /** One BFL endpoint: everything the client, mock, proxy and UI need to know about it, with its schema. */
 export interface ModelDefinition<
   Id extends string = string,
-  Input extends z.ZodMiniType = z.ZodMiniType,
+  Input extends InputSchema = InputSchema,
 > extends ModelInfo<Id> {
-  /** zod/mini schema of the request body, with BFL's real ranges and defaults. */
+  /**
+   * Schema of the request body, with BFL's real ranges and defaults: a Standard Schema (forms and validators
+   * that take one take it), with its fields in `shape`.
+   */
   readonly input: Input;
   /**
    * Checks a request body against `input` (defaults applied, unknown keys dropped) and reports problems the way
@@ -152,19 +154,15 @@ export interface ModelDefinition<
    * imports.
    * @example flux2Pro.validate({ prompt: "a fox", width: 1000 }) // { success: false, issues: [{ type: "multiple_of", … }] }
    */
-  readonly validate: (input: unknown) => InputValidation<z.output<Input>>;
+  readonly validate: (input: unknown) => InputValidation<OutputOf<Input>>;
 }
 
-/** Outcome of a local request-body check: the parsed body (defaults applied, unknown keys dropped) or issues. */
-export type InputValidation<T> = { success: true; data: T } | { success: false; issues: InputIssue[] };
+export type { InputValidation } from "./schema";
 
 /**
  * The request body a model definition takes, as a caller writes it: its schema's input type (any object, when
  * the schema says nothing, as for a bare `ModelDefinition`).
  * @example type ProBody = DefinitionInput<typeof flux2Pro> // { prompt: string; width?: number | null; … }
  */
-export type DefinitionInput<Def extends ModelDefinition> = Def["input"] extends { _zod: { input: infer I } }
-  ? unknown extends I
-    ? Readonly<Record<string, unknown>>
-    : I
-  : never;
+export type DefinitionInput<Def extends ModelDefinition> =
+  unknown extends InputOf<Def["input"]> ? Readonly<Record<string, unknown>> : InputOf<Def["input"]>;

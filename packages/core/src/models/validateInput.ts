@@ -1,11 +1,11 @@
-import type * as z from "zod/mini";
 import { getModel, type ModelId, type ModelOutput } from "./catalogue";
-import type { InputValidation, ModelDefinition } from "./types";
+import type { InputValidation, OutputOf } from "./schema";
+import type { ModelDefinition } from "./types";
 import { validateModelInput } from "./validateModelInput";
 
 export { fastApiValidationBody, toFieldErrors } from "./fieldErrors";
 export { validateModelInput } from "./validateModelInput";
-export type { InputValidation } from "./types";
+export type { InputValidation } from "./schema";
 
 /**
  * Checks a request body for a model given by id or definition.
@@ -21,7 +21,7 @@ export function validateInput<Id extends ModelId>(
 export function validateInput<D extends ModelDefinition>(
   model: D,
   input: unknown,
-): InputValidation<z.output<D["input"]>>;
+): InputValidation<OutputOf<D["input"]>>;
 export function validateInput(model: ModelDefinition | string, input: unknown): InputValidation<unknown>;
 export function validateInput(model: ModelDefinition | string, input: unknown): InputValidation<unknown> {
   if (typeof model !== "string") return validateModelInput(model, input);

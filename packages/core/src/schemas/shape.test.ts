@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { locToPath } from "../models/fieldErrors";
-import { customCheck, nonEmptyString } from "../models/fields";
 import { toInputIssue } from "../models/toInputIssue";
 import { safeParseCreditsResponse } from "./creditsResponse";
 import { safeParseResultResponse } from "./resultResponse";
@@ -26,6 +25,22 @@ const viaZod = (schema: z.ZodMiniType, json: unknown) => {
     : { success: false as const, error: summarize(r.error.issues) };
 };
 const viaShape = (shape: Shape<unknown>, json: unknown) => parseShape(shape, json, (v) => v);
+
+/** The zod schemas of the answers' own checks. */
+const nonEmptyString = () =>
+  z.string().check(
+    z.superRefine((input, ctx) => {
+      if (!input)
+        ctx.issues.push({
+          code: "too_small",
+          origin: "string",
+          minimum: 1,
+          inclusive: true,
+          input,
+          continue: true,
+        });
+    }),
+  );
 
 const zodNullable = (schema: z.ZodMiniType) => z.optional(z.nullable(schema));
 const usage = {
@@ -65,7 +80,7 @@ const zodResult = z
     preview: z.optional(z.unknown()),
   })
   .check(
-    customCheck((v, ctx) => {
+    z.superRefine((v, ctx) => {
       if (statusOutcome(v.status) !== "ready") return;
       const parsed = z.safeParse(zodSample, v.result, { reportInput: true });
       for (const issue of parsed.error?.issues ?? [])
