@@ -37,7 +37,7 @@ test("four jobs at once: three run, the fourth waits for a free slot, then all f
   const refused = page.waitForResponse((r) => r.request().method() === "POST" && isSubmit(r.url()));
   await submit(page, prompts[3]!);
   expect((await refused).status()).toBe(429);
-  const tray = page.getByRole("region", { name: "In progress" });
+  const tray = page.getByRole("region", { name: "Jobs" });
   const fourth = prompts[3]!;
   await tray.locator("li", { hasText: fourth }).waitFor();
   // the proxy's per-visitor limit (3): the fourth is refused with 429 and waits, saying so
@@ -64,7 +64,7 @@ test("a waiting job is cancelled from the keyboard and never reaches BFL", async
   const page = await browser.browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto(demo.url);
   for (const prompt of prompts) await submit(page, prompt.replace(/\[mock:slow:\d+s\]/, "[mock:stuck]"));
-  const tray = page.getByRole("region", { name: "In progress" });
+  const tray = page.getByRole("region", { name: "Jobs" });
   const waiting = tray.locator("li", { hasText: "A lynx" });
   await expect.poll(() => waiting.textContent(), { timeout: 20_000 }).toContain("Waiting for a free slot");
   await screenshot(page, "jobs-phone", { fullPage: true });

@@ -100,7 +100,7 @@ export const JobsWaitingForSlot: Story = {
     await userEvent.type(prompt, "A red fox{Control>}{Enter}{/Control}");
     await userEvent.clear(prompt);
     await userEvent.type(prompt, "An owl{Control>}{Enter}{/Control}");
-    const tray = await canvas.findByRole("region", { name: "In progress" }, TIMEOUT);
+    const tray = await canvas.findByRole("region", { name: "Jobs" }, TIMEOUT);
     await waitFor(() => expect(within(tray).getByText("Waiting for a free slot…")).toBeVisible(), TIMEOUT);
     await expect(within(tray).getByRole("button", { name: "Cancel: An owl" })).toBeEnabled();
     await waitFor(() => expect(canvas.getAllByRole("button", { name: /^Show image:/ })).toHaveLength(2), {

@@ -174,8 +174,12 @@ export interface FluxLabels {
   /** Ends a wait for a slot (free: no task exists yet). */
   cancelWaiting: string;
   // FluxStudio
-  /** The job tray: generations running, waiting or ended without an image. */
+  /** The job tray's list of generations running or waiting for a slot. */
   jobs: string;
+  /** The job tray as a whole (a region): what is running, and what ended without an image. */
+  jobsRegion: string;
+  /** The job tray's list of generations that ended without an image (failed, refused, cancelled, timed out). */
+  jobsEnded: string;
   dismissJob: (prompt: string) => string;
   history: string;
   historyEmpty: string;
@@ -417,7 +421,9 @@ export type LazyLabel =
   | "brushSize"
   | "clearMask"
   | "maskDone"
-  | "maskRequired";
+  | "maskRequired"
+  | "jobsRegion"
+  | "jobsEnded";
 
 /** The labels as the first load has them: every override, and the defaults of all but the {@link LazyLabel}s. */
 export type FirstLoadLabels = Omit<FluxLabels, LazyLabel> & Partial<Pick<FluxLabels, LazyLabel>>;

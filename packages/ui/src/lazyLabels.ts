@@ -27,6 +27,8 @@ export const lazyLabels: Pick<FluxLabels, LazyLabel> = {
   uncertainMessage:
     "The request may have reached the service and may be billed. Check before generating again to avoid paying twice.",
   generationFailedMessage: "The service could not generate this image. Try again, or change the prompt.",
+  jobsRegion: "Jobs",
+  jobsEnded: "Ended without an image",
   aspectAuto: "Auto",
   aspectAutoHint: (images) =>
     images > 0

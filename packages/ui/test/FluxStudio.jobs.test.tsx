@@ -61,7 +61,7 @@ describe("FluxStudio runs several jobs at once", TEST, () => {
     renderStudio();
     for (const animal of ["fox", "owl", "heron", "lynx", "hare"])
       await generate(user, `A ${animal} [mock:slow]`);
-    const tray = await screen.findByRole("region", { name: "In progress" }, OPTIONS);
+    const tray = await screen.findByRole("region", { name: "Jobs" }, OPTIONS);
     // each job is a button named by its prompt and its state
     expect(within(tray).getAllByRole("button", { name: /^A \w+ \[mock:slow\]/ }).length).toBeGreaterThan(0);
     const history = screen.getByRole("region", { name: "Your images" });
@@ -77,7 +77,7 @@ describe("FluxStudio runs several jobs at once", TEST, () => {
         .sort(),
     ).toEqual(["fox", "hare", "heron", "lynx", "owl"].map((a) => `Show image: A ${a} [mock:slow]`).sort());
     // the tray empties as they finish
-    expect(screen.queryByRole("region", { name: "In progress" })).toBeNull();
+    expect(screen.queryByRole("region", { name: "Jobs" })).toBeNull();
   });
 
   it("a job can be stopped from the tray while the others go on", async () => {
@@ -85,7 +85,7 @@ describe("FluxStudio runs several jobs at once", TEST, () => {
     const { container } = renderStudio();
     await generate(user, "A stuck one [mock:stuck]");
     await generate(user, "A quick one");
-    const tray = await screen.findByRole("region", { name: "In progress" }, OPTIONS);
+    const tray = await screen.findByRole("region", { name: "Jobs" }, OPTIONS);
     await user.click(
       await within(tray).findByRole("button", { name: "Stop waiting: A stuck one [mock:stuck]" }, OPTIONS),
     );
@@ -94,7 +94,7 @@ describe("FluxStudio runs several jobs at once", TEST, () => {
     await within(history).findByRole("button", { name: "Show image: A quick one" }, OPTIONS);
     await expectNoAxeViolations(container);
     await user.click(within(tray).getByRole("button", { name: "Dismiss: A stuck one [mock:stuck]" }));
-    expect(screen.queryByRole("region", { name: "In progress" })).toBeNull();
+    expect(screen.queryByRole("region", { name: "Jobs" })).toBeNull();
   });
 });
 
@@ -155,7 +155,7 @@ describe("a reload resumes the whole studio", TEST, () => {
     );
     const again = screen.getByRole("region", { name: "Your images" });
     expect(within(again).getByRole("button", { name: "Show image: A red fox" })).toBeInTheDocument();
-    const tray = screen.getByRole("region", { name: "In progress" });
+    const tray = screen.getByRole("region", { name: "Jobs" });
     expect(within(tray).getByRole("button", { name: /^A slow owl \[mock:stuck\]/ })).toBeInTheDocument();
     expect(container.querySelector(".flux-viewer")).toHaveAttribute("data-state", "pending");
     expect(submits()).toBe(2); // resumed, not submitted again
