@@ -72,6 +72,43 @@ describe.each(runtimes)("the $runtime runtime ($api)", ({ page: path, api, promp
     expect(width).toBeGreaterThan(0);
   });
 
+  // A packed-tarball trial saw each finished image fetched twice at once: the viewer's <img> and the kept
+  // history's read of its bytes, both through the image route to BFL's delivery host.
+  test("the finished image is fetched from the delivery host once, with the history keeping its bytes", async () => {
+    const history = page.getByRole("region", { name: "Your images" });
+    await history.getByRole("button", { name: `Show image: ${prompt}` }).waitFor();
+    // the history stored the bytes it read (its list shows the kept entry), and the viewer shows them
+    await page.waitForFunction(async () => {
+      const count = (name: string) =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => resolve(0);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains("images")) return resolve(0);
+            const request = db.transaction("images", "readonly").objectStore("images").count();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => resolve(0);
+          };
+        });
+      const names = (await indexedDB.databases()).map((d) => d.name ?? "");
+      return (await Promise.all(names.map(count))).some((n) => n > 0);
+    });
+    await recording.settled();
+    const ready = recording.responses
+      .filter((r) => isApi(r.url, "get_result"))
+      .map((r) => JSON.parse(r.body) as { status?: string; result?: { sample?: string } })
+      .find((body) => body.status === "Ready");
+    // the sample is the image route's URL of the delivery URL
+    const delivery = new URL(
+      new URL(ready?.result?.sample ?? "missing:").searchParams.get("u") ?? "missing:",
+    );
+    const deliveries = app.mock.mock.requests.filter(
+      (r) => r.route === "delivery" && new URL(r.url).pathname === delivery.pathname,
+    );
+    expect(deliveries.map((r) => r.method)).toEqual(["GET"]);
+  });
+
   test("the polling and image URLs point back at the app's own host (not its bind address)", async () => {
     await recording.settled();
     const submit = recording.responses.find((r) => r.status === 200 && isApi(r.url, "flux-2-pro"));
