@@ -8,7 +8,7 @@
  *   reports `progress: 0` there, then a rising progress once it runs.
  * - **FLUX 3, cold prior** / **FLUX 3, learning**: `flux-3-image` (typical 90 s), no progress; in sessions of 20
  *   jobs, each session's true median is the prior × a factor in [1/1.5, 1.5] and its σ is drawn in 0.35–0.5
- *   (docs/bfl-api-2026h2.md §2.5, §11). "Cold" gives every job the 90 s prior; "learning" gives each session a fresh
+ *   (docs/bfl-api.md, 2026 addendum §2.5, §11). "Cold" gives every job the 90 s prior; "learning" gives each session a fresh
  *   estimator that learns from the session's finished jobs, as a client does.
  *
  * Prints a markdown section; `--json` prints the raw figures.

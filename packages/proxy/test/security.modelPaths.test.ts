@@ -10,7 +10,7 @@ import type { FluxProxyOptions } from "../src/options";
 import { createFakeBfl, TEST_KEY } from "./fakeBfl";
 import { raw, serve, serveWeb } from "./wire";
 
-/** A valid body for each FLUX Tools endpoint (BFL reference 2026h2 §5). */
+/** A valid body for each FLUX Tools endpoint (docs/bfl-api.md, 2026 addendum §5). */
 const TOOLS: readonly (readonly [id: string, body: Record<string, unknown>])[] = [
   ["flux-tools/erase-v1", { image: "https://example.com/a.png", mask: "https://example.com/m.png" }],
   ["flux-tools/outpainting-v1", { input_image: "https://example.com/a.png", width: 1024, height: 768 }],

@@ -4,7 +4,7 @@ import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { LayoutEditor } from "./LayoutEditor";
 
 /**
- * FLUX 3 Image's bounding boxes (bfl-api-2026h2.md §2.8), drawn on a frame of the output's ratio. Shown inside
+ * FLUX 3 Image's bounding boxes (docs/bfl-api.md, 2026 addendum §2.8), drawn on a frame of the output's ratio. Shown inside
  * a `flux-form`, where PromptForm puts it (and whose theme variables it takes until its own class is in
  * styles.css). Drawing and dragging by pointer are tested in real Chromium in test/LayoutEditor.browser.test.tsx.
  */
@@ -87,7 +87,7 @@ const poster: LayoutRow[] = [
   },
 ];
 
-/** The 16:9 product poster of bfl-api-2026h2.md §2.9, with its headline box; the caption cites all but the headline. */
+/** The 16:9 product poster of docs/bfl-api.md, 2026 addendum §2.9, with its headline box; the caption cites all but the headline. */
 export const Poster: Story = {
   args: {
     aspectRatio: "16:9",

@@ -6,7 +6,7 @@ import type { BoxRow, EditRow, LayoutRow } from "@flux-kit/core/boxes";
 import { LayoutEditor } from "../src/LayoutEditor";
 import { expectNoAxeViolations } from "./axe";
 
-// The poster of bfl-api-2026h2.md §2.9 (16:9).
+// The poster of docs/bfl-api.md, 2026 addendum §2.9 (16:9).
 const poster: LayoutRow[] = [
   { id: "background_1", bbox: [0, 0, 1000, 1000], desc: "A flat matte wall in warm terracotta." },
   { id: "table_1", bbox: [720, 0, 1000, 1000], desc: "A pale oak tabletop." },

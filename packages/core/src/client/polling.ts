@@ -110,7 +110,7 @@ const TYPICAL_RUNS_PER_WAIT = 6;
 /**
  * The default `wait()` / `generate()` deadline for a model whose median run is `typicalDurationMs`: 5 minutes, or
  * six typical runs when that is longer. Every model before FLUX 3 (typical runs of 1.5–20 s) keeps 5 minutes;
- * FLUX 3 Image (typical 90 s, P99 ≈ 206 s over all sizes, 4k "several minutes": docs/bfl-api-2026h2.md §2.5, §13)
+ * FLUX 3 Image (typical 90 s, P99 ≈ 206 s over all sizes, 4k "several minutes": docs/bfl-api.md, 2026 addendum §2.5, §13)
  * gets 9 minutes. Why six: run times are log-normal with σ ≈ 0.35–0.5, so six medians is e^1.8, about 3.6σ past
  * the median at σ = 0.5 (1 run in 6,000 or so) and still 2.8σ for a job half as slow again as the typical figure
  * (a 4k render, say). A deadline is not a verdict on the task: it may still finish (resume the watch), and a task

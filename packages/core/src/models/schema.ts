@@ -1,12 +1,13 @@
 /**
- * The schema primitives every model's request body (and the client's reading of BFL's answers, `schemas/shape`)
- * is built from, with no schema library: a check reads a value,
+ * The schema primitives every model's request body is built from, with no schema library: a check reads a value,
  * reports what is wrong as BFL's 422 does (FastAPI's `detail` items, pydantic v2 wording) and returns the value
  * as parsed, defaults applied. Each primitive stands for the zod 4 one named beside it and behaves as it does,
  * the order of issues and which issues stop an object's own checks included; `schema.test.ts` holds them to zod.
  * A model's schema is an `InputSchema`: a Standard Schema (https://standardschema.dev), so forms and validators
  * that take one (TanStack Form, react-hook-form's resolver, tRPC) take a model's input as they take zod's.
  */
+
+import { isJsonObject } from "../bfl/json";
 
 /**
  * One validation problem, shaped like an item of FastAPI's 422 `detail` array (pydantic v2 wording and types),
@@ -260,21 +261,18 @@ const standard = <In, Out>(schema: Field<In, Out>): StandardSchemaV1<In, Out>["~
   },
 });
 
-const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /**
- * `z.object(shape)` (unknown keys dropped, as BFL's pydantic models ignore them), `z.strictObject` (`"strict"`:
- * each unknown key reported as pydantic's `extra_forbidden`, after the fields) or `z.looseObject` (`"loose"`:
- * unknown keys kept, as the answers' readers do). `checks` run on the parsed
+ * `z.object(shape)` (unknown keys dropped, as BFL's pydantic models ignore them) or `z.strictObject` (`"strict"`:
+ * each unknown key reported as pydantic's `extra_forbidden`, after the fields). `checks` run on the parsed
  * object, as `.check(…)` after zod's.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export const object = <S extends FieldsShape>(
   shape: S,
-  unknownKeys?: "strict" | "loose",
+  unknownKeys?: "strict",
   ...checks: Check<ObjectOutput<S>>[]
 ): InputSchema<ObjectInput<S>, ObjectOutput<S>> & { readonly shape: S } => {
-  const body = typed<Record<string, unknown>>("object", isObject);
+  const body = typed<Record<string, unknown>>("object", isJsonObject);
   const fields: Field<ObjectInput<S>, ObjectOutput<S>> = checked(
     {
       run: (value, loc, issues) => {
@@ -282,7 +280,7 @@ export const object = <S extends FieldsShape>(
         body.run(value, loc, issues);
         if (issues.length > start) return value as ObjectOutput<S>;
         const input = value as Record<string, unknown>;
-        const out: Record<string, unknown> = unknownKeys === "loose" ? { ...input } : {};
+        const out: Record<string, unknown> = {};
         for (const [key, field] of Object.entries(shape)) {
           const parsed = field.run(input[key], [...loc, key], issues);
           if (parsed !== undefined || key in input) out[key] = parsed;

@@ -1,5 +1,5 @@
 /**
- * Statuses a BFL task can report: the eight of the live `StatusResponse` enum (docs/bfl-api-2026h2.md §8.1, with
+ * Statuses a BFL task can report: the eight of the live `StatusResponse` enum (docs/bfl-api.md, 2026 addendum §8.1, with
  * FLUX 3's in-flight `Reasoning` and `Generating`), plus `"Failed"`, which BFL's own docs treat as a failure alias.
  */
 export const KNOWN_STATUSES = [
@@ -57,7 +57,7 @@ export function isTerminalStatus(status: string): boolean {
 /**
  * Where an in-flight task stands, for a UI to name: `"pending"` (BFL has it but names no stage: queued, or running
  * on a model that reports no stages, as every model before FLUX 3 does), then FLUX 3's `"reasoning"` (it plans
- * the image and expands the prompt) and `"generating"` (it renders). docs/bfl-api-2026h2.md §2.4.
+ * the image and expands the prompt) and `"generating"` (it renders). docs/bfl-api.md, 2026 addendum §2.4.
  */
 export type TaskStage = "pending" | "reasoning" | "generating";
 
