@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { layoutRow, parseBoxPrompt, refImage, takeRow } from "@flux-kit/core/boxes";
 import { describe, expect, it, vi } from "vitest";
@@ -58,6 +58,43 @@ describe("PromptForm with FLUX 3 Image", () => {
     expect(input).not.toHaveProperty("seed");
     expect(input).not.toHaveProperty("output_format");
     expect(input).not.toHaveProperty("input_image");
+  });
+
+  it("offers grounding and a safety tolerance of 0–4 in Advanced, and sends what is set; auto then follows image 1", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<(request: PromptFormRequest) => void>();
+    const { container } = render(
+      <PromptForm onSubmit={onSubmit} defaultValue={{ model: "flux-3-image", prompt: "a lighthouse" }} />,
+    );
+    const ratio = await screen.findByRole("combobox", { name: "Aspect ratio" });
+    await user.click(screen.getByText("Advanced settings"));
+    const grounding = await screen.findByRole("checkbox", { name: "Research the prompt first (grounding)" });
+    expect(grounding).toBeChecked();
+    const safety = screen.getByRole("slider", { name: /^Safety tolerance: 2$/ });
+    expect(safety).toHaveAttribute("min", "0");
+    expect(safety).toHaveAttribute("max", "4");
+    expect(safety).toHaveAccessibleDescription(/\(0–4\)$/);
+    // FLUX 3 takes neither a seed nor a format
+    expect(screen.queryByRole("spinbutton", { name: "Seed" })).toBeNull();
+    expect(screen.queryByRole("combobox", { name: "Output format" })).toBeNull();
+    await user.click(grounding);
+    fireEvent.change(safety, { target: { value: "4" } });
+    expect(screen.getByRole("slider", { name: /^Safety tolerance: 4$/ })).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+    // with a reference, "auto" keeps image 1's framing
+    const add = screen.getByRole("button", { name: "Add image" });
+    const picker = add.closest(".flux-refs")!.querySelector<HTMLInputElement>("input[type=file]")!;
+    await user.upload(picker, [pngFile("room.png", 640, 480)]);
+    await screen.findByRole("button", { name: "image 1: room.png" });
+    expect(ratio).toHaveAccessibleDescription(
+      "Auto keeps image 1's framing, unless the prompt asks for a ratio.",
+    );
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    expect(submitted(onSubmit)).toMatchObject({
+      grounding: false,
+      safety_tolerance: 4,
+      aspect_ratio: "auto",
+    });
   });
 
   it("writes the layout drawn in the editor into the prompt after the caption", async () => {
