@@ -71,7 +71,10 @@ export function report(
 }
 
 /** Whether an issue since `start` stops the checks after it, as zod's aborted payload does. */
-const stopped = (issues: readonly Issue[], start: number) => issues.slice(start).some((issue) => !issue.next);
+function stopped(issues: readonly Issue[], start: number): boolean {
+  for (let i = start; i < issues.length; i++) if (!issues[i]!.next) return true;
+  return false;
+}
 
 /**
  * `base` followed by `checks`, as zod's `.check(…)`: each runs on the parsed value unless an issue before it
