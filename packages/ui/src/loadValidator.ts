@@ -15,7 +15,7 @@ let loaded: Checks | undefined;
 let loading: Promise<Checks> | undefined;
 
 /**
- * Loads the catalogue's checks (zod and every model's rules) and the sentences that explain their findings once,
+ * Loads the catalogue's checks (every model's rules) and the sentences that explain their findings once,
  * on demand: a form draws its fields from `getModelInfo`, so the schemas stay out of an app's first load. A failed
  * load (offline, a deploy that removed the chunk) is retried on the next call.
  */

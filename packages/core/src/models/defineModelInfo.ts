@@ -8,7 +8,7 @@ export type InfoFields<Id extends string> = Omit<ModelInfo<Id>, "path" | TaskFac
   Partial<Pick<ModelInfo, TaskFacts>>;
 
 /**
- * Builds a `ModelInfo` (no schema, so no zod), deriving `path` and, unless given, the endpoint's cap, typical
+ * Builds a `ModelInfo` (no schema), deriving `path` and, unless given, the endpoint's cap, typical
  * run and delivery-URL lifetime (BFL's for a known id, else 24 tasks, 10 s and 10 minutes).
  * @example defineModelInfo({ id: "flux-dev", family: "flux-dev", … }).path // "/v1/flux-dev"
  */

@@ -46,7 +46,7 @@ function imagesOf(model: ModelInfo, input: Readonly<Record<string, unknown>>): s
  * per megapixel out and in, a flat price for the others); `undefined` for a model with no known price. BFL's
  * per-megapixel rounding is fitted to BFL's examples (see `creditsFor`). BFL's
  * own figure comes back on the submit (`cost`) or, for older models, on the finished task (`FluxResult.cost`).
- * @param model the model's definition, or its info alone (`getModelInfo(id)`: no zod in a browser's bundle)
+ * @param model the model's definition, or its info alone (`getModelInfo(id)`: no schema in a browser's bundle)
  * @example estimateCost(flux3Image, { prompt: "a fox", resolution: "2k" }) // { credits: 10, usd: 0.1, basis: "published", … }
  */
 export function estimateCost(

@@ -1,7 +1,7 @@
 import type { ExtraField, NumberRange, OutputFormat } from "./types";
 
 /**
- * What the field builders (`fields`) and the models' `capabilities` share, with no zod: ranges, limits, formats and
+ * What the field builders (`fields`) and the models' `capabilities` share, with no schema: ranges, limits, formats and
  * field names. A UI drawn from `getModelInfo` loads this and not the schemas.
  */
 

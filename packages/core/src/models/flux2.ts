@@ -10,7 +10,7 @@ import {
 } from "./flux2Info";
 import { flux2FlexInput, flux2Input, flux2KleinInput } from "./flux2Schema";
 
-// Each definition is its info (`./flux2Info`, no zod: what `getModelInfo` and a form read) with its schema.
+// Each definition is its info (`./flux2Info`, no schema: what `getModelInfo` and a form read) with its schema.
 
 /** FLUX.2 [pro]: BFL's recommended default; a pinned snapshot. Up to 8 reference images. */
 export const flux2Pro = /* @__PURE__ */ withSchema(flux2ProInfo, flux2Input);

@@ -2,7 +2,7 @@ import { withSchema } from "./defineModel";
 import { flux3ImageInfo } from "./flux3ImageInfo";
 import { buildFlux3 } from "./flux3Schema";
 
-/** The zod/mini schema type of `Flux3ImageInputs` (named once for the declarations). */
+/** The schema type of `Flux3ImageInputs` (named once for the declarations). */
 export interface Flux3ImageInputSchema extends ReturnType<typeof buildFlux3> {}
 
 /** `Flux3ImageInputs`: `prompt`, `images`, `aspect_ratio`, `resolution`, `grounding`, `safety_tolerance`, `version`. */

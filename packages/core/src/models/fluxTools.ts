@@ -8,7 +8,7 @@ import {
 } from "./fluxToolsInfo";
 import { buildDeblur, buildErase, buildOutpainting, buildTryOn } from "./fluxToolsSchema";
 
-/** The zod/mini schema types of the tools (named once for the declarations). */
+/** The schema types of the tools (named once for the declarations). */
 export interface FluxEraseInputSchema extends ReturnType<typeof buildErase> {}
 export interface FluxOutpaintingInputSchema extends ReturnType<typeof buildOutpainting> {}
 export interface FluxTryOnInputSchema extends ReturnType<typeof buildTryOn> {}

@@ -23,7 +23,7 @@ import type { ModelInfo } from "./types";
 
 /**
  * The catalogue without its schemas: what a model picker or a form needs (labels, capabilities, caps, typical
- * runs), with no zod behind it, so a UI can show every model and load the checks on demand. Same ids and order
+ * runs), with no schema behind it, so a UI can show every model and load the checks on demand. Same ids and order
  * as `models` (a test pins it).
  */
 const modelInfos = {
@@ -62,7 +62,7 @@ export function isModelId(value: unknown): value is ModelId {
 
 /**
  * A model's info by id (label, family, capabilities, caps, typical run), without its schema: a model picker or a
- * form generated from capabilities needs no zod. `getModel` gives the definition with its schema.
+ * form generated from capabilities needs no schema. `getModel` gives the definition with its schema.
  * @example getModelInfo("flux-2-pro").capabilities.size.kind // "dimensions"
  */
 export function getModelInfo<Id extends ModelId>(id: Id): ModelInfo<Id>;

@@ -110,7 +110,7 @@ export interface ModelDeprecation {
 
 /**
  * What flux-kit knows about one BFL endpoint besides its schema: enough to draw a model picker and a form, pace
- * polling and keep to BFL's caps, without zod in the bundle (`getModelInfo`). A `ModelDefinition` is this plus
+ * polling and keep to BFL's caps, without the schemas in the bundle (`getModelInfo`). A `ModelDefinition` is this plus
  * the schema.
  */
 export interface ModelInfo<Id extends string = string> {

@@ -1,6 +1,6 @@
 /**
  * The few structural checks the client needs for BFL's JSON answers, written without zod so `createFluxClient`
- * carries no schema library (model schemas stay zod/mini: a bundle pays for zod when it imports a model). Each
+ * carries no schema library (the models' schemas have their own primitives, `models/schema`). Each
  * check stands for the zod/mini primitive named beside it and words its issues as `toInputIssue` words zod's
  * (pydantic v2); `shape.test.ts` holds every check against that zod primitive with fast-check.
  */
