@@ -21,10 +21,34 @@ export function withSchema<const Id extends string, Input extends InputSchema>(
   return model;
 }
 
-/** A Standard Schema's issue in BFL's 422 wording: a zod issue as pydantic words it, any other as a value error. */
-function fromStandardIssue(issue: StandardIssue): Issue[] {
-  if ("code" in issue)
-    return toInputIssues(issue as unknown as ZodIssueLike).map(({ loc, ...rest }) => ({
+/** The value at `path` in `root`: what zod's `reportInput` would have put in an issue. */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path)
+    value =
+      typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+/**
+ * A zod issue with the value it is about: zod's Standard Schema side leaves it out, and pydantic's wording needs
+ * it (a value of the wrong type is not a missing field). A union's branches get theirs too.
+ */
+function withInput(issue: ZodIssueLike, root: unknown, base: readonly PropertyKey[] = []): ZodIssueLike {
+  const path = [...base, ...issue.path];
+  const input = valueAt(root, path);
+  if (issue.code !== "invalid_union") return { ...issue, input } as ZodIssueLike;
+  const errors = issue.errors.map((branch) => branch.map((e) => withInput(e, root, path)));
+  return { ...issue, input, errors } as ZodIssueLike;
+}
+
+/**
+ * A Standard Schema's issue in BFL's 422 wording: a zod schema's as pydantic words it, another library's as a
+ * value error with its message.
+ */
+function fromStandardIssue(issue: StandardIssue, zod: boolean, value: unknown): Issue[] {
+  if (zod)
+    return toInputIssues(withInput(issue as unknown as ZodIssueLike, value)).map(({ loc, ...rest }) => ({
       loc: loc.slice(1),
       ...rest,
     }));
@@ -44,7 +68,9 @@ function asInputSchema<In, Out>(schema: StandardSchemaV1<In, Out>): InputSchema<
       const result = schema["~standard"].validate(value);
       if (result instanceof Promise)
         throw new TypeError("A model's schema must check synchronously; this one returned a Promise.");
-      if (result.issues) issues.push(...result.issues.flatMap(fromStandardIssue));
+      const zod = schema["~standard"].vendor === "zod";
+      if (result.issues)
+        issues.push(...result.issues.flatMap((issue) => fromStandardIssue(issue, zod, value)));
       return result.issues ? (value as Out) : result.value;
     },
   };

@@ -67,11 +67,39 @@ describe("getModelInfo: the catalogue without its schemas", () => {
           loc: ["body", "prompt"],
           msg: "String should have at least 1 character",
           type: "string_too_short",
+          input: "",
           ctx: { min_length: 1 },
         },
       ],
     });
     expect(zodModel.input["~standard"].vendor).toBe("zod");
+    // zod's Standard Schema side leaves the value out of its issues: a value of the wrong type is not a missing
+    // field, and the issue still says what was sent (a trial found both wrong)
+    const typedModel = defineModel({
+      ...info,
+      input: z.object({
+        prompt: z.string(),
+        steps: z.optional(z.int().check(z.lte(50))),
+        sizes: z.optional(z.array(z.union([z.literal("1k"), z.literal("2k")]))),
+      }),
+    });
+    expect(typedModel.validate({ prompt: 3, steps: 51.5, sizes: ["1k", "8k"] })).toEqual({
+      success: false,
+      issues: [
+        { loc: ["body", "prompt"], msg: "Input should be a valid string", type: "string_type", input: 3 },
+        {
+          loc: ["body", "steps"],
+          msg: "Input should be a valid integer, got a number with a fractional part",
+          type: "int_from_float",
+          input: 51.5,
+        },
+        expect.objectContaining({ loc: ["body", "sizes", 1], type: "literal_error", input: "8k" }),
+      ],
+    });
+    expect(typedModel.validate({ steps: 1 })).toMatchObject({
+      success: false,
+      issues: [{ loc: ["body", "prompt"], type: "missing", msg: "Field required" }],
+    });
     // a schema of another library: its own messages, at its paths
     const other = defineModel({
       ...info,
@@ -91,6 +119,23 @@ describe("getModelInfo: the catalogue without its schemas", () => {
       issues: [{ loc: ["body", "prompt"], msg: "prompt is missing", type: "value_error" }],
     });
     expect(other.validate({ prompt: "a" })).toEqual({ success: true, data: { prompt: "a" } });
+    // another library's issue with a `code` of its own (ArkType's) is not read as zod's
+    const ark = defineModel({
+      ...info,
+      input: {
+        "~standard": {
+          version: 1,
+          vendor: "arktype",
+          validate: () => ({
+            issues: [{ code: "minLength", message: "prompt must be non-empty", path: ["prompt"], rule: 1 }],
+          }),
+        },
+      },
+    });
+    expect(ark.validate({ prompt: "" })).toEqual({
+      success: false,
+      issues: [{ loc: ["body", "prompt"], msg: "prompt must be non-empty", type: "value_error" }],
+    });
     // one that checks asynchronously cannot run before a submit
     const later = defineModel({
       ...info,
