@@ -1,10 +1,10 @@
-import { createFluxClient, type FluxClient } from "@flux-kit/core";
+import { createFluxClient, type FluxClient, type Region } from "@flux-kit/core";
 import { createMockBfl } from "@flux-kit/mock";
 import type { FluxProxyOptions } from "@flux-kit/proxy/node";
 
 /** Where the demo's proxy sends requests. */
 export type UpstreamMode = "mock" | "live";
-export type Region = "global" | "eu" | "us";
+export type { Region };
 
 export interface UpstreamOptions {
   readonly mode: UpstreamMode;

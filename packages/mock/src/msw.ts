@@ -1,3 +1,4 @@
+import { isBflApiUrl } from "@flux-kit/core/internal";
 import { http, HttpResponse, type HttpHandler } from "msw";
 import { createMockBfl, type MockBfl } from "./createMockBfl";
 import type { MockBflOptions } from "./options";
@@ -21,8 +22,14 @@ export interface MockHandlersOptions {
   readonly proxyKey?: string | false;
 }
 
-/** BFL's own API origins, where requests must carry their own key. */
-const BFL_API = /^https:\/\/api(?:\.[a-z0-9-]+)?\.bfl\.ai$/;
+/** Whether `baseUrl` is on one of BFL's own API hosts, where requests must carry their own key. */
+function isBflApi(baseUrl: string): boolean {
+  try {
+    return isBflApiUrl(new URL(baseUrl));
+  } catch {
+    return false; // a path such as "/api/flux": the app's own proxy
+  }
+}
 
 function isMock(value: unknown): value is MockBfl {
   return typeof value === "object" && value !== null && typeof (value as MockBfl).handle === "function";
@@ -43,7 +50,7 @@ export function createMockHandlers(
   const mock = isMock(mockOrOptions) ? mockOrOptions : createMockBfl(mockOrOptions);
   const baseUrl = (options.baseUrl ?? "https://api.bfl.ai").replace(/\/+$/, "");
   const basePath = /^https?:\/\//.test(baseUrl) ? new URL(baseUrl).pathname.replace(/\/+$/, "") : baseUrl;
-  const proxyKey = options.proxyKey ?? (BFL_API.test(baseUrl) ? false : (mock.settings.apiKeys[0] ?? false));
+  const proxyKey = options.proxyKey ?? (isBflApi(baseUrl) ? false : (mock.settings.apiKeys[0] ?? false));
   const resolver = async ({ request }: { request: Request }) => {
     const outcome = await mock.handle(proxyKey === false ? request : withKey(request, proxyKey), {
       basePath,
