@@ -6,6 +6,8 @@ import {
   nullish,
   number,
   report,
+  reportBound,
+  INT_MESSAGE,
   string,
   typed,
   withDefault,
@@ -20,8 +22,7 @@ import type { NumberRange, OutputFormat } from "./types";
  * `capabilities`, so the two cannot drift apart.
  */
 
-/** Message of an integer field's type issue. */
-export const INT_MESSAGE = "Input should be a valid integer";
+export { INT_MESSAGE } from "./schema";
 
 /**
  * An integer, reported like pydantic: `int_type` for non-numbers, `int_from_float` for fractions (and then no
@@ -39,16 +40,7 @@ export const integer = (): Field<number> =>
 export const atLeast =
   (min: number): Check<number> =>
   (value, loc, issues) => {
-    if (value < min)
-      report(
-        issues,
-        loc,
-        "greater_than_equal",
-        `Input should be greater than or equal to ${min}`,
-        value,
-        { ge: min },
-        true,
-      );
+    if (value < min) reportBound(issues, loc, { ge: min }, value, true);
   };
 
 /**
@@ -60,16 +52,7 @@ export const inRange =
   (r: NumberRange): Check<number> =>
   (value, loc, issues) => {
     atLeast(r.min)(value, loc, issues);
-    if (value > r.max)
-      report(
-        issues,
-        loc,
-        "less_than_equal",
-        `Input should be less than or equal to ${r.max}`,
-        value,
-        { le: r.max },
-        true,
-      );
+    if (value > r.max) reportBound(issues, loc, { le: r.max }, value, true);
     if (r.step && value % r.step)
       report(
         issues,

@@ -19,7 +19,16 @@ import {
   FLUX2_SAFETY,
   FLUX2_SIDE,
 } from "./flux2Info";
-import { checked, nullish, object, report, type FieldsShape, type Issue, type Loc } from "./schema";
+import {
+  checked,
+  nullish,
+  object,
+  report,
+  reportBound,
+  type FieldsShape,
+  type Issue,
+  type Loc,
+} from "./schema";
 
 /** A FLUX.2 side: 0 or null mean "auto" (the server picks, e.g. the input image's size). */
 /* @__NO_SIDE_EFFECTS__ */
@@ -27,17 +36,7 @@ const flux2Side = () =>
   nullish(
     checked(integer(), (v, loc, issues) => {
       if (v === 0) return;
-      if (v < FLUX2_SIDE.min)
-        report(
-          issues,
-          loc,
-          "greater_than_equal",
-          `Input should be greater than or equal to ${FLUX2_SIDE.min}`,
-          v,
-          {
-            ge: FLUX2_SIDE.min,
-          },
-        );
+      if (v < FLUX2_SIDE.min) reportBound(issues, loc, { ge: FLUX2_SIDE.min }, v);
       if (v % 16 !== 0)
         report(issues, loc, "multiple_of", "Input should be a multiple of 16", v, { multiple_of: 16 });
     }),

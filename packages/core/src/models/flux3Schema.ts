@@ -8,7 +8,7 @@ import {
   FLUX3_RESOLUTIONS,
   FLUX3_SAFETY,
 } from "./flux3ImageInfo";
-import { array, checked, either, object, optional, report, string, withDefault } from "./schema";
+import { array, checked, either, object, optional, report, reportBound, string, withDefault } from "./schema";
 
 // FLUX 3 Image's request body (`POST /v1/flux-3-image`, released 2026-10-01): docs/bfl-api.md, 2026 addendum §2.
 
@@ -44,21 +44,8 @@ const imagesField = () =>
       referenceImage(),
       (value) => typeof value === "string",
       checked(array(referenceImage()), (list, loc, issues) => {
-        if (list.length === 0)
-          report(issues, loc, "greater_than_equal", "Input should be greater than or equal to 1", list, {
-            ge: 1,
-          });
-        else if (list.length > FLUX3_MAX_IMAGES)
-          report(
-            issues,
-            loc,
-            "less_than_equal",
-            `Input should be less than or equal to ${FLUX3_MAX_IMAGES}`,
-            list,
-            {
-              le: FLUX3_MAX_IMAGES,
-            },
-          );
+        if (list.length === 0) reportBound(issues, loc, { ge: 1 }, list);
+        else if (list.length > FLUX3_MAX_IMAGES) reportBound(issues, loc, { le: FLUX3_MAX_IMAGES }, list);
       }),
       Array.isArray,
     ),

@@ -90,13 +90,46 @@ export const checked = <In, Out>(base: Field<In, Out>, ...checks: Check<Out>[]):
   },
 });
 
+/** pydantic's message for a value that is not an integer. */
+export const INT_MESSAGE = "Input should be a valid integer";
+
+/** A value under `min` (`ge`) or over `max` (`le`), in pydantic's words; `next` when later checks still run. */
+export function reportBound(
+  issues: Issue[],
+  loc: Loc,
+  bound: { readonly ge: number } | { readonly le: number },
+  input: unknown,
+  next?: true,
+): void {
+  if ("ge" in bound)
+    report(
+      issues,
+      loc,
+      "greater_than_equal",
+      `Input should be greater than or equal to ${bound.ge}`,
+      input,
+      bound,
+      next,
+    );
+  else
+    report(
+      issues,
+      loc,
+      "less_than_equal",
+      `Input should be less than or equal to ${bound.le}`,
+      input,
+      bound,
+      next,
+    );
+}
+
 const TYPES = {
   string: ["string_type", "Input should be a valid string"],
   number: ["float_type", "Input should be a valid number"],
   boolean: ["bool_type", "Input should be a valid boolean"],
   array: ["list_type", "Input should be a valid list"],
   object: ["dict_type", "Input should be a valid dictionary"],
-  int: ["int_type", "Input should be a valid integer"],
+  int: ["int_type", INT_MESSAGE],
 } as const;
 
 /**
