@@ -117,8 +117,10 @@ export default [
     // bench/RESULTS.md. 31.13 kB with #16's long polls in core's client and a Generate disabled until hydration;
     // 31.2 kB with a prompt typed before hydration kept (+0.07 kB) and the long-poll offer's rule in the client;
     // 31.24 kB with the allowed models asked again after sign-in and a busy service's waiting message; 31.31 kB
-    // with the tray naming FLUX 3's stages (Vite puts the stage words in a chunk the first load shares).
-    limit: "31.4 kB",
+    // with the tray naming FLUX 3's stages (Vite puts the stage words in a chunk the first load shares). 31.36–
+    // 31.43 kB with the same code: the first load imports core's chunks by their hashed file names, so a change to
+    // any core file moves it by a few dozen bytes; the budget leaves room for that.
+    limit: "31.5 kB",
   },
   {
     name: "FluxStudio app: kit code (core + react + ui); React and TanStack Query external",
