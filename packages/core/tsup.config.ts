@@ -19,6 +19,7 @@ export const zodFreeEntries = {
 };
 
 const options = preset({
+  external: ["#scrub"],
   // the CJS build shares chunks too, so each entry gives the very same definitions and error classes (tsup splits
   // only ESM by default: `require("@flux-kit/core/catalogue").models` was a copy of the main entry's)
   splitting: true,
@@ -42,6 +43,10 @@ const options = preset({
     "chunks/flux3Image": "src/models/flux3Image.ts",
     "chunks/webhooks": "src/webhooks/index.ts",
     "chunks/generation": "src/generation/createGenerationController.ts",
+    // the two sides of package.json's `#scrub` (the redacting one for servers, the plain one for browser builds):
+    // files of their own, left for the app's bundler or Node to choose between
+    "chunks/scrub": "src/client/scrub.ts",
+    "chunks/scrubBrowser": "src/client/scrub.browser.ts",
     ...zodFreeEntries,
   },
 });

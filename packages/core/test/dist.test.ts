@@ -1,11 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { execFile } from "node:child_process";
 import { join, relative } from "node:path";
-import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import type * as Catalogue from "../src/catalogue";
-import type * as Main from "../src/index";
-import type * as Tools from "../src/tools";
 import { zodFreeEntries } from "../tsup.config";
 import { reachedSources } from "./importGraph";
 
@@ -14,30 +11,7 @@ import { reachedSources } from "./importGraph";
 const packageDir = join(import.meta.dirname, "..");
 const dist = join(packageDir, "dist");
 const built = existsSync(join(dist, "index.js"));
-
-interface Entries {
-  main: typeof Main;
-  catalogue: typeof Catalogue;
-  tools: typeof Tools;
-}
-
-const esm = async (): Promise<Entries> => {
-  const load = (name: string): Promise<unknown> => import(pathToFileURL(join(dist, `${name}.js`)).href);
-  return {
-    main: (await load("index")) as typeof Main,
-    catalogue: (await load("catalogue")) as typeof Catalogue,
-    tools: (await load("tools")) as typeof Tools,
-  };
-};
-
-const cjs = (): Promise<Entries> => {
-  const load = createRequire(import.meta.url);
-  return Promise.resolve({
-    main: load(join(dist, "index.cjs")) as typeof Main,
-    catalogue: load(join(dist, "catalogue.cjs")) as typeof Catalogue,
-    tools: load(join(dist, "tools.cjs")) as typeof Tools,
-  });
-};
+const run = promisify(execFile);
 
 /** The build's ESM files with the source modules each holds (from its source map) and what it imports. */
 function esmFiles() {
@@ -68,17 +42,56 @@ describe("the build (dist/)", () => {
     if (!built) throw new Error("packages/core/dist is missing: run `pnpm build` (or `pnpm test`) first.");
   });
 
+  // in a child process: vitest hands its workers the `@flux-kit/source` condition, under which package.json's
+  // `#scrub` (the client's error scrubber) resolves to the source, as the other tests want
+  it.each(["esm", "cjs"])(
+    "%s: core/catalogue and core/tools give the main entry's very definitions, and a keyed client's errors omit the key",
+    async (format) => {
+      const { stdout } = await run(process.execPath, [join(import.meta.dirname, "loadDist.mjs"), format], {
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
+      expect(JSON.parse(stdout)).toEqual({
+        sameModels: true,
+        sameValidate: true,
+        sameDefinitions: true,
+        sameTools: true,
+        errorIsFluxError: true,
+        errorCode: "auth",
+        keyInError: false,
+      });
+    },
+  );
+
+  // package.json `imports`: the redacting scrub for every runtime that may hold the key, the plain one only where
+  // no server can be (a browser build), even for runtimes that also match `browser` (Cloudflare's, Vercel's edge)
   it.each([
-    ["ESM", esm],
-    ["CJS", cjs],
-  ])(
-    "%s: core/catalogue and core/tools give the main entry's very definitions and checks",
-    async (_, load) => {
-      const { main, catalogue, tools } = await load();
-      expect(catalogue.models).toBe(main.models);
-      expect(catalogue.validateInput).toBe(main.validateInput);
-      for (const id of main.modelIds) expect(catalogue.getModel(id)).toBe(main.getModel(id));
-      for (const tool of Object.values(tools)) expect(main.getModel(tool.id)).toBe(tool);
+    ["a browser app (Vite, webpack, esbuild for the browser)", "browser", [], "scrubBrowser"],
+    ["Cloudflare Workers (wrangler)", "neutral", ["workerd", "worker", "browser"], "scrub"],
+    ["Next.js and Vercel's edge runtime", "neutral", ["edge-light", "worker", "browser"], "scrub"],
+    ["a Web Worker or service worker bundle", "browser", ["worker"], "scrub"],
+    ["Node (a bundled server)", "node", [], "scrub"],
+    ["Deno and others (no condition of ours)", "neutral", ["deno"], "scrub"],
+  ] as const)(
+    "%s (esbuild platform %s, conditions %j): the #scrub it needs",
+    async (_, platform, conditions, expected) => {
+      const { build } = await import("esbuild");
+      const result = await build({
+        stdin: {
+          contents: `export { createFluxClient } from ${JSON.stringify(join(dist, "index.js"))};`,
+          resolveDir: packageDir,
+        },
+        bundle: true,
+        write: false,
+        metafile: true,
+        format: "esm",
+        platform,
+        conditions: [...conditions],
+        logLevel: "silent",
+      });
+      const scrubs = Object.keys(result.metafile.inputs)
+        .map((input) => /dist\/chunks\/(scrub\w*)\.js$/.exec(input)?.[1])
+        .filter((name) => name !== undefined);
+      expect(scrubs).toEqual([expected]);
     },
   );
 

@@ -23,7 +23,8 @@ import { ConcurrencyLimiter, type Lease } from "./limiter";
 import { toSnapshot } from "./outcome";
 import { adaptivePolling, defaultWaitTimeoutMs, DurationEstimator, type PollingPolicy } from "./polling";
 import { backoffDelay, resolveRetry, withRetry } from "./retry";
-import { scrubSecret } from "./scrub";
+// the redacting scrub on servers, a plain one in browser builds: see ./scrub.browser.ts
+import { scrubSecret } from "#scrub";
 import { abortReason, sleep } from "./sleep";
 import { exchange, wasNotSent } from "./transport";
 import type {

@@ -76,7 +76,10 @@ export interface FluxClientOptions {
    * @example createFluxClient({ apiKey, models }) // import { models } from "@flux-kit/core"
    */
   readonly models?: readonly ModelDefinition[] | Readonly<Record<string, ModelDefinition>> | undefined;
-  /** Allow `apiKey` in a browser. Anyone who opens the page can read it. @default false */
+  /**
+   * Allow `apiKey` in a browser. Anyone who opens the page can read it, so a browser build does not scrub it from
+   * errors either (a server's does): there it is no secret. @default false
+   */
   readonly dangerouslyAllowBrowser?: boolean | undefined;
 }
 
