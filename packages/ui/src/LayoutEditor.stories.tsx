@@ -1,25 +1,21 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import type { BoxRow, EditRow, LayoutRow } from "@flux-kit/core/boxes";
+import { serializeRows, type BoxRow, type EditRow, type LayoutRow } from "@flux-kit/core/boxes";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { LayoutEditor } from "./LayoutEditor";
+import { LiveLayoutEditor } from "./stories/LiveLayoutEditor";
+import { mockApi } from "./stories/mockApi";
 
 /**
  * FLUX 3 Image's bounding boxes (docs/bfl-api.md, 2026 addendum §2.8), drawn on a frame of the output's ratio. Shown inside
  * a `flux-form`, where PromptForm puts it (and whose theme variables it takes until its own class is in
- * styles.css). Drawing and dragging by pointer are tested in real Chromium in test/LayoutEditor.browser.test.tsx.
+ * styles.css). Each story then sends its rows: the real `useFluxGeneration` submits the caption and the rows to
+ * `@flux-kit/mock` through MSW, and the play checks the prompt the mock received and the finished image.
+ * Drawing and dragging by pointer are tested in real Chromium in test/LayoutEditor.browser.test.tsx.
  */
 const meta = {
   title: "Components/LayoutEditor",
-  component: LayoutEditor,
+  component: LiveLayoutEditor,
   args: { onChange: fn(), onCite: fn() },
-  decorators: [
-    (Story) => (
-      <div className="flux-form" style={{ maxWidth: 760 }}>
-        <Story />
-      </div>
-    ),
-  ],
-} satisfies Meta<typeof LayoutEditor>;
+} satisfies Meta<typeof LiveLayoutEditor>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
@@ -27,8 +23,35 @@ type Story = StoryObj<typeof meta>;
 const lastRows = (onChange: unknown) =>
   (onChange as ReturnType<typeof fn>).mock.calls.at(-1)?.[0] as BoxRow[];
 
+/** A mock of its own per story, so a play reads the prompt its own Generate sent. */
+const api = () => mockApi({ durationMs: 600 });
+
+/**
+ * Generate, then the finished image, and what reached the API: the caption with `rows` after it, as PromptForm
+ * sends them.
+ */
+async function sendsRows(
+  canvasElement: HTMLElement,
+  mock: ReturnType<typeof api>["mock"],
+  caption: string,
+  rows: readonly BoxRow[],
+) {
+  const canvas = within(canvasElement);
+  await userEvent.click(canvas.getByRole("button", { name: "Generate" }));
+  await waitFor(
+    () => expect(canvasElement.querySelector(".flux-viewer")).toHaveAttribute("data-state", "ready"),
+    { timeout: 10_000 },
+  );
+  await expect(await canvas.findByRole("img", { name: /^Generated image/ })).toBeVisible();
+  const sent = mock.tasks.at(-1);
+  await expect(sent?.model).toBe("flux-3-image");
+  await expect(sent?.prompt).toBe([caption, serializeRows(rows)].filter(Boolean).join(" "));
+}
+
 /** Nothing drawn yet: Add box puts one in the middle. */
+const emptyApi = api();
 export const Empty: Story = {
+  parameters: { msw: emptyApi.handlers },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole("group", { name: /^Layout frame/ })).toBeVisible();
@@ -36,11 +59,15 @@ export const Empty: Story = {
     await userEvent.click(canvas.getByRole("button", { name: "Add box" }));
     await expect(lastRows(args.onChange)).toEqual([{ id: "box_1", bbox: [350, 350, 650, 650], desc: "" }]);
     await expect(canvas.getByRole("application", { name: /^box_1: center;/ })).toHaveFocus();
+    await userEvent.type(canvas.getByRole("textbox", { name: "Description" }), "A red kite");
+    await sendsRows(canvasElement, emptyApi.mock, "", lastRows(args.onChange));
   },
 };
 
 /** BFL's own example: a runner's silhouette over the whole frame's background. */
+const runnerApi = api();
 export const Runner: Story = {
+  parameters: { msw: runnerApi.handlers },
   args: {
     caption: "A runner <silhouette_1> at dusk <background_1>.",
     defaultValue: [
@@ -52,7 +79,7 @@ export const Runner: Story = {
       },
     ],
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(
       canvas.getByRole("application", { name: /^silhouette_1: center; top 150, left 150, 700 wide/ }),
@@ -61,6 +88,7 @@ export const Runner: Story = {
     await expect(
       canvas.getByText("Cited in the prompt: “…<silhouette_1> at dusk <background_1>”"),
     ).toBeVisible();
+    await sendsRows(canvasElement, runnerApi.mock, args.caption ?? "", args.defaultValue ?? []);
   },
 };
 
@@ -88,7 +116,9 @@ const poster: LayoutRow[] = [
 ];
 
 /** The 16:9 product poster of docs/bfl-api.md, 2026 addendum §2.9, with its headline box; the caption cites all but the headline. */
+const posterApi = api();
 export const Poster: Story = {
+  parameters: { msw: posterApi.handlers },
   args: {
     aspectRatio: "16:9",
     frame: { width: 2736, height: 1536 },
@@ -108,6 +138,9 @@ export const Poster: Story = {
     ).toBeVisible();
     await userEvent.click(canvas.getByRole("button", { name: "Cite headline_1 in the prompt" }));
     await expect(args.onCite).toHaveBeenCalledWith("headline_1");
+    await sendsRows(canvasElement, posterApi.mock, args.caption ?? "", poster);
+    const { width: w = 0, height: h = 1 } = posterApi.mock.tasks.at(-1) ?? {};
+    await expect(Math.round((w / h) * 9)).toBe(16);
   },
 };
 
@@ -147,10 +180,14 @@ const kitchen: EditRow[] = [
  * Edit mode over image 1, one row of each kind (the box edit of §2.9): keep, change, move (two linked boxes),
  * remove (struck through) and take from image 2. `auto` gives the frame the picture's own ratio.
  */
+const editApi = api();
 export const EditActions: Story = {
+  parameters: { msw: editApi.handlers },
   args: {
     mode: "edit",
     image: "/flux-kit-sample.png",
+    // image 1, which the boxes are drawn over, and image 2, the lamp's
+    images: ["/flux-kit-sample.png", "/flux-kit-sample.png"],
     aspectRatio: "auto",
     references: 2,
     caption:
@@ -179,11 +216,14 @@ export const EditActions: Story = {
       tgt_bbox: [560, 120, 860, 330],
       desc: "A matte red enamel kettle with a black handle.",
     });
+    await sendsRows(canvasElement, editApi.mock, args.caption ?? "", lastRows(args.onChange));
   },
 };
 
 /** A bird of 30 × 20 grid units on a 1184 × 880 output: about 36 × 18 px, too small to render. */
+const tooSmallApi = api();
 export const TooSmall: Story = {
+  parameters: { msw: tooSmallApi.handlers },
   args: {
     aspectRatio: "4:3",
     frame: { width: 1184, height: 880 },
@@ -192,16 +232,20 @@ export const TooSmall: Story = {
       { id: "bird_1", bbox: [200, 700, 220, 730], desc: "A swallow in flight." },
     ],
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole("application", { name: /^bird_1:/ })).toHaveAttribute("data-warning", "");
     await expect(canvas.getByRole("application", { name: /^sky_1:/ })).not.toHaveAttribute("data-warning");
     await expect(canvas.getByText(/bbox is about 36 × 18 px on a 1184 × 880 frame/)).toBeVisible();
+    // a warning, not an error: the request still goes, the bird's box as drawn
+    await sendsRows(canvasElement, tooSmallApi.mock, "", args.defaultValue ?? []);
   },
 };
 
 /** Keyboard only: Tab to Add box, Enter adds a box and focuses it, arrows move it, Shift+arrows resize it. */
+const keyboardApi = api();
 export const KeyboardOnly: Story = {
+  parameters: { msw: keyboardApi.handlers },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.tab();
@@ -216,11 +260,19 @@ export const KeyboardOnly: Story = {
     await expect(box).toHaveAccessibleName(
       "box_1: center; top 340, left 369, 290 wide, 320 tall, on a 1000 grid",
     );
-    await expect(canvas.getByRole("status")).toHaveTextContent("box_1 moved: top 340, left 369");
+    // the editor's own live region (the viewer below has another)
+    const editor = within(canvasElement.querySelector<HTMLElement>(".flux-layout-editor")!);
+    await expect(editor.getByRole("status")).toHaveTextContent("box_1 moved: top 340, left 369");
     await userEvent.keyboard("{Enter}");
     await expect(
       within(canvas.getByRole("group", { name: "Box 1" })).getByRole("textbox", { name: "Description" }),
     ).toHaveFocus();
+    await userEvent.keyboard("A paper kite");
+    await sendsRows(canvasElement, keyboardApi.mock, "", lastRows(args.onChange));
+    await expect(lastRows(args.onChange)[0]).toMatchObject({
+      bbox: [340, 369, 660, 659],
+      desc: "A paper kite",
+    });
   },
 };
 
