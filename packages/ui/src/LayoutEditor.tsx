@@ -343,7 +343,9 @@ export const LayoutEditor = /* @__PURE__ */ forwardRef<HTMLDivElement, LayoutEdi
           className="flux-layout-frame"
           role="group"
           aria-label={labels.frame}
-          style={{ aspectRatio: ratio }}
+          // behaviour, not looks, so not left to styles.css: the boxes are placed in the frame, and a finger
+          // drawing on it must not pan the page
+          style={{ aspectRatio: ratio, position: "relative", touchAction: "none" }}
           onPointerDown={onPointerDown}
           onPointerMove={(event) => {
             if (drag.current?.pointer === event.pointerId) setDraft(dragged(event));
@@ -391,6 +393,7 @@ export const LayoutEditor = /* @__PURE__ */ forwardRef<HTMLDivElement, LayoutEdi
                   data-warning={warning ? "" : undefined}
                   style={{
                     ...colored(index),
+                    position: "absolute",
                     top: pct(top),
                     left: pct(left),
                     height: pct(bottom - top),

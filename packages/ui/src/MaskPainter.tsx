@@ -193,6 +193,8 @@ export function MaskPainter({ image, mask, onChange, labels: given, disabled, er
             tabIndex={0}
             role="application"
             aria-label={labels.maskCanvas}
+            // behaviour, not looks, so not left to styles.css: a finger painting must not pan the page
+            style={{ touchAction: "none" }}
             onKeyDown={onKeyDown}
             onPointerDown={(e) => {
               e.currentTarget.setPointerCapture(e.pointerId);

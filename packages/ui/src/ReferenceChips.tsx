@@ -308,6 +308,9 @@ export const ReferenceChips = /* @__PURE__ */ forwardRef<HTMLDivElement, Referen
                     aria-label={labels.chip(i + 1, image.name)}
                     aria-describedby={`${id}-hint`}
                     disabled={disabled}
+                    // behaviour, not looks, so not left to styles.css: a finger dragging a chip reorders, it does
+                    // not pan the page
+                    style={{ touchAction: "none" }}
                     onClick={(event) => {
                       if (suppressClick.current && event.detail > 0) return; // the click that ends a drag
                       mention(i);
