@@ -62,6 +62,24 @@ describe("the build (dist/)", () => {
     },
   );
 
+  // Jest's jsdom environment has no TextEncoder: importing core there threw at load (a webhook helper made one
+  // at module level), and with it @flux-kit/react and @flux-kit/ui
+  it.each(["esm", "cjs"])(
+    "%s: every entry loads in a runtime without TextEncoder (Jest's jsdom)",
+    async (format) => {
+      const { stdout } = await run(process.execPath, [join(import.meta.dirname, "loadBare.mjs"), format], {
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
+      const { encoder, loaded } = JSON.parse(stdout) as { encoder: string; loaded: Record<string, unknown> };
+      expect(encoder).toBe("undefined");
+      // an entry's count of exports, or the error its import threw
+      for (const [entry, exports] of Object.entries(loaded))
+        expect([entry, typeof exports]).toEqual([entry, "number"]);
+      expect(Object.keys(loaded)).toEqual(["index", "internal", "catalogue", "tools", "boxes"]);
+      expect(Math.min(...Object.values(loaded).map(Number))).toBeGreaterThan(0);
+    },
+  );
+
   // package.json `imports`: the redacting scrub for every runtime that may hold the key, the plain one only where
   // no server can be (a browser build), even for runtimes that also match `browser` (Cloudflare's, Vercel's edge)
   it.each([

@@ -1,11 +1,10 @@
 /** Raw bytes in any form a runtime hands a request body over as. */
 export type WebhookBytes = string | Uint8Array | ArrayBuffer;
 
-const encoder = /* @__PURE__ */ new TextEncoder();
-
 /** Copies (or encodes) `input` into a fresh ArrayBuffer-backed `Uint8Array` that WebCrypto accepts everywhere. */
 export function toBytes(input: WebhookBytes): Uint8Array<ArrayBuffer> {
-  if (typeof input === "string") return encoder.encode(input);
+  // a TextEncoder per call, not one at load: Jest's jsdom environment has none, and importing core must not throw
+  if (typeof input === "string") return new TextEncoder().encode(input);
   const view = input instanceof Uint8Array ? input : new Uint8Array(input);
   const copy = new Uint8Array(view.byteLength);
   copy.set(view);
