@@ -14,7 +14,7 @@ const load =
 const [main, catalogue, tools] = await Promise.all(["index", "catalogue", "tools"].map(load));
 
 // An upstream that echoes the key: the error a server-side client throws must not carry it.
-const key = "bfl_dist_secret_1234567890";
+const key = "test-key-dist-echoed-1234567890";
 const client = main.createFluxClient({
   apiKey: key,
   retry: false,
