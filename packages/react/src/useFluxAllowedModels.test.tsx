@@ -11,6 +11,7 @@ import {
   useFluxAllowedModels,
 } from "./index";
 import { harness } from "../test/harness";
+import { expectRenderError } from "../test/renderError";
 
 const BASE = "https://app.example/api/flux";
 
@@ -85,7 +86,8 @@ describe("useFluxAllowedModels", () => {
   });
 
   it("without a provider, says how to add one", () => {
-    expect(() => renderHook(() => useFluxAllowedModels())).toThrow(
+    expectRenderError(
+      () => renderHook(() => useFluxAllowedModels()),
       /useFluxAllowedModels\(\) found no <FluxProvider>/,
     );
   });
