@@ -6,7 +6,7 @@ import { modelIds } from "@flux-kit/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFluxProxy } from "../src/index";
 import { createNodeHandler } from "../src/node";
-import type { FluxProxyOptions } from "../src/options";
+import type { FluxProxyOptions, ProxyLogEvent } from "../src/options";
 import { createFakeBfl, TEST_KEY } from "./fakeBfl";
 import { raw, serve, serveWeb, type RawAnswer } from "./wire";
 
@@ -178,11 +178,18 @@ describe.each(TRANSPORTS)("GET /v1/models, $transport transport on loopback", ({
     expect(seen).toEqual([`GET ${ROUTE} sid=ok`, `GET ${ROUTE} sid=ok`]);
   });
 
-  it.each<readonly [string, Authorize, number, string]>([
-    ["false", () => false, 401, "unauthenticated"],
-    ["{ allow: false, status: 403 }", () => ({ allow: false, status: 403 }), 403, "forbidden"],
+  // the warnings and errors the proxy logs for each: a hook's mistake is said to the operator, without the key
+  it.each<readonly [string, Authorize, number, string, readonly RegExp[]]>([
+    ["false", () => false, 401, "unauthenticated", []],
+    ["{ allow: false, status: 403 }", () => ({ allow: false, status: 403 }), 403, "forbidden", []],
     // what a careless hook might return: not `true`, so a refusal
-    ["a truthy non-answer", (() => "yes") as unknown as Authorize, 403, "forbidden"],
+    [
+      "a truthy non-answer",
+      (() => "yes") as unknown as Authorize,
+      403,
+      "forbidden",
+      [/authorize returned a value that is neither true, false nor \{ allow \}/],
+    ],
     [
       "a throw",
       () => {
@@ -190,17 +197,31 @@ describe.each(TRANSPORTS)("GET /v1/models, $transport transport on loopback", ({
       },
       500,
       "hook_failed",
+      // the hook's own error, its copy of the key redacted
+      [/"message":"boom \[redacted\]".*"event":"hook_error"/],
     ],
-  ])("an authorize that answers %s is refused and learns no model", async (_, authorize, status, code) => {
-    const { get, fake } = await start({ allowedModels: [...THREE], authorize });
-    const answer = await get();
-    expect(answer.status).toBe(status);
-    expect(JSON.parse(answer.body)).toMatchObject({ code });
-    for (const id of THREE) expect(answer.body).not.toContain(id);
-    expect(answer.headers["cache-control"]).toBe("no-store");
-    expectNoKey(answer);
-    expect(fake.calls).toHaveLength(0);
-  });
+  ])(
+    "an authorize that answers %s is refused and learns no model",
+    async (_, authorize, status, code, said) => {
+      const logs: ProxyLogEvent[] = [];
+      const { get, fake } = await start({
+        allowedModels: [...THREE],
+        authorize,
+        logger: (e) => logs.push(e),
+      });
+      const answer = await get();
+      const warnings = logs.filter((e) => e.level === "warn" || e.level === "error");
+      expect(warnings).toHaveLength(said.length);
+      said.forEach((pattern, i) => expect(JSON.stringify(warnings[i])).toMatch(pattern));
+      expect(JSON.stringify(logs)).not.toContain(TEST_KEY);
+      expect(answer.status).toBe(status);
+      expect(JSON.parse(answer.body)).toMatchObject({ code });
+      for (const id of THREE) expect(answer.body).not.toContain(id);
+      expect(answer.headers["cache-control"]).toBe("no-store");
+      expectNoKey(answer);
+      expect(fake.calls).toHaveLength(0);
+    },
+  );
 
   it("refuses a foreign browser origin before authorize, and allows the proxy's own and allowedOrigins", async () => {
     let authorized = 0;
@@ -260,7 +281,8 @@ describe.each(TRANSPORTS)("GET /v1/models, $transport transport on loopback", ({
   });
 
   it("answers 500 misconfigured, listing nothing, while there is no key", async () => {
-    const { get, fake } = await start({ apiKey: "", allowedModels: [...THREE] });
+    const logs: ProxyLogEvent[] = [];
+    const { get, fake } = await start({ apiKey: "", allowedModels: [...THREE], logger: (e) => logs.push(e) });
     const previous = process.env.BFL_API_KEY;
     delete process.env.BFL_API_KEY;
     try {
@@ -268,6 +290,10 @@ describe.each(TRANSPORTS)("GET /v1/models, $transport transport on loopback", ({
       expect(answer.status).toBe(500);
       expect(JSON.parse(answer.body)).toMatchObject({ code: "misconfigured" });
       expect(answer.body).not.toContain("flux-2-pro");
+      // the operator is told what to set
+      expect(JSON.stringify(logs.filter((e) => e.level === "error"))).toMatch(
+        /set the BFL_API_KEY environment variable/,
+      );
     } finally {
       if (previous !== undefined) process.env.BFL_API_KEY = previous;
     }

@@ -628,12 +628,13 @@ describe("transports hand the webhook route the bytes BFL signed", () => {
   const parsers = [
     {
       name: "Next.js Pages Router with its default body parser",
-      start: async () => {
+      start: async (logger: (event: ProxyLogEvent) => void) => {
         const handler = createPagesHandler({
           apiKey: "k",
           allowAnonymous: true,
           fetch: () => Promise.reject(new Error("no upstream in this test")),
           webhooks: { publicUrl: WEBHOOK, secret: SECRET },
+          logger,
         });
         const page = Object.assign(handler, { config: { api: { bodyParser: true } } });
         return serve((req, res) => {
@@ -650,7 +651,7 @@ describe("transports hand the webhook route the bytes BFL signed", () => {
     },
     {
       name: "Express behind express.json()",
-      start: async () => {
+      start: async (logger: (event: ProxyLogEvent) => void) => {
         const app = express();
         app.use(express.json());
         app.use(
@@ -660,6 +661,7 @@ describe("transports hand the webhook route the bytes BFL signed", () => {
             allowAnonymous: true,
             fetch: () => Promise.reject(new Error("no upstream in this test")),
             webhooks: { publicUrl: WEBHOOK, secret: SECRET },
+            logger,
           }),
         );
         return serve((req, res) => void app(req, res));
@@ -673,7 +675,8 @@ describe("transports hand the webhook route the bytes BFL signed", () => {
       // the adapters re-encode a parsed `req.body` (fine for a submit, which is re-sent anyway), so the HMAC is
       // computed over other bytes and every delivery gets "signature does not match": BFL gives up after its
       // retries and the operator is sent looking for a wrong secret
-      const server = await start();
+      const logs: ProxyLogEvent[] = [];
+      const server = await start((event) => logs.push(event));
       closers.push(server.close);
       const body = pythonBody("task-parsed-1");
       const headers = await signWebhook({ body, secret: SECRET, scheme: "hmac-sha256" });
@@ -681,10 +684,13 @@ describe("transports hand the webhook route the bytes BFL signed", () => {
         headers: { "content-type": "application/json", ...headers },
         body,
       });
+      // and the operator's log says so too
+      const named = JSON.stringify(logs).match(/a body parser in front of the proxy/g) ?? [];
       if (answer.status !== 200) {
         expect(answer.status).not.toBe(401);
         expect(answer.body).toMatch(/body ?parser|express\.json|raw body/i);
-      }
+        expect(named).toHaveLength(1);
+      } else expect(named).toHaveLength(0);
     },
   );
 });

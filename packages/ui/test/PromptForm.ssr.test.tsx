@@ -1,5 +1,5 @@
-import { act } from "react";
-import { fireEvent } from "@testing-library/react";
+// testing-library's act marks the environment as one that supports act (React's own warns it is not)
+import { act, fireEvent } from "@testing-library/react";
 import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
