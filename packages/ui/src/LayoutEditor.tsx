@@ -46,6 +46,7 @@ import {
 } from "./layoutGeometry";
 import { useControllableState } from "./useControllableState";
 import { visuallyHidden } from "./visuallyHidden";
+import { capturePointer } from "./capturePointer";
 
 export type { LayoutEditorLabels } from "./layoutEditorLabels";
 
@@ -264,7 +265,7 @@ export const LayoutEditor = /* @__PURE__ */ forwardRef<HTMLDivElement, LayoutEdi
       const handle = element.dataset.handle as Handle | undefined;
       const at = gridPoint(event.clientX, event.clientY, event.currentTarget.getBoundingClientRect());
       const phase = shape ? (handle ? "resizing" : "moving") : "drawing";
-      event.currentTarget.setPointerCapture(event.pointerId);
+      capturePointer(event.currentTarget, event.pointerId);
       shape?.focus();
       drag.current = {
         phase,

@@ -4,6 +4,7 @@ import type { ReferenceImage } from "./formValue";
 import type { FirstLoadLabels } from "./labels";
 import { withLazyLabels } from "./lazyLabels";
 import { RetryButton } from "./viewParts";
+import { capturePointer } from "./capturePointer";
 
 /** Props of `MaskPainter`. */
 export interface MaskPainterProps {
@@ -197,7 +198,7 @@ export function MaskPainter({ image, mask, onChange, labels: given, disabled, er
             style={{ touchAction: "none" }}
             onKeyDown={onKeyDown}
             onPointerDown={(e) => {
-              e.currentTarget.setPointerCapture(e.pointerId);
+              capturePointer(e.currentTarget, e.pointerId);
               last.current = spotOf(e);
               stroke(last.current);
             }}

@@ -28,6 +28,7 @@ import {
 } from "./mentions";
 import { referenceChipsLabels, type ReferenceChipsLabels } from "./referenceChipsLabels";
 import { visuallyHidden } from "./visuallyHidden";
+import { capturePointer } from "./capturePointer";
 
 export type { ReferenceChange } from "./mentions";
 export type { ReferenceChipsLabels } from "./referenceChipsLabels";
@@ -220,7 +221,7 @@ export const ReferenceChips = /* @__PURE__ */ forwardRef<HTMLDivElement, Referen
       suppressClick.current = false;
       if (disabled || event.button !== 0 || images.length < 2) return;
       pointer.current = { from: index, over: index, x: event.clientX, y: event.clientY, active: false };
-      event.currentTarget.setPointerCapture(event.pointerId);
+      capturePointer(event.currentTarget, event.pointerId);
     };
     const onPointerMove = (event: PointerEvent<HTMLButtonElement>) => {
       const p = pointer.current;
