@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { render } from "vitest-browser-react";
 import { LayoutEditor } from "../src/LayoutEditor";
-import type { LayoutRow } from "@flux-kit/core/boxes";
+import type { BoxRow } from "@flux-kit/core/boxes";
 import { defaultLabels } from "../src/defaultLabels";
 import type { ReferenceImage } from "../src/formValue";
 import { MaskPainter } from "../src/MaskPainter";
@@ -73,7 +73,7 @@ describe.each(doms)("synthetic pointer events in %s", (_, setup) => {
 
   it("LayoutEditor draws a box", async () => {
     restore = setup();
-    const onChange = vi.fn<(rows: LayoutRow[]) => void>();
+    const onChange = vi.fn<(rows: BoxRow[]) => void>();
     const screen = await render(
       <div style={{ width: 400 }}>
         <LayoutEditor aspectRatio="1:1" onChange={onChange} />
