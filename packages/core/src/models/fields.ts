@@ -7,6 +7,7 @@ import {
   number,
   report,
   reportBound,
+  reportMultiple,
   INT_MESSAGE,
   string,
   typed,
@@ -30,7 +31,7 @@ export { INT_MESSAGE } from "./schema";
  */
 /* @__NO_SIDE_EFFECTS__ */
 export const integer = (): Field<number> =>
-  checked(typed<number>("int", Number.isFinite), (value, loc, issues) => {
+  checked(typed<number>("int_type", INT_MESSAGE, Number.isFinite), (value, loc, issues) => {
     if (!Number.isInteger(value))
       report(issues, loc, "int_from_float", `${INT_MESSAGE}, got a number with a fractional part`, value);
   });
@@ -53,16 +54,7 @@ export const inRange =
   (value, loc, issues) => {
     atLeast(r.min)(value, loc, issues);
     if (value > r.max) reportBound(issues, loc, { le: r.max }, value, true);
-    if (r.step && value % r.step)
-      report(
-        issues,
-        loc,
-        "multiple_of",
-        `Input should be a multiple of ${r.step}`,
-        value,
-        { multiple_of: r.step },
-        true,
-      );
+    if (r.step && value % r.step) reportMultiple(issues, loc, r.step, value, true);
   };
 
 /** An integer within `r` (and a multiple of `r.step`, if set). */

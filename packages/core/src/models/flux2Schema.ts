@@ -25,6 +25,7 @@ import {
   object,
   report,
   reportBound,
+  reportMultiple,
   type FieldsShape,
   type Issue,
   type Loc,
@@ -37,8 +38,7 @@ const flux2Side = () =>
     checked(integer(), (v, loc, issues) => {
       if (v === 0) return;
       if (v < FLUX2_SIDE.min) reportBound(issues, loc, { ge: FLUX2_SIDE.min }, v);
-      if (v % 16 !== 0)
-        report(issues, loc, "multiple_of", "Input should be a multiple of 16", v, { multiple_of: 16 });
+      if (v % 16 !== 0) reportMultiple(issues, loc, 16, v);
     }),
   );
 
@@ -71,8 +71,8 @@ const defaultSize = <T extends Sized>(value: T): T =>
     ? value
     : {
         ...value,
-        width: value.width ?? (value.width === null ? null : FLUX2_DEFAULT_SIDE),
-        height: value.height ?? (value.height === null ? null : FLUX2_DEFAULT_SIDE),
+        width: value.width === undefined ? FLUX2_DEFAULT_SIDE : value.width,
+        height: value.height === undefined ? FLUX2_DEFAULT_SIDE : value.height,
       };
 
 /** `width × height ≤ 4 MP`, reported on both fields like a pydantic model validator. */

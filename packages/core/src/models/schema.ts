@@ -101,70 +101,49 @@ export function reportBound(
   input: unknown,
   next?: true,
 ): void {
-  if ("ge" in bound)
-    report(
-      issues,
-      loc,
-      "greater_than_equal",
-      `Input should be greater than or equal to ${bound.ge}`,
-      input,
-      bound,
-      next,
-    );
-  else
-    report(
-      issues,
-      loc,
-      "less_than_equal",
-      `Input should be less than or equal to ${bound.le}`,
-      input,
-      bound,
-      next,
-    );
+  const [type, than, limit] =
+    "ge" in bound ? ["greater_than_equal", "greater", bound.ge] : ["less_than_equal", "less", bound.le];
+  report(issues, loc, type, `Input should be ${than} than or equal to ${limit}`, input, bound, next);
 }
 
-const TYPES = {
-  string: ["string_type", "Input should be a valid string"],
-  number: ["float_type", "Input should be a valid number"],
-  boolean: ["bool_type", "Input should be a valid boolean"],
-  array: ["list_type", "Input should be a valid list"],
-  object: ["dict_type", "Input should be a valid dictionary"],
-  int: ["int_type", INT_MESSAGE],
-} as const;
+/** A value that is not a multiple of `step`, in pydantic's words; `next` when later checks still run. */
+export function reportMultiple(issues: Issue[], loc: Loc, step: number, input: unknown, next?: true): void {
+  report(
+    issues,
+    loc,
+    "multiple_of",
+    `Input should be a multiple of ${step}`,
+    input,
+    { multiple_of: step },
+    next,
+  );
+}
 
 /**
- * A value of one type, reported as zod's `invalid_type` reads in pydantic's words: `missing` for a field left
- * out, `model_type` for a body that is not an object.
+ * A value of one type (pydantic's `type` and `msg` for any other), as zod's `invalid_type`: `missing` for a
+ * field left out.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export const typed = <T>(expected: keyof typeof TYPES, is: (value: unknown) => boolean): Field<T> => ({
+export const typed = <T>(type: string, msg: string, is: (value: unknown) => boolean): Field<T> => ({
   run: (value, loc, issues) => {
     if (is(value)) return value as T;
     if (value === undefined && loc.length) report(issues, loc, "missing", "Field required", undefined);
-    else if (!loc.length && expected === "object")
-      report(
-        issues,
-        loc,
-        "model_type",
-        "Input should be a valid dictionary or object to extract fields from",
-        value,
-      );
-    else {
-      const [type, msg] = TYPES[expected];
-      report(issues, loc, type, msg, value);
-    }
+    else report(issues, loc, type, msg, value);
     return value as T;
   },
 });
 
 /** `z.string()` */
-export const string = (): Field<string> => typed("string", (v) => typeof v === "string");
+export const string = (): Field<string> =>
+  typed("string_type", "Input should be a valid string", (v) => typeof v === "string");
 
 /** `z.number()`: finite numbers only, as zod 4 */
-export const number = (): Field<number> => typed("number", Number.isFinite);
+export const number = (): Field<number> =>
+  typed("float_type", "Input should be a valid number", Number.isFinite);
 
 /** `z.boolean()` */
-export const boolean = (): Field<boolean> => typed("boolean", (v) => typeof v === "boolean");
+export const boolean = (): Field<boolean> =>
+  typed("bool_type", "Input should be a valid boolean", (v) => typeof v === "boolean");
 
 /** `z.optional(field)`: `undefined` passes. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -191,7 +170,7 @@ export const withDefault = <In, Out>(field: Field<In, Out>, value: Out): Field<I
 /** `z.array(item)` */
 /* @__NO_SIDE_EFFECTS__ */
 export const array = <In, Out>(item: Field<In, Out>): Field<In[], Out[]> => {
-  const list = typed<unknown[]>("array", Array.isArray);
+  const list = typed<unknown[]>("list_type", "Input should be a valid list", Array.isArray);
   return {
     run: (value, loc, issues) => {
       const start = issues.length;
@@ -308,12 +287,22 @@ export const object = <S extends FieldsShape>(
   unknownKeys?: "strict",
   ...checks: Check<ObjectOutput<S>>[]
 ): InputSchema<ObjectInput<S>, ObjectOutput<S>> & { readonly shape: S } => {
-  const body = typed<Record<string, unknown>>("object", isJsonObject);
+  // pydantic says `model_type` for a body that is not an object, `dict_type` for a nested one
+  const body = typed<Record<string, unknown>>(
+    "dict_type",
+    "Input should be a valid dictionary",
+    isJsonObject,
+  );
+  const root = typed<Record<string, unknown>>(
+    "model_type",
+    "Input should be a valid dictionary or object to extract fields from",
+    isJsonObject,
+  );
   const fields: Field<ObjectInput<S>, ObjectOutput<S>> = checked(
     {
       run: (value, loc, issues) => {
         const start = issues.length;
-        body.run(value, loc, issues);
+        (loc.length ? body : root).run(value, loc, issues);
         if (issues.length > start) return value as ObjectOutput<S>;
         const input = value as Record<string, unknown>;
         const out: Record<string, unknown> = {};
