@@ -1,6 +1,8 @@
 /**
  * The few structural checks the client needs for BFL's JSON answers, written without zod so `createFluxClient`
- * carries no schema library (the models' schemas have their own primitives, `models/schema`). Each
+ * carries no schema library. The models' schemas have their own primitives (`models/schema`), which also report
+ * pydantic's issue types, inputs and constraints and make a Standard Schema: an answer's one-line error needs
+ * none of that, and reading the answers with them was measured at +0.45 kB brotli on the client alone. Each
  * check stands for the zod/mini primitive named beside it and words its issues as `toInputIssue` words zod's
  * (pydantic v2); `shape.test.ts` holds every check against that zod primitive with fast-check.
  */
