@@ -6,11 +6,11 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createServer as createViteServer, type ProxyOptions } from "vite";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createWebhookHandler, FluxProxyConfigError } from "../src/index";
+import { createFluxProxy, createWebhookHandler, FluxProxyConfigError } from "../src/index";
 import { createRouteHandler } from "../src/next";
 import { createNodeHandler } from "../src/node";
 import { createFakeBfl, TEST_KEY } from "./fakeBfl";
-import { raw, serve } from "./wire";
+import { raw, serve, serveWeb } from "./wire";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -165,6 +165,71 @@ describe("a build with no secrets", () => {
         JSON.stringify(secret),
       ).toThrow(FluxProxyConfigError);
     }
+  });
+});
+
+describe("a key as it is read from a file or pasted", () => {
+  const submitTo = (port: number) =>
+    raw(port, "POST", "/api/flux/v1/flux-2-pro", {
+      headers: { "content-type": "application/json", "content-length": String(body.length) },
+      body,
+    });
+
+  /** The Node handler and the Web handler (Node's own fetch), each on a loopback socket, in front of `upstream`. */
+  async function bothTransports(apiKey: string, upstream: string) {
+    const options = {
+      apiKey,
+      allowAnonymous: true as const,
+      upstream,
+      limits: { maxActiveTasksPerClient: 1 },
+    };
+    const node = createNodeHandler(options);
+    const nodeServer = await serve((req, res) => void node(req, res));
+    const web = createFluxProxy(options);
+    const webServer = await serveWeb(web);
+    closers.push(nodeServer.close, webServer.close);
+    return { node, ports: { node: nodeServer.port, web: webServer.port } };
+  }
+
+  it("a key ending in a newline is sent trimmed by every transport (undici refused it on Node)", async () => {
+    const fake = createFakeBfl();
+    const upstream = await fake.listen();
+    closers.push(upstream.close);
+    const { node, ports } = await bothTransports(`${TEST_KEY}\n`, upstream.url);
+    const listening = await node.listen(0, "127.0.0.1");
+    closers.push(() => new Promise((r) => listening.close(() => r())));
+    for (const [transport, port] of Object.entries(ports)) {
+      const res = await submitTo(port);
+      expect(res.status, `${transport}: ${res.body}`).toBe(200);
+    }
+    expect(fake.calls.map((call) => call.headers["x-key"])).toEqual([TEST_KEY, TEST_KEY]);
+  });
+
+  it("a key with a character no header can carry: 500 misconfigured naming it, nothing sent, no slot kept", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const fake = createFakeBfl();
+    const upstream = await fake.listen();
+    closers.push(upstream.close);
+    // a zero-width space copied with the key from a web page: not whitespace, so trimming keeps it
+    const { node, ports } = await bothTransports(
+      `${TEST_KEY.slice(0, 8)}\u200b${TEST_KEY.slice(8)}`,
+      upstream.url,
+    );
+    await expect(node.listen(0, "127.0.0.1")).rejects.toThrow(/character an HTTP header cannot carry/);
+    for (const [transport, port] of Object.entries(ports)) {
+      // over the per-client limit of one, had a failed submit kept its slot
+      for (let i = 0; i < 2; i++) {
+        const res = await submitTo(port);
+        expect(res.status, `${transport}: ${res.body}`).toBe(500);
+        expect(JSON.parse(res.body)).toMatchObject({ code: "misconfigured" });
+        expect(res.body).not.toContain(TEST_KEY.slice(8));
+      }
+    }
+    expect(fake.calls).toHaveLength(0);
+    const logged = errors.mock.calls.map((call) => call.map(String).join(" ")).join("\n");
+    expect(logged).toMatch(/BFL_API_KEY/);
+    expect(logged).not.toContain(TEST_KEY.slice(8));
+    errors.mockRestore();
   });
 });
 

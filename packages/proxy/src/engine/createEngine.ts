@@ -31,16 +31,26 @@ export interface Engine {
 
 const NO_KEY =
   "No BFL API key: set the BFL_API_KEY environment variable on the server (or pass `apiKey`), then restart.";
+const UNSENDABLE_KEY =
+  "The BFL API key holds a character an HTTP header cannot carry (a control character or a non-ASCII one, such " +
+  "as a zero-width space pasted with it): check BFL_API_KEY (or `apiKey`), then restart.";
+/** Printable ASCII only: what BFL's keys are made of, and what every HTTP client sends as a header as it is. */
+const SENDABLE_KEY = /^[\x20-\x7e]+$/;
 
 export function createEngine(config: ProxyConfig): Engine {
   const { options } = config;
   let secrets: Secrets | undefined;
+  /** Why there are no `secrets` yet: no key, or one that cannot be sent. */
+  let keyProblem = NO_KEY;
 
-  /** The key and its helpers, made on first use; `undefined` while no key is configured. */
+  /** The key and its helpers, made on first use; `undefined` while no usable key is configured. */
   const ready = (): Secrets | undefined => {
     if (secrets) return secrets;
     const apiKey = config.readApiKey();
-    if (!apiKey) return undefined;
+    if (!apiKey || !SENDABLE_KEY.test(apiKey)) {
+      keyProblem = apiKey ? UNSENDABLE_KEY : NO_KEY;
+      return undefined;
+    }
     // the webhook secrets are redacted like the key: BFL's 422 may echo a submit's fields
     const redactors = [apiKey, ...(config.webhooks?.secrets ?? [])].map(createRedactor);
     secrets = {
@@ -131,7 +141,7 @@ export function createEngine(config: ProxyConfig): Engine {
     inflight: new Map(),
     get secrets(): Secrets {
       const known = ready();
-      if (!known) throw new FluxProxyConfigError(NO_KEY);
+      if (!known) throw new FluxProxyConfigError(keyProblem);
       return known;
     },
     log(level, event, fields) {
@@ -182,13 +192,13 @@ export function createEngine(config: ProxyConfig): Engine {
       return { type: "respond", response: withCors(detail(405, "Method Not Allowed", { allow })) };
     }
     if (!ready()) {
-      context.logOnce("error", "misconfigured", { message: NO_KEY });
+      context.logOnce("error", "misconfigured", { message: keyProblem });
       return {
         type: "respond",
         response: withCors(
           refuse(
             "misconfigured",
-            "The image service is not set up on this server yet (it has no BFL API key). The site's owner must set BFL_API_KEY.",
+            "The image service is not set up on this server yet (it has no usable BFL API key). The site's owner must set BFL_API_KEY.",
           ),
         ),
       };
@@ -213,7 +223,7 @@ export function createEngine(config: ProxyConfig): Engine {
     plan,
     context,
     assertReady() {
-      if (!ready()) throw new FluxProxyConfigError(NO_KEY);
+      if (!ready()) throw new FluxProxyConfigError(keyProblem);
     },
   };
 }

@@ -176,7 +176,8 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
   }
 
   return {
-    readApiKey: () => options.apiKey || envKey() || undefined,
+    // trimmed: a key read from a file or pasted often ends in a newline, which no HTTP header can carry
+    readApiKey: () => (options.apiKey || envKey())?.trim() || undefined,
     upstreamOrigin,
     basePath,
     options,

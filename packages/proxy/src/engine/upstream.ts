@@ -42,7 +42,10 @@ export class UpstreamError extends Error {
   }
 }
 
-/** Error codes Node and undici attach when a connection never opened, so nothing was sent. */
+/**
+ * Error codes Node and undici attach when a connection never opened, or a request was refused before it was
+ * written (`UND_ERR_INVALID_ARG`: a header value it cannot carry), so nothing was sent.
+ */
 const NOT_SENT_CODES = new Set([
   "ECONNREFUSED",
   "ENOTFOUND",
@@ -50,6 +53,7 @@ const NOT_SENT_CODES = new Set([
   "EHOSTUNREACH",
   "ENETUNREACH",
   "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_INVALID_ARG",
 ]);
 
 /** Whether `error` (or a cause of it) says the connection never opened. */
