@@ -312,6 +312,33 @@ describe("what a verified delivery may plant", () => {
   });
 });
 
+describe("who is answered from the store", () => {
+  it("a delivered outcome, kept past the task's binding, is not shown to a stranger with the bare id", async () => {
+    // the outcome is kept 24 h, the binding (who submitted) 3 h: past the binding a bare-id poll names no one
+    let now = Date.now();
+    const { mock, proxy, submit, poll, delivered, upstreamPolls } = rig({
+      store: createMemoryStore({ now: () => now }),
+    });
+    const ada = await submit({ prompt: "ada's private prompt" }, "ada");
+    await mock.advance(100);
+    expect((await delivered()).status).toBe(200);
+    const pollsBefore = upstreamPolls();
+    now += 3 * 60 * 60_000 + 1_000;
+    await mock.advance(3 * 60 * 60_000 + 1_000);
+    const bare = await proxy(
+      new Request(`${APP}/v1/get_result?id=${ada.id}`, { headers: { "x-user": "bob" } }),
+    );
+    const text = await bare.text();
+    expect(text).not.toContain("private prompt");
+    expect((JSON.parse(text) as { status: string }).status).toBe("Task not found");
+    // asked of BFL (the mock), which no longer keeps the task, as without webhooks
+    expect(upstreamPolls()).toBe(pollsBefore + 1);
+    // Ada's own polling URL (its signed token names her) is still answered from the store
+    expect((await poll(ada.polling_url, "ada")).status).toBe("Ready");
+    expect(upstreamPolls()).toBe(pollsBefore + 1);
+  });
+});
+
 describe("replays and races", () => {
   it("a captured delivery replayed after an hour does not run onResult a second time", async () => {
     // the field payload has no timestamp, so verifyWebhook has no replay window; the proxy's de-duplication is

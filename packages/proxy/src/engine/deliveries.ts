@@ -19,7 +19,7 @@ export const DELIVERY_TOKEN = "webhook";
  * How long a delivered outcome is kept: it answers polls (BFL keeps a task for an hour), and it is what makes a
  * repeat of the delivery a repeat. A field-shaped delivery carries no timestamp, so a captured one can be
  * replayed at any time: the outcome outlives the task's binding (3 h), after which a replay frees and runs
- * nothing.
+ * nothing, and only a poll with the submitter's token is answered from it (`planPoll`).
  */
 export const OUTCOME_TTL_MS = 24 * 60 * 60_000;
 /** The shortest default wait for a webhook: BFL retries a failed delivery after 1, 5 and 30 s (docs/bfl-api.md §7). */

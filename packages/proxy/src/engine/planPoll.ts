@@ -59,6 +59,8 @@ export async function planPoll(
   let origin = config.upstreamOrigin;
   /** Whether this poll asks the task's own host, as its submitter: only then may its answer end the task. */
   let authoritative: boolean;
+  /** Whether the caller is known to have submitted the task: by its token, or by the task's binding. */
+  let submitter: boolean;
   const token = params.get("t");
   if (token !== null) {
     const check = ctx.secrets.tokens.verify(token, taskId, caller);
@@ -74,7 +76,7 @@ export async function planPoll(
       );
     }
     origin = url.origin;
-    authoritative = true;
+    authoritative = submitter = true;
   } else {
     let binding;
     try {
@@ -88,6 +90,7 @@ export async function planPoll(
       ctx.log("warn", "refused", { reason: "not_owner", taskId, clientId: caller });
       return respond(taskNotFound(taskId));
     }
+    submitter = binding !== undefined;
     authoritative = binding?.origin === origin;
   }
 
@@ -138,10 +141,14 @@ export async function planPoll(
       ctx.reportError({ error, kind: "store", route: "poll", taskId });
     }
     if (delivery?.state === "done") {
-      noteDelivered(ctx, taskId);
-      return respond(await finish({ status: 200, header: () => undefined, text: delivery.value }));
-    }
-    if (delivery?.state === "pending") {
+      // Only the submitter's poll is answered from the store. A delivered outcome outlives the task's binding
+      // (24 h against 3 h), so past it a bare id names no submitter: such a poll is asked of BFL, as without
+      // webhooks (BFL keeps a task an hour).
+      if (submitter) {
+        noteDelivered(ctx, taskId);
+        return respond(await finish({ status: 200, header: () => undefined, text: delivery.value }));
+      }
+    } else if (delivery?.state === "pending") {
       if (waitMs === undefined || !authoritative) return respond(pendingAnswer(ctx, taskId));
       // a long poll waits for the webhook itself: nothing is asked of BFL
       return {
@@ -162,9 +169,10 @@ export async function planPoll(
           return outcome.heard ? finish(toAnswer(outcome.heard)) : pendingAnswer(ctx, taskId);
         },
       };
+    } else if (read) {
+      // only a store that answered "nothing" says the webhook is late; one that failed said so itself
+      noteFallback(ctx, taskId);
     }
-    // only a store that answered "nothing" says the webhook is late; one that failed said so itself
-    if (read) noteFallback(ctx, taskId);
   }
 
   const call: UpstreamCall = {
