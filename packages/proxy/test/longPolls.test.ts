@@ -245,6 +245,38 @@ describe("long polls", () => {
     expect(upstreamPolls()).toBe(1);
   });
 
+  it("end on time while BFL is slow to answer, with the stage the client saw and no second poll of BFL", async () => {
+    // BFL takes 3.5 s to answer each poll; the proxy holds a poll at most 2 s
+    const bfl = stagedBfl(90_000);
+    let asking = 0;
+    let mostAtOnce = 0;
+    const slow: typeof fetch = async (input, init) => {
+      if (!String(input instanceof Request ? input.url : input).includes("/get_result")) {
+        return bfl.fetch(input, init);
+      }
+      mostAtOnce = Math.max(mostAtOnce, ++asking);
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      asking--;
+      return bfl.fetch(input, init);
+    };
+    const { proxy, submit } = rig({ fetch: slow, longPolls: { maxWaitMs: 2_000 } });
+    const task = await submit("flux-3-image");
+    // a client's long polls, each sent as soon as the last was answered (as core's client does after a held one)
+    for (const seen of ["Pending", "Pending", "Generating"]) {
+      const { value, tookMs } = await settle(proxy(new Request(waitUrl(task.polling_url, seen, 2))), 100);
+      expect(tookMs).toBeGreaterThanOrEqual(2_000);
+      expect(tookMs).toBeLessThan(2_200);
+      expect(await statusOf(value)).toBe(seen);
+    }
+    expect(mostAtOnce).toBe(1);
+    // the polls in flight finish and nothing is left polling
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(asking).toBe(0);
+    const polled = bfl.polls.length;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(bfl.polls.length).toBe(polled);
+  });
+
   it("cap the wait at `longPolls.maxWaitMs`", async () => {
     const { proxy, submit } = rig({ longPolls: { maxWaitMs: 5_000 } });
     const task = await submit("flux-2-pro", "a fox [stuck]");

@@ -6,6 +6,7 @@ import type { ValidateResult } from "../options";
 // model catalogue.
 export {
   REGIONS,
+  KNOWN_STATUSES,
   statusOutcome,
   IMAGE_ROUTE_PATH,
   MODELS_ROUTE_PATH,

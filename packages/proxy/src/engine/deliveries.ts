@@ -1,6 +1,6 @@
 import type { FluxWebhookEvent } from "@flux-kit/core";
 import type { EngineContext } from "./context";
-import { endpointTasks, takesWebhooks } from "./coreBridge";
+import { endpointTasks, KNOWN_STATUSES, statusOutcome, takesWebhooks } from "./coreBridge";
 import { ok } from "./responses";
 import type { PlainResponse } from "./types";
 
@@ -52,13 +52,17 @@ export function fallbackAfter(ctx: EngineContext, model: string): number {
   return Math.max(MIN_FALLBACK_MS, 3 * (endpointTasks(model)?.typicalDurationMs ?? 10_000));
 }
 
-/** A poll's answer while the task's webhook is awaited: BFL's `Pending`, without asking BFL. */
-export function pendingAnswer(ctx: EngineContext, taskId: string): PlainResponse {
+/**
+ * A poll's answer made without asking BFL (the task's webhook is awaited, or BFL is slow to answer a long poll's
+ * poll): BFL's `Pending`, or the in-flight status the client saw last when it is one of BFL's (`Generating`).
+ */
+export function pendingAnswer(ctx: EngineContext, taskId: string, seen?: string): PlainResponse {
+  const inFlight = KNOWN_STATUSES.find((status) => status === seen && statusOutcome(status) === "pending");
   return ok(
     ctx,
     JSON.stringify({
       id: taskId,
-      status: "Pending",
+      status: inFlight ?? "Pending",
       result: null,
       progress: null,
       details: null,

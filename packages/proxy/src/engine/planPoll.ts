@@ -196,6 +196,9 @@ export async function planPoll(
         });
         if (outcome.gone) return undefined;
         if (outcome.heard) return finish(toAnswer(outcome.heard));
+        // BFL is slow to answer the poll in flight: the wait still ends on time (it is what keeps a request
+        // under a platform's limit), with the status the client saw, and BFL is not asked twice
+        if (outcome.asking) return pendingAnswer(ctx, taskId, seen);
         // nothing heard in the whole wait (every poll failed, or the instance was full): one poll of its own
         try {
           return await finish(await poll(call));

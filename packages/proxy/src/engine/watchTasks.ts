@@ -29,9 +29,13 @@ export interface WaitOptions {
   readonly recheck?: (() => Promise<Heard | undefined>) | undefined;
 }
 
-/** How a wait ended: with a changed answer, or the latest heard when its time ran out (`undefined`: none), or the client gone. */
+/**
+ * How a wait ended: with a changed answer, or the latest heard when its time ran out (`undefined`: none), or the
+ * client gone. `asking`: nothing was heard, but a poll of BFL for the task is still in flight (BFL is slow).
+ */
 export type WaitOutcome =
-  { readonly gone: true } | { readonly gone: false; readonly heard: Heard | undefined };
+  | { readonly gone: true }
+  | { readonly gone: false; readonly heard: Heard | undefined; readonly asking?: boolean };
 
 export interface TaskWatches {
   wait(taskId: string, options: WaitOptions): Promise<WaitOutcome>;
@@ -102,6 +106,12 @@ export function createTaskWatches(
   report: (error: unknown, taskId: string) => void,
 ): TaskWatches {
   const watches = new Map<string, Watch>();
+  /**
+   * Tasks with a poll of BFL in flight from this instance. Kept apart from the watches: a wait that ends while
+   * its poll is in flight may stop its watch, and the next wait's must not poll again meanwhile (the answer is
+   * heard by whichever watch the task has then).
+   */
+  const asking = new Set<string>();
   let waiting = 0;
   const shared = typeof store.publish === "function" && typeof store.subscribe === "function";
   const channel = (taskId: string) => `task:${taskId}`;
@@ -152,7 +162,8 @@ export function createTaskWatches(
         report(error, taskId);
       }
     }
-    if (mine && !watch.stopped) {
+    if (mine && !watch.stopped && !asking.has(taskId)) {
+      asking.add(taskId);
       try {
         const answer = await watch.poll();
         const heard: Heard = {
@@ -168,6 +179,8 @@ export function createTaskWatches(
       } catch (error) {
         // BFL unreachable or slow: the next turn tries again, and a wait that heard nothing polls once itself
         report(error, taskId);
+      } finally {
+        asking.delete(taskId);
       }
     }
     if (watch.stopped) return;
@@ -235,7 +248,10 @@ export function createTaskWatches(
         };
         watch.waiters.add(waiter);
         waiting += 1;
-        const timer = setTimeout(() => waiter.end({ gone: false, heard: watch.latest }), waitMs);
+        const timer = setTimeout(
+          () => waiter.end({ gone: false, heard: watch.latest, asking: asking.has(taskId) }),
+          waitMs,
+        );
         signal?.addEventListener("abort", onGone, { once: true });
         if (watch.latest && ends(watch.latest, seen)) return waiter.end({ gone: false, heard: watch.latest });
         if (poll && !watch.poll) {
