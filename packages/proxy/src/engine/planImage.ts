@@ -57,7 +57,8 @@ export function planImage(ctx: EngineContext, meta: IncomingMeta): Plan {
   return {
     type: "image",
     head: meta.method === "HEAD",
-    call: { method: "GET", url: url.href, headers: { accept: "image/*" } },
+    // `identity`: the bytes as stored, on every transport (a Web runtime's fetch asks for gzip and decodes it)
+    call: { method: "GET", url: url.href, headers: { accept: "image/*", "accept-encoding": "identity" } },
     accept(status, header) {
       if (status === 200) {
         const type = header("content-type")?.split(";")[0]?.trim();
@@ -67,8 +68,11 @@ export function planImage(ctx: EngineContext, meta: IncomingMeta): Plan {
           "x-content-type-options": "nosniff",
           "content-security-policy": "default-src 'none'",
         };
+        // the length of an answer sent compressed all the same counts bytes a Web runtime's fetch has decoded
         const length = header("content-length");
-        if (length !== undefined && /^\d{1,15}$/.test(length)) headers["content-length"] = length;
+        const encoding = header("content-encoding")?.trim().toLowerCase();
+        if (length !== undefined && /^\d{1,15}$/.test(length) && (!encoding || encoding === "identity"))
+          headers["content-length"] = length;
         const etag = header("etag");
         if (etag !== undefined && ETAG.test(etag)) headers.etag = etag;
         const modified = header("last-modified");
