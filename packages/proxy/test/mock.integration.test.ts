@@ -1,5 +1,6 @@
 import { startMockServer, type MockServer } from "@flux-kit/mock";
 import { afterEach, describe, expect, it } from "vitest";
+import type { ProxyLogEvent } from "../src/index";
 import { createNodeHandler } from "../src/node";
 import { serve } from "./wire";
 
@@ -61,6 +62,37 @@ describe("through @flux-kit/mock on real sockets", () => {
     expect(image.status).toBe(200);
     expect(image.headers.get("content-type")).toMatch(/^image\//);
     expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(100);
+  });
+
+  it("says once when a sample is on a host the image route does not serve (the mock's, not allowed)", async () => {
+    const mock = await startMockServer({ clock: "manual", durationMs: 20 });
+    closers.push(() => mock.close());
+    const logged: ProxyLogEvent[] = [];
+    const handler = createNodeHandler({
+      apiKey: "mock-key",
+      allowAnonymous: true,
+      upstream: mock.url,
+      logger: (event) => logged.push(event),
+    });
+    const proxy = await serve((req, res) => void handler(req, res));
+    closers.push(proxy.close);
+    for (let i = 0; i < 2; i++) {
+      const submit = await fetch(`${proxy.url}/api/flux/v1/flux-2-pro`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ prompt: "a fox", width: 256, height: 256 }),
+      });
+      const { polling_url } = (await submit.json()) as { polling_url: string };
+      const done = await pollUntilDone(mock, polling_url);
+      expect(done.status).toBe("Ready");
+      // passed on as BFL's mock sent it
+      expect(new URL(done.result!.sample).origin).toBe(mock.deliveryUrl);
+    }
+    const warnings = logged.filter((event) => event.event === "sample_not_proxied");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: "warn" });
+    expect(String(warnings[0]!.message)).toContain(mock.deliveryUrl);
+    expect(String(warnings[0]!.message)).toContain("imageProxy.allowedOrigins");
   });
 
   it("runs a FLUX Tools task (an id with a slash) from submit to image", async () => {

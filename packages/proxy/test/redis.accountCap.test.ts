@@ -28,7 +28,10 @@ async function instances(count: number, queueWaitMs = 0): Promise<FluxProxyHandl
     redisUrl: redis.url,
     upstream: mock.url,
     stores,
-    options: { limits: { maxActiveTasks: 24, maxActiveTasksPerClient: Infinity, queueWaitMs } },
+    options: {
+      limits: { maxActiveTasks: 24, maxActiveTasksPerClient: Infinity, queueWaitMs },
+      imageProxy: { allowedOrigins: [mock.deliveryUrl] },
+    },
   });
 }
 

@@ -117,7 +117,12 @@ describe("configuration of the proxy's webhooks", () => {
 
   it("builds with the values unset (no secrets at build time): submits are polled, deliveries get 500, said once", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const mock = createMockBfl({ clock: "manual", durationMs: 50 });
+    // samples on a BFL delivery host, as BFL's are, so the one line said is the webhooks'
+    const mock = createMockBfl({
+      clock: "manual",
+      durationMs: 50,
+      deliveryOrigin: "https://delivery-eu.bfl.ai",
+    });
     const proxy = createFluxProxy({
       apiKey: "mock-key",
       allowAnonymous: true,

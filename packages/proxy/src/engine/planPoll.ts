@@ -233,7 +233,17 @@ function rewriteSample(ctx: EngineContext, meta: IncomingMeta, result: Record<st
   const { config } = ctx;
   if (!config.imageProxy || typeof result.sample !== "string") return;
   const url = parseFetchableUrl(result.sample);
-  if (!url || !isAllowedDeliveryOrigin(url, config.imageProxy.extraOrigins)) return;
+  if (!url) return;
+  if (!isAllowedDeliveryOrigin(url, config.imageProxy.extraOrigins)) {
+    // passed on as it is: said once, as the browser then loads it from a host that sends no CORS headers
+    ctx.logOnce("warn", "sample_not_proxied", {
+      message:
+        `result.sample is on ${url.origin}, which the image route does not serve, so browsers load it from there ` +
+        "(an <img> shows it; fetching it, to keep or download a copy, fails on CORS). If that is your upstream's " +
+        "delivery host (a simulator's, say), add it to imageProxy.allowedOrigins.",
+    });
+    return;
+  }
   // `exp` carries the delivery URL's expiry to clients (core's `deliveryExpiry` reads it), since `se=` is now
   // inside the encoded `u`.
   const se = Date.parse(url.searchParams.get("se") ?? "");
