@@ -43,6 +43,11 @@ console.log(`  delivery origin: ${server.deliveryUrl}   polling origin: ${server
 console.log(
   `  accepted x-key:  ${key}   (markers like [mock:content-moderated] script outcomes; see README)`,
 );
+const images =
+  server.deliveryUrl === server.url ? "" : `, imageProxy: { allowedOrigins: ["${server.deliveryUrl}"] }`;
+console.log(
+  `  @flux-kit/proxy: createFluxProxy({ upstream: "${server.url}"${images}, … }) with BFL_API_KEY=${key}`,
+);
 console.log(
   `\nTry it:\n  curl -s -X POST ${server.url}/v1/flux-2-pro -H "x-key: ${key}" -H "Content-Type: application/json" -d '${body}'`,
 );

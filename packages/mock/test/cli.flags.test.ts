@@ -23,3 +23,22 @@ describe.skipIf(process.platform === "win32")("flux-mock's behaviour flags reach
     expect(await cli.exited).toEqual({ code: 0, signal: null });
   });
 });
+
+describe.skipIf(process.platform === "win32")("flux-mock's banner", () => {
+  it(
+    "names the proxy options that point @flux-kit/proxy at it, with its own origins and key",
+    { timeout: 30_000 },
+    async () => {
+      const cli = startMockCli([...LOOPBACK, "--key", "sk-dev-key"]);
+      const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const [, delivery] = await cli.waitFor(/delivery origin: (http:\/\/127\.0\.0\.1:\d+)/);
+      const [line] = await cli.waitFor(/@flux-kit\/proxy: .*/);
+      expect(delivery).not.toBe(url);
+      expect(line).toBe(
+        `@flux-kit/proxy: createFluxProxy({ upstream: "${url}", imageProxy: { allowedOrigins: ["${delivery}"] }, … }) with BFL_API_KEY=sk-dev-key`,
+      );
+      cli.signal("SIGTERM");
+      expect(await cli.exited).toEqual({ code: 0, signal: null });
+    },
+  );
+});
