@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { focusManager, queryOptions } from "@tanstack/react-query";
 import type { FluxClient, FluxError, FluxTaskSnapshot, TaskRef } from "@flux-kit/core";
 
 /** Extra settings of `fluxTaskQueryOptions`. */
@@ -30,18 +30,24 @@ export function fluxTaskQueryKey(id: string) {
  */
 export function fluxTaskQueryOptions(client: FluxClient, task: TaskRef, extras: FluxTaskQueryExtras = {}) {
   const ref = typeof task === "string" ? { id: task } : task;
+  const pollWhileHidden = extras.pollWhileHidden ?? false;
   return queryOptions<FluxTaskSnapshot, FluxError, FluxTaskSnapshot, ReturnType<typeof fluxTaskQueryKey>>({
     queryKey: fluxTaskQueryKey(ref.id),
     queryFn: ({ signal }) => client.getResult(ref, { signal }),
-    // after a failed poll, back off by every failure this task has had (TanStack counts no run of them)
+    // TanStack polls with setInterval, worked out again at every change of the query: no interval while a poll
+    // is in flight (a long poll is held for up to 20 s, and the next may be due in 1 ms) nor while polls pause in
+    // a hidden tab (refetchOnWindowFocus polls on return), so no timer fires for nothing. After a failed poll,
+    // back off by every failure this task has had (TanStack counts no run of them).
     refetchInterval: ({ state }) =>
-      client.nextPollDelay(
-        ref,
-        state.data,
-        state.dataUpdateCount,
-        state.status === "error" ? { error: state.error, failures: state.errorUpdateCount } : undefined,
-      ),
-    refetchIntervalInBackground: extras.pollWhileHidden ?? false,
+      state.fetchStatus === "fetching" || (!pollWhileHidden && !focusManager.isFocused())
+        ? false
+        : client.nextPollDelay(
+            ref,
+            state.data,
+            state.dataUpdateCount,
+            state.status === "error" ? { error: state.error, failures: state.errorUpdateCount } : undefined,
+          ),
+    refetchIntervalInBackground: pollWhileHidden,
     staleTime: (query) => (query.state.data?.terminal ? Infinity : 0),
     refetchOnWindowFocus: true,
     refetchOnReconnect: true,

@@ -1,5 +1,5 @@
 import { act, renderHook } from "@testing-library/react";
-import { QueryClient } from "@tanstack/react-query";
+import { focusManager, QueryClient } from "@tanstack/react-query";
 import { createFluxClient } from "@flux-kit/core";
 import type { ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
@@ -59,5 +59,49 @@ describe("useFluxGeneration with a proxy that long-polls", () => {
       "Reasoning",
       "Generating",
     ]);
+  });
+
+  it("runs no refetch timer while a poll is held, nor in a hidden tab (no 1 ms interval spinning)", async () => {
+    // TanStack Query polls with setInterval: after a held poll the next delay is 1 ms, which once kept firing
+    // every millisecond for as long as the next poll was held (and for ever while the tab was hidden)
+    let intervalRuns = 0;
+    const realSetInterval = globalThis.setInterval;
+    const counting = vi.spyOn(globalThis, "setInterval").mockImplementation((run: () => void, ms?: number) =>
+      realSetInterval(() => {
+        intervalRuns++;
+        run();
+      }, ms),
+    );
+    const standIn = proxyStandIn(["Reasoning", "Generating", "Generating", "Ready"]);
+    const client = createFluxClient({ baseUrl: "https://app.example/api/flux", fetch: standIn.fetch });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <FluxProvider client={client} queryClient={queryClient}>
+        {children}
+      </FluxProvider>
+    );
+    const { result, unmount } = renderHook(
+      () => useFluxGeneration({ model: "flux-3-image", persist: false }),
+      { wrapper },
+    );
+    act(() => void result.current.generate({ prompt: "a fox" }));
+    await act(() => vi.advanceTimersByTimeAsync(3_500));
+    // hidden after the first held poll answered: polling pauses, and no timer runs meanwhile
+    focusManager.setFocused(false);
+    await act(() => vi.advanceTimersByTimeAsync(3_500));
+    const hiddenPolls = standIn.urls.length;
+    const runsBeforeHidden = intervalRuns;
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(standIn.urls.length).toBe(hiddenPolls);
+    expect(intervalRuns - runsBeforeHidden).toBeLessThanOrEqual(1);
+    focusManager.setFocused(true);
+    for (let i = 0; i < 40 && result.current.status !== "ready"; i++) {
+      await act(() => vi.advanceTimersByTimeAsync(500));
+    }
+    expect(result.current.status).toBe("ready");
+    // each poll held 3 s, four polls: a handful of interval runs in all, not thousands
+    expect(intervalRuns).toBeLessThan(20);
+    unmount();
+    counting.mockRestore();
   });
 });
