@@ -57,6 +57,25 @@ describe("a submit waiting for a free slot says so", () => {
     expect(waits).toHaveLength(12);
   });
 
+  it.each([
+    ["Retry-After: 0", () => json({ detail: "Too many active tasks" }, 429, { "retry-after": "0" })],
+    ["a body's retry_after: 0", () => json({ error: "rate_limit_exceeded", retry_after: 0 }, 429)],
+  ])("a server that says %s on every 429 gets a growing wait, not a loop of submits", async (_, limited) => {
+    const f = fakeFetch(limited());
+    const client = createFluxClient({ baseUrl: "/api/flux", fetch: f.fetch });
+    const abort = new AbortController();
+    const outcome = client
+      .submit("flux-2-pro", { prompt: "x" }, { slotWaitMs: 600_000, signal: abort.signal })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10_000);
+    // half the backoff ceiling at least: 0.25, 0.5, 1 and 2 s, then 4 s each
+    expect(f.calls).toHaveLength(6);
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(f.calls).toHaveLength(16);
+    abort.abort();
+    expect(await outcome).toBeInstanceOf(FluxAbortError);
+  });
+
   it("a wait keeps going while others run, and ends the moment its signal aborts, with no task made", async () => {
     const f = fakeFetch(clientLimit());
     const client = createFluxClient({ baseUrl: "/api/flux", fetch: f.fetch });

@@ -28,7 +28,9 @@ export function resolveRetry(options: RetryOptions | false | undefined): Resolve
 
 /**
  * The wait before retry number `attempt` (0-based): the server's `Retry-After` when it gave one (on a 429, a 503
- * or any other answer; capped at `maxDelayMs`), else exponential backoff with full jitter.
+ * or any other answer), else exponential backoff with full jitter; capped at `maxDelayMs`. A `Retry-After` shorter
+ * than this attempt's mean backoff is raised to it, so a server that says `0` on every answer gets a growing wait,
+ * not a loop of requests.
  */
 export function backoffDelay(
   attempt: number,
@@ -36,11 +38,9 @@ export function backoffDelay(
   error?: unknown,
   random = Math.random,
 ): number {
-  if (error instanceof FluxError && error.retryAfterMs !== undefined) {
-    return Math.min(error.retryAfterMs, policy.maxDelayMs);
-  }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-  return random() * ceiling;
+  const asked = error instanceof FluxError ? error.retryAfterMs : undefined;
+  return asked === undefined ? random() * ceiling : Math.min(Math.max(asked, ceiling / 2), policy.maxDelayMs);
 }
 
 /**
