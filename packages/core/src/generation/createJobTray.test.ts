@@ -187,6 +187,29 @@ describe("createJobTray across a reload", () => {
     after.stop();
   });
 
+  it("retry(id) on a job still running after a reload is refused, and submits nothing (its task may be billed)", async () => {
+    const storage = memoryStorage();
+    const proxy = fakeProxy({ readyAfterPolls: 100 });
+    const persist = { key: "studio", storage };
+    const before = trayOn(proxy, { persist });
+    const offBefore = before.connect();
+    const { id } = before.generate({ prompt: "a heron" }, { model: "flux-2-pro" });
+    await vi.advanceTimersByTimeAsync(1_500);
+    offBefore();
+    before.stop();
+
+    const after = trayOn(proxy, { persist });
+    const offAfter = after.connect();
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(after.getJobs()[0]?.state).toMatchObject({ status: "pending", task: { id: "t1" } });
+    await expect(after.retry(id)).rejects.toThrow(/no settled generation/);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(proxy.posts()).toBe(1);
+    expect(after.getJobs()[0]?.state).toMatchObject({ status: "pending", task: { id: "t1" } });
+    offAfter();
+    after.stop();
+  });
+
   it("Try again on a job that failed after a reload submits its kept input again", async () => {
     const storage = memoryStorage();
     let fail = false;

@@ -12,7 +12,7 @@ import {
   type GenerationPersistenceOptions,
 } from "./generationPersistence";
 import type { FluxGenerationState } from "./generationState";
-import { isActiveStatus } from "./generationStatus";
+import { isActiveStatus, isSettledStatus } from "./generationStatus";
 import { stableKey } from "./stableKey";
 
 /** One generation in a `JobTray`. Replaced (never mutated) on every change of its state. */
@@ -276,9 +276,11 @@ export function createJobTray<Meta = unknown>(initial: JobTrayOptions<Meta>): Jo
       const entry = find(id);
       if (!entry) return none("retry", id);
       const { controller, job } = entry;
-      // after a reload the controller does not know the input; the tray does (unless it was too large to keep)
+      // after a reload the controller does not know a settled job's input; the tray does (unless it was too large
+      // to keep). A job still running is refused as the controller refuses it: its task may be billed already.
       const again = controller.retry().catch((error: unknown) => {
-        if (!(error instanceof TypeError) || !job.input) throw error;
+        const settled = isSettledStatus(controller.getState().status);
+        if (!(error instanceof TypeError) || !job.input || !settled) throw error;
         return controller.generate(job.input, { model: job.model });
       });
       again.catch(() => undefined); // the failure is in the job's state; callers that await still get it
