@@ -95,6 +95,23 @@ describe("the key appears in no error", () => {
     ["an echoing 403", json({ detail: `Invalid key ${KEY}` }, 403)],
     ["an echoing 422", json({ detail: [{ loc: ["body", "x"], msg: `bad ${KEY}`, type: "x" }] }, 422)],
     ["an echoing 500", json({ detail: `boom ${KEY}` }, 500)],
+    // only in the body, not the message: a submit's 5xx then becomes the cause of FluxSubmitUncertainError
+    [
+      "a 502 echoing the request's headers in its body",
+      json({ error: "upstream failed", request: { headers: { "x-key": KEY } } }, 502),
+    ],
+    // a page that is not JSON is kept as text, cut short: the cut must not keep half of the key
+    ...[25, 15, 6].map(
+      (kept) =>
+        [
+          `an HTML error page echoing the key across its cut (${kept} characters of it before)`,
+          () =>
+            new Response(`${"x".repeat(500 - kept - 8)} x-key: ${KEY}\n</pre></html>`, {
+              status: 500,
+              headers: { "content-type": "text/html" },
+            }),
+        ] as const,
+    ),
     ["an echoing network error", () => Promise.reject(new TypeError(`connect failed for ${KEY}`))],
     ["a refused connection", netError("ECONNREFUSED")],
   ])("%s", async (_name, responder) => {
@@ -105,6 +122,8 @@ describe("the key appears in no error", () => {
     for (const error of [submitError, pollError]) {
       expect(error).toBeInstanceOf(FluxError);
       expect(serialise(error)).not.toContain(KEY);
+      // nor the start of it
+      expect(serialise(error)).not.toContain(KEY.slice(0, 6));
     }
     for (const call of f.calls) expect(call.url).not.toContain(KEY);
   });

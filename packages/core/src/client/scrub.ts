@@ -39,14 +39,21 @@ function safeStringify(value: unknown): string | undefined {
   }
 }
 
-/** Whether `value` (a string, an error and its causes, or anything JSON) holds the secret in any form. */
+/**
+ * Whether `value` (a string, an error with its fields and causes, or anything JSON) holds the secret in any form.
+ * An error's own fields count: a `FluxError` cause keeps the `body` it was answered with.
+ */
 function leaks(value: unknown, redact: (text: string) => string, depth = 0): boolean {
   if (depth > 4 || value === null || value === undefined) return false;
-  const changes = (text: string) => redact(text) !== text;
+  const changes = (text: string | undefined) => text !== undefined && redact(text) !== text;
   if (typeof value === "string") return changes(value);
   if (value instanceof Error) {
-    return changes(value.message) || changes(String(value.stack)) || leaks(value.cause, redact, depth + 1);
+    return (
+      changes(value.message) ||
+      changes(String(value.stack)) ||
+      changes(safeStringify({ ...value })) ||
+      leaks(value.cause, redact, depth + 1)
+    );
   }
-  const json = safeStringify(value);
-  return json !== undefined && changes(json);
+  return changes(safeStringify(value));
 }

@@ -70,7 +70,7 @@ export async function exchange(init: ExchangeInit): Promise<{ json: unknown; res
     if (!response.ok) {
       throw errorFromResponse({
         status: response.status,
-        body: json === invalidJson ? text.slice(0, 500) : json,
+        body: json === invalidJson ? excerpt(text, 500) : json,
         retryAfterMs: parseRetryAfter(response.headers),
         requestId,
         taskId: init.taskId,
@@ -79,7 +79,7 @@ export async function exchange(init: ExchangeInit): Promise<{ json: unknown; res
     if (json === invalidJson) {
       throw new FluxError(
         "bad_response",
-        `Expected JSON from ${describe(init.url)}, got: ${text.slice(0, 80)}`,
+        `Expected JSON from ${describe(init.url)}, got: ${excerpt(text, 80)}`,
         {
           status: response.status,
           requestId,
@@ -136,4 +136,12 @@ function causeCode(error: unknown): string | undefined {
 function describe(url: string): string {
   const q = url.indexOf("?");
   return q === -1 ? url : url.slice(0, q);
+}
+
+/**
+ * At most `max` characters of an answer that is not JSON. Cut short, it ends before the word the cut falls in, so
+ * no word (an API key an error page echoed, say) is kept in part, where the key's redaction could not see it.
+ */
+function excerpt(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max).replace(/\S*$/, "")}…`;
 }
