@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FluxError } from "../errors/FluxError";
-import { fakeFetch, json, netError, ready, readySample, submitted } from "../../test/fakeFetch";
+import {
+  fakeFetch,
+  json,
+  netError,
+  ready,
+  readySample,
+  submitted,
+  type Responder,
+} from "../../test/fakeFetch";
 import { createFluxClient } from "./createFluxClient";
 import { fixedPolling } from "./polling";
 import { mayReceiveKey } from "./urls";
@@ -91,7 +99,7 @@ describe("the key goes only to the API origin and https://*.bfl.ai", () => {
 });
 
 describe("the key appears in no error", () => {
-  it.each([
+  it.each<[string, Responder]>([
     ["an echoing 403", json({ detail: `Invalid key ${KEY}` }, 403)],
     ["an echoing 422", json({ detail: [{ loc: ["body", "x"], msg: `bad ${KEY}`, type: "x" }] }, 422)],
     ["an echoing 500", json({ detail: `boom ${KEY}` }, 500)],
@@ -110,7 +118,7 @@ describe("the key appears in no error", () => {
               status: 500,
               headers: { "content-type": "text/html" },
             }),
-        ] as const,
+        ] as [string, Responder],
     ),
     ["an echoing network error", () => Promise.reject(new TypeError(`connect failed for ${KEY}`))],
     ["a refused connection", netError("ECONNREFUSED")],
