@@ -25,7 +25,7 @@ import { adaptivePolling, defaultWaitTimeoutMs, DurationEstimator, type PollingP
 import { backoffDelay, resolveRetry, withRetry } from "./retry";
 // the redacting scrub on servers, a plain one in browser builds: see ./scrub.browser.ts
 import { scrubSecret } from "#scrub";
-import { abortReason, sleep } from "./sleep";
+import { abortReason, after, sleep } from "./sleep";
 import { exchange, wasNotSent } from "./transport";
 import type {
   FluxClientOptions,
@@ -445,7 +445,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     const stop = new AbortController();
     const timeout = new FluxTimeoutError("wait", undefined, { taskId: ref.id });
     const grace = Math.min(requestTimeoutMs > 0 ? requestTimeoutMs : WAIT_GRACE_MS, WAIT_GRACE_MS);
-    const timer = setTimeout(() => stop.abort(timeout), Math.max(0, deadline - started) + grace);
+    const clearTimer = after(Math.max(0, deadline - started) + grace, () => stop.abort(timeout));
     // A longer wait than the client's default keeps the task's slot as long: it is still active at BFL.
     if (Number.isFinite(deadline)) leases.get(ref.id)?.extend(deadline + grace);
     const onAbort = () => stop.abort(opts.signal?.reason);
@@ -482,7 +482,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     } catch (error) {
       throw signal.aborted && signal.reason === timeout ? timeout : error;
     } finally {
-      clearTimeout(timer);
+      clearTimer();
       opts.signal?.removeEventListener("abort", onAbort);
     }
   }

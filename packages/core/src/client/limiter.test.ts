@@ -125,4 +125,17 @@ describe("ConcurrencyLimiter", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(granted).toBe(true);
   });
+
+  it("a lease whose ttl is past setTimeout's longest wakes no one early, and arms no timer over and over", async () => {
+    const l = limiter(1);
+    await l.acquire("m", undefined, 30 * 24 * 60 * 60_000);
+    const armed = vi.spyOn(globalThis, "setTimeout");
+    let granted = false;
+    void l.acquire("m").then(() => (granted = true));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(granted).toBe(false);
+    // one wake-up, in steps of at most 24.8 days: not one every millisecond
+    expect(armed.mock.calls.length).toBeLessThanOrEqual(2);
+    armed.mockRestore();
+  });
 });

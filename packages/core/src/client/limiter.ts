@@ -1,4 +1,4 @@
-import { abortReason } from "./sleep";
+import { abortReason, after } from "./sleep";
 
 /** A slot for one active task; `release()` is idempotent. */
 export interface Lease {
@@ -31,7 +31,8 @@ export class ConcurrencyLimiter {
   /** Live leases and when each lapses by itself (a task nobody watched to its end). */
   readonly #leases = new Map<object, { readonly model: string; expiresAt: number }>();
   #pausedUntil = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Clears the wake-up armed for the queue, if one is. */
+  #timer: (() => void) | undefined;
 
   constructor(options: LimiterOptions) {
     this.#options = options;
@@ -118,13 +119,10 @@ export class ConcurrencyLimiter {
 
   #wake(ms: number): void {
     if (this.#queue.length === 0 || this.#timer !== undefined) return;
-    this.#timer = setTimeout(
-      () => {
-        this.#timer = undefined;
-        this.#drain();
-      },
-      Math.max(0, ms),
-    );
+    this.#timer = after(ms, () => {
+      this.#timer = undefined;
+      this.#drain();
+    });
   }
 
   #reap(now: number): void {
@@ -164,7 +162,7 @@ export class ConcurrencyLimiter {
   }
 
   #clearTimer(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer?.();
     this.#timer = undefined;
   }
 }

@@ -1,5 +1,26 @@
 import { FluxAbortError } from "../errors/FluxError";
 
+/** setTimeout's longest delay: past it (2^31 − 1 ms, 24.8 days), a timer fires at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/**
+ * Runs `fn` once after `ms` (at once if ≤ 0), however long: `Infinity` arms no timer, and a wait past
+ * setTimeout's longest is made of shorter ones. Returns what clears it.
+ * @example const clear = after(deadline - Date.now(), stop); … clear();
+ */
+export function after(ms: number, fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // counted down by the steps taken, not by the clock: fake timers that leave `Date` alone still fire it
+  const arm = (left: number) => {
+    timer = setTimeout(
+      () => (left > MAX_TIMEOUT_MS ? arm(left - MAX_TIMEOUT_MS) : fn()),
+      Math.min(left, MAX_TIMEOUT_MS),
+    );
+  };
+  if (ms !== Infinity) arm(ms);
+  return () => clearTimeout(timer);
+}
+
 /** Resolves after `ms`, or rejects with `FluxAbortError` the moment `signal` aborts; leaves no timer behind. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -8,16 +29,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       return;
     }
     const onAbort = () => {
-      clearTimeout(timer);
+      clearTimer();
       reject(abortReason(signal));
     };
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      },
-      Math.max(0, ms),
-    );
+    const clearTimer = after(ms, () => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    });
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

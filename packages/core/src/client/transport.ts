@@ -1,7 +1,7 @@
 import { errorFromResponse } from "../errors/errorFromResponse";
 import { FluxError, FluxTimeoutError } from "../errors/FluxError";
 import { parseRetryAfter } from "./retry";
-import { abortReason } from "./sleep";
+import { abortReason, after } from "./sleep";
 
 /** One HTTP exchange with BFL or a proxy. */
 export interface ExchangeInit {
@@ -44,13 +44,11 @@ export async function exchange(init: ExchangeInit): Promise<{ json: unknown; res
   const onParentAbort = () => controller.abort(parent?.reason);
   parent?.addEventListener("abort", onParentAbort, { once: true });
   let timedOut = false;
-  const timer =
-    init.timeoutMs > 0 && Number.isFinite(init.timeoutMs)
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, init.timeoutMs)
-      : undefined;
+  // a timeout of 0 (or less) is none
+  const clearTimer = after(init.timeoutMs > 0 ? init.timeoutMs : Infinity, () => {
+    timedOut = true;
+    controller.abort();
+  });
 
   try {
     const requestInit: RequestInit = {
@@ -102,7 +100,7 @@ export async function exchange(init: ExchangeInit): Promise<{ json: unknown; res
       code !== undefined && NOT_SENT_CODES.has(code);
     throw error;
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimer();
     parent?.removeEventListener("abort", onParentAbort);
   }
 }

@@ -98,4 +98,26 @@ describe("createGenerationController: FLUX 3's stages and long runs", () => {
     gen.stop();
     short.stop();
   });
+
+  it.each([Infinity, 30 * 24 * 60 * 60_000])(
+    "a deadline past setTimeout's longest (timeoutMs %s) does not end the wait at once, in the client nor the controller",
+    async (timeoutMs) => {
+      const bfl = flux3Bfl(150_000);
+      const client = createFluxClient({
+        baseUrl: "https://api.bfl.ai",
+        fetch: bfl.fetch,
+        models: [flux3Like],
+        poll: { timeoutMs },
+      });
+      const waited = client.generate("flux-3-image", { prompt: "a fox" });
+      const gen = createGenerationController({ client, model: "flux-3-image", timeoutMs });
+      void gen.generate({ prompt: "a heron" });
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(gen.getState().status).toBe("pending");
+      await vi.advanceTimersByTimeAsync(160_000);
+      await expect(waited).resolves.toMatchObject({ id: "task-1" });
+      expect(gen.getState().status).toBe("ready");
+      gen.stop();
+    },
+  );
 });

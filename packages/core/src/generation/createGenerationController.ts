@@ -17,6 +17,7 @@ import {
 import { isActiveStatus, isSettledStatus } from "./generationStatus";
 import { stableKey } from "./stableKey";
 import { pollingWatcher, type TaskWatch, type TaskWatcher } from "./taskWatcher";
+import { after } from "../client/sleep";
 import { createTimers } from "./timers";
 
 /** Callbacks of a generation; the latest ones are used (set them again with `setOptions`). */
@@ -144,7 +145,8 @@ interface Run {
   job: FluxJob | undefined;
   readonly abort: AbortController;
   watch: TaskWatch | undefined;
-  deadline: ReturnType<typeof setTimeout> | undefined;
+  /** Clears the wait's deadline, while it is armed. */
+  deadline: (() => void) | undefined;
   settled: boolean;
   /** A poll (not BFL) failed: the task may still finish. */
   watchFailed: boolean;
@@ -228,7 +230,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
   const detach = (run: Run) => {
     run.watch?.stop();
     run.watch = undefined;
-    if (run.deadline !== undefined) clearTimeout(run.deadline);
+    run.deadline?.();
     run.deadline = undefined;
   };
 
@@ -302,7 +304,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
       },
     });
     const timeoutMs = options.timeoutMs ?? options.client.poll.timeoutFor(job.model || undefined);
-    run.deadline = setTimeout(() => {
+    run.deadline = after(timeoutMs, () => {
       run.deadline = undefined;
       void (async () => {
         const last = await run.watch?.refresh().catch(() => undefined);
@@ -311,7 +313,7 @@ export function createGenerationController(initial: GenerationControllerOptions)
         run.watchFailed = true;
         fail(run, new FluxTimeoutError("wait", undefined, { taskId: job.id }), true);
       })();
-    }, timeoutMs);
+    });
   };
 
   const startWatch = (

@@ -1,3 +1,5 @@
+import { after } from "../client/sleep";
+
 /** Named timers that are (re)armed idempotently and cleared together: the controller's only clock. */
 export interface Timers {
   /** Runs `fn` once at epoch time `at` (now if past); `undefined` clears. Re-setting the same `at` is a no-op. */
@@ -7,15 +9,10 @@ export interface Timers {
   clearAll(): void;
 }
 
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-
 export function createTimers(): Timers {
-  const active = new Map<string, { key: string; id: ReturnType<typeof setTimeout>; repeat: boolean }>();
+  const active = new Map<string, { key: string; clear: () => void }>();
   const clear = (name: string) => {
-    const timer = active.get(name);
-    if (!timer) return;
-    if (timer.repeat) clearInterval(timer.id);
-    else clearTimeout(timer.id);
+    active.get(name)?.clear();
     active.delete(name);
   };
   return {
@@ -24,24 +21,19 @@ export function createTimers(): Timers {
       if (active.get(name)?.key === key) return;
       clear(name);
       if (at === undefined) return;
-      const arm = () => {
-        // setTimeout fires at once past 2^31 − 1 ms (24.8 days): wait in steps of at most that
-        const wait = Math.min(Math.max(0, at - Date.now()), MAX_TIMEOUT_MS);
-        const id = setTimeout(() => {
-          if (Date.now() < at) return arm();
-          active.delete(name);
-          fn();
-        }, wait);
-        active.set(name, { key, id, repeat: false });
-      };
-      arm();
+      const cancel = after(at - Date.now(), () => {
+        active.delete(name);
+        fn();
+      });
+      active.set(name, { key, clear: cancel });
     },
     every(name, ms, fn) {
       const key = `every:${String(ms)}`;
       if (active.get(name)?.key === key) return;
       clear(name);
       if (ms === undefined) return;
-      active.set(name, { key, id: setInterval(fn, ms), repeat: true });
+      const id = setInterval(fn, ms);
+      active.set(name, { key, clear: () => clearInterval(id) });
     },
     clearAll() {
       for (const name of [...active.keys()]) clear(name);
