@@ -27,6 +27,8 @@ function serialise(error: unknown): string {
     e.message,
     String(e.stack),
     JSON.stringify(e),
+    // every field the error carries, a subclass's own included (a validation error's fieldErrors)
+    JSON.stringify({ ...e }),
     JSON.stringify(e.body),
     String(e.cause),
     JSON.stringify(e.cause),

@@ -2,7 +2,7 @@ import { FluxError } from "../errors/FluxError";
 import { createRedactor } from "./redact";
 
 /**
- * Normalises `error` to a `FluxError` and removes `secret` from its message, body and cause chain in every form
+ * Normalises `error` to a `FluxError` and removes `secret` from its message, fields and cause chain in every form
  * `createRedactor` knows (verbatim, JSON- or percent-escaped, base64), so no error a caller logs can leak the
  * key, even if a server echoed it back.
  */
@@ -11,10 +11,13 @@ export function scrubSecret(error: unknown, secret: string | undefined): FluxErr
   if (!secret) return flux;
   const redact = createRedactor(secret);
   flux.message = redact(flux.message);
-  const body = flux.body;
-  const json = body === undefined ? undefined : safeStringify(body);
-  if (json !== undefined && redact(json) !== json) {
-    Object.defineProperty(flux, "body", { value: parseOr(redact(json)) });
+  // every field it carries: the body, a validation error's fieldErrors (BFL's 422 echoes what it refused), a
+  // failed task's details
+  for (const [key, value] of Object.entries(flux)) {
+    const json = value === undefined ? undefined : safeStringify(value);
+    if (json !== undefined && redact(json) !== json) {
+      Object.defineProperty(flux, key, { value: parseOr(redact(json)) });
+    }
   }
   if (flux.cause !== undefined && leaks(flux.cause, redact)) {
     Object.defineProperty(flux, "cause", { value: new Error("(cause removed: it contained the API key)") });
