@@ -25,7 +25,7 @@ import { adaptivePolling, defaultWaitTimeoutMs, DurationEstimator, type PollingP
 import { backoffDelay, resolveRetry, withRetry } from "./retry";
 // the redacting scrub on servers, a plain one in browser builds: see ./scrub.browser.ts
 import { scrubSecret } from "#scrub";
-import { abortReason, after, sleep } from "./sleep";
+import { abortReason, after, call, sleep } from "./sleep";
 import { exchange, wasNotSent } from "./transport";
 import type {
   FluxClientOptions,
@@ -269,7 +269,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     });
     // a grant at once settles before this tick ends; else the submit waits in this client's own queue
     await Promise.resolve();
-    if (!granted) opts.onWait?.({ scope: "local", retryAt: undefined, detail: undefined, refusals: 0 });
+    if (!granted) call(opts.onWait, { scope: "local", retryAt: undefined, detail: undefined, refusals: 0 });
     const lease = await leased;
     try {
       const job = await postOnce(modelId, body, opts);
@@ -308,7 +308,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
         if (certainlyNoTask && more) {
           if (limited) {
             limiter.pause(delay);
-            opts.onWait?.({
+            call(opts.onWait, {
               scope: error.scope,
               retryAt: Date.now() + delay,
               detail: detailMessage(error.body),
@@ -474,7 +474,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
         failure = undefined;
         polls++;
         last = snapshot;
-        opts.onUpdate?.({ snapshot, elapsedMs: Date.now() - origin, polls });
+        call(opts.onUpdate, { snapshot, elapsedMs: Date.now() - origin, polls });
         if (snapshot.result) return snapshot.result;
         if (snapshot.error) throw scrubSecret(snapshot.error, apiKey);
         if (Date.now() >= deadline) throw timeout;
@@ -556,7 +556,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     wait,
     generate: async (model: ModelId, input: never, opts: GenerateOptions = {}) => {
       const job = await submit(model, input, opts);
-      opts.onSubmitted?.(job);
+      call(opts.onSubmitted, job);
       return wait(job, opts);
     },
     download,

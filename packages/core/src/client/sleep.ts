@@ -47,3 +47,17 @@ export function abortReason(signal: AbortSignal | undefined): Error {
   if (reason instanceof Error && reason.name === "FluxTimeoutError") return reason;
   return new FluxAbortError(undefined, { cause: reason });
 }
+
+/**
+ * Runs a caller's callback with `arg`. One that throws cannot break the call that runs it (a paid task dropped, a
+ * result lost): its error is rethrown in a microtask, where the runtime reports it.
+ */
+export function call<A>(callback: ((arg: A) => void) | undefined, arg: A): void {
+  try {
+    callback?.(arg);
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}

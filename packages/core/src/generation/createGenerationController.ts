@@ -17,7 +17,7 @@ import {
 import { isActiveStatus, isSettledStatus } from "./generationStatus";
 import { stableKey } from "./stableKey";
 import { pollingWatcher, type TaskWatch, type TaskWatcher } from "./taskWatcher";
-import { after } from "../client/sleep";
+import { after, call } from "../client/sleep";
 import { createTimers } from "./timers";
 
 /** Callbacks of a generation; the latest ones are used (set them again with `setOptions`). */
@@ -538,16 +538,4 @@ export function toJob(task: TaskRef, now: number = Date.now()): FluxJob {
 
 function withTask(error: FluxError, taskId: string): FluxError {
   return error.taskId === undefined ? Object.assign(error, { taskId }) : error;
-}
-
-function call<A>(callback: ((arg: A) => void) | undefined, arg: A): void {
-  if (!callback) return;
-  try {
-    callback(arg);
-  } catch (error) {
-    // A throwing callback must not break the state machine; surface it without swallowing it.
-    queueMicrotask(() => {
-      throw error;
-    });
-  }
 }
