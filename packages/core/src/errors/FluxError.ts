@@ -103,17 +103,13 @@ export class FluxError extends Error {
     return new FluxError("http", message || "Unknown error", { cause: error });
   }
 
-  /** A plain, serialisable form (for logs and `postMessage`); never includes request headers. */
+  /**
+   * A plain, serialisable form (for logs and `postMessage`): the name, the message and every field, a subclass's
+   * own included (a validation error's `fieldErrors`, a moderation's `stage` and `reasons`). Never the `cause`,
+   * nor request headers.
+   */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      status: this.status,
-      requestId: this.requestId,
-      taskId: this.taskId,
-      body: this.body,
-    };
+    return { ...(this as object), name: this.name, message: this.message };
   }
 }
 
