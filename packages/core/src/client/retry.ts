@@ -66,7 +66,6 @@ export async function withRetry<T>(
   attempt: () => Promise<T>,
   policy: ResolvedRetry,
   signal?: AbortSignal,
-  onRetry?: (error: FluxError, delayMs: number) => void,
 ): Promise<T> {
   for (let n = 0; ; n++) {
     try {
@@ -74,9 +73,7 @@ export async function withRetry<T>(
     } catch (thrown) {
       const error = FluxError.from(thrown);
       if (!error.isRetryable || n >= policy.retries || signal?.aborted) throw error;
-      const delay = backoffDelay(n, policy, error);
-      onRetry?.(error, delay);
-      await sleep(delay, signal);
+      await sleep(backoffDelay(n, policy, error), signal);
     }
   }
 }
