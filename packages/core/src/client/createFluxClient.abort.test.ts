@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { FluxAbortError } from "../errors/FluxError";
-import { fakeFetch, hang, pending, readySample, submitted } from "../../test/fakeFetch";
+import { FluxAbortError, FluxTimeoutError } from "../errors/FluxError";
+import { fakeFetch, hang, pending, readySample, submitted, type Call } from "../../test/fakeFetch";
 import { createFluxClient } from "./createFluxClient";
 import { fixedPolling } from "./polling";
 
@@ -70,6 +70,20 @@ describe("abort at every stage leaves no timer and no request", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("while a download's body streams: a FluxAbortError, not the runtime's own", async () => {
+    const controller = new AbortController();
+    const f = fakeFetch(
+      (call) => new Response(stalledBody(call.signal), { headers: { "content-type": "image/jpeg" } }),
+    );
+    const promise = createFluxClient({ fetch: f.fetch })
+      .download(readySample(), { signal: controller.signal })
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    expect(await promise).toBeInstanceOf(FluxAbortError);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("during generate's wait: the submit stands (the job was reported), polling stops", async () => {
     const f = fakeFetch(submitted(), pending());
     const controller = new AbortController();
@@ -100,3 +114,59 @@ describe("nextPollDelay", () => {
     expect(flux.nextPollDelay(job, { ...snapshot, terminal: true }, 2)).toBe(false);
   });
 });
+
+describe("a download is held to the request deadline, and its failures are FluxErrors", () => {
+  it("a delivery host that never answers, or stalls mid-image: FluxTimeoutError after timeoutMs", async () => {
+    for (const responder of [
+      hang,
+      (call: Call) => new Response(stalledBody(call.signal), { headers: { "content-type": "image/jpeg" } }),
+    ]) {
+      const f = fakeFetch(responder);
+      const outcome = createFluxClient({ fetch: f.fetch, timeoutMs: 5_000, retry: false })
+        .download(readySample())
+        .catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(await outcome).toBeInstanceOf(FluxTimeoutError);
+      expect(f.inFlight).toBe(0);
+      expect(vi.getTimerCount()).toBe(0);
+    }
+  });
+
+  it("a connection reset mid-image: a network FluxError, retried as reads are", async () => {
+    const reset = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start: (stream) => {
+            stream.enqueue(new Uint8Array(8));
+            stream.error(new TypeError("terminated"));
+          },
+        }),
+      );
+    const f = fakeFetch(reset, reset, () => new Response(new Uint8Array([1, 2, 3])));
+    const download = createFluxClient({ fetch: f.fetch, retry: { baseDelayMs: 10 } }).download(readySample());
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(download).resolves.toMatchObject({ bytes: new Uint8Array([1, 2, 3]) });
+    const failing = fakeFetch(reset);
+    const failed = createFluxClient({ fetch: failing.fetch, retry: false })
+      .download(readySample())
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await failed).toMatchObject({ name: "FluxError", code: "network" });
+  });
+});
+
+/** An image body that sends a first chunk, then nothing, until `signal` aborts the request. */
+function stalledBody(signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(stream) {
+      stream.enqueue(new Uint8Array(16));
+      signal?.addEventListener(
+        "abort",
+        () => stream.error(new DOMException("This operation was aborted", "AbortError")),
+        {
+          once: true,
+        },
+      );
+    },
+  });
+}

@@ -26,7 +26,7 @@ import { backoffDelay, resolveRetry, withRetry } from "./retry";
 // the redacting scrub on servers, a plain one in browser builds: see ./scrub.browser.ts
 import { scrubSecret } from "#scrub";
 import { abortReason, after, call, sleep } from "./sleep";
-import { exchange, wasNotSent } from "./transport";
+import { exchange, fetchAnswer, wasNotSent } from "./transport";
 import type {
   FluxClientOptions,
   FluxDownload,
@@ -493,7 +493,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     if (isDeliveryExpired(url) || (expiresAt !== undefined && expiresAt.getTime() <= Date.now())) {
       throw new FluxExpiredError(expiresAt);
     }
-    const response = await withRetry(
+    const { response, body: bytes } = await withRetry(
       async () => {
         // Never the key (delivery hosts must not see it); the caller's headers only on this API's own origin,
         // decided by where the URL resolves (`//other.host/…` is another host, not a path).
@@ -501,30 +501,29 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
         const sameOrigin = isPath(target) || (apiOrigin !== undefined && originOf(target) === apiOrigin);
         const headers = sameOrigin ? new Headers(await resolveHeaders(options.headers)) : new Headers();
         headers.delete("x-key");
-        const res = await fetchFn()(target, {
-          headers,
-          signal: opts.signal ?? null,
-          cache: "no-store",
-          redirect: "error",
-        });
-        if (res.ok) return res;
-        await res.body?.cancel();
-        if ([403, 404, 410].includes(res.status))
-          throw new FluxExpiredError(deliveryExpiry(url), { status: res.status });
-        throw new FluxError(
-          res.status >= 500 ? "server" : "http",
-          `Image download failed with HTTP ${res.status}.`,
+        // the image within the request deadline, as every exchange is
+        const answer = await fetchAnswer(
           {
-            status: res.status,
+            url: target,
+            method: "GET",
+            headers,
+            signal: opts.signal,
+            timeoutMs: requestTimeoutMs,
+            fetch: fetchFn(),
           },
+          async (res) => (res.ok ? new Uint8Array(await res.arrayBuffer()) : void (await res.body?.cancel())),
         );
+        const { response, body } = answer;
+        if (body) return { response, body };
+        const { status } = response;
+        if ([403, 404, 410].includes(status)) throw new FluxExpiredError(deliveryExpiry(url), { status });
+        throw new FluxError(status >= 500 ? "server" : "http", `Image download failed with HTTP ${status}.`, {
+          status,
+        });
       },
       retry,
       opts.signal,
-    ).catch((error: unknown) => {
-      throw opts.signal?.aborted ? abortReason(opts.signal) : FluxError.from(error);
-    });
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    );
     const contentType = response.headers.get("content-type") ?? contentTypeFromUrl(url);
     return { bytes, contentType, url };
   }

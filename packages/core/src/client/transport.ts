@@ -33,11 +33,14 @@ const NOT_SENT_CODES = new Set([
 ]);
 
 /**
- * Sends one request and parses the JSON answer. Non-2xx answers become the matching `FluxError` subclass;
- * transport failures become `code: "network"` (`notSent` set when nothing reached the server), deadlines
- * `FluxTimeoutError`, aborts `FluxAbortError`. Clears its timer and listener on every path.
+ * Sends one request and reads its answer with `read`, all within the deadline: transport failures become
+ * `code: "network"` (`notSent` set when nothing reached the server), the deadline `FluxTimeoutError`, aborts
+ * `FluxAbortError`, while sending and while reading alike. Clears its timer and listener on every path.
  */
-export async function exchange(init: ExchangeInit): Promise<{ json: unknown; response: Response }> {
+export async function fetchAnswer<T>(
+  init: ExchangeInit,
+  read: (response: Response) => Promise<T>,
+): Promise<{ response: Response; body: T }> {
   const controller = new AbortController();
   const parent = init.signal;
   if (parent?.aborted) throw abortReason(parent);
@@ -62,30 +65,7 @@ export async function exchange(init: ExchangeInit): Promise<{ json: unknown; res
     // Called unbound: browsers' fetch throws "Illegal invocation" when called as a method of another object.
     const fetch = init.fetch;
     const response = await fetch(init.url, requestInit);
-    const text = await response.text();
-    const json = parseJson(text);
-    const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
-    if (!response.ok) {
-      throw errorFromResponse({
-        status: response.status,
-        body: json === invalidJson ? excerpt(text, 500) : json,
-        retryAfterMs: parseRetryAfter(response.headers),
-        requestId,
-        taskId: init.taskId,
-      });
-    }
-    if (json === invalidJson) {
-      throw new FluxError(
-        "bad_response",
-        `Expected JSON from ${describe(init.url)}, got: ${excerpt(text, 80)}`,
-        {
-          status: response.status,
-          requestId,
-          taskId: init.taskId,
-        },
-      );
-    }
-    return { json, response };
+    return { response, body: await read(response) };
   } catch (thrown) {
     if (thrown instanceof FluxError) throw thrown;
     if (parent?.aborted) throw abortReason(parent);
@@ -103,6 +83,37 @@ export async function exchange(init: ExchangeInit): Promise<{ json: unknown; res
     clearTimer();
     parent?.removeEventListener("abort", onParentAbort);
   }
+}
+
+/**
+ * Sends one request and parses the JSON answer (`fetchAnswer`'s failures). Non-2xx answers become the matching
+ * `FluxError` subclass.
+ */
+export async function exchange(init: ExchangeInit): Promise<{ json: unknown; response: Response }> {
+  const { response, body: text } = await fetchAnswer(init, (answer) => answer.text());
+  const json = parseJson(text);
+  const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
+  if (!response.ok) {
+    throw errorFromResponse({
+      status: response.status,
+      body: json === invalidJson ? excerpt(text, 500) : json,
+      retryAfterMs: parseRetryAfter(response.headers),
+      requestId,
+      taskId: init.taskId,
+    });
+  }
+  if (json === invalidJson) {
+    throw new FluxError(
+      "bad_response",
+      `Expected JSON from ${describe(init.url)}, got: ${excerpt(text, 80)}`,
+      {
+        status: response.status,
+        requestId,
+        taskId: init.taskId,
+      },
+    );
+  }
+  return { json, response };
 }
 
 /** Whether a network error from `exchange` certainly sent nothing (so a submit may be retried). */
