@@ -95,6 +95,21 @@ describe("submit", () => {
     expect(client.limiter.queued).toBe(1);
   });
 
+  it("refuses an input it cannot send, with no request: none at all (once a GET), a BigInt, a cycle", async () => {
+    const cyclic: Record<string, unknown> = { prompt: "x" };
+    cyclic["self"] = cyclic;
+    for (const input of [undefined, { prompt: "x", seed: 10n }, cyclic]) {
+      const f = fakeFetch(submitted());
+      // no definition of the model: the body is left to BFL's check
+      const error = await createFluxClient({ fetch: f.fetch })
+        .submit("flux-2-pro", input as never)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FluxValidationError);
+      expect(error).toMatchObject({ source: "local", fieldErrors: [{ path: "", type: "model_type" }] });
+      expect(f.calls).toHaveLength(0);
+    }
+  });
+
   it("rejects an unknown model id without a request", async () => {
     const f = fakeFetch(submitted());
     const client = createFluxClient({ fetch: f.fetch });

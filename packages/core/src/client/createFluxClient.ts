@@ -251,17 +251,21 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     const modelId = typeof model === "string" ? model : model.id;
     const definition = SAFE_MODEL_ID.test(modelId) ? definitionOf(model) : undefined;
     if (!definition && !endpointTasks(modelId)) {
-      throw new FluxValidationError(
-        [{ path: "model", message: `Unknown model "${String(modelId)}"`, type: "unknown_model" }],
-        "local",
-      );
+      throw refused("model", `Unknown model "${String(modelId)}"`, "unknown_model");
     }
     // without the model's definition (an id it was not given), BFL or the proxy checks the body
     if (definition && options.validate !== false) {
       const checked = definition.validate(input);
       if (!checked.success) throw new FluxValidationError(toFieldErrors(checked.issues), "local");
     }
-    const body = JSON.stringify(input);
+    // something to send: not undefined (no body at all), nor what JSON cannot hold (a BigInt, a cycle)
+    let body: string | undefined;
+    try {
+      body = JSON.stringify(input);
+    } catch {
+      // left undefined
+    }
+    if (body === undefined) throw refused("", "Input should be a JSON object", "model_type");
     let granted = false;
     const leased = limiter.acquire(modelId, opts.signal, waitTimeoutFor(modelId)).then((lease) => {
       granted = true;
@@ -584,4 +588,9 @@ function contentTypeFromUrl(url: string): string {
 
 function isBrowser(): boolean {
   return typeof window !== "undefined" && typeof document !== "undefined";
+}
+
+/** A request refused before anything is sent, for one reason at `path`. */
+function refused(path: string, message: string, type: string): FluxValidationError {
+  return new FluxValidationError([{ path, message, type }], "local");
 }
