@@ -38,8 +38,11 @@ const entries = [
     // rate-limited submit says why it waits, and waits as long as asked); 10.28 kB with zod's rule for when an
     // answer's refinement runs; 10.44 kB with #16's long polls (a poll waits at a proxy that offers it), 10.47 kB
     // with the offer learned from submits and polls only; 9.88 kB since a browser build takes the plain side of
-    // package.json's `#scrub` (the key redactor only where a key can be a secret: servers): met again
-    limit: "10 kB",
+    // package.json's `#scrub` (the key redactor only where a key can be a secret: servers): met again; 10.06 kB
+    // with 2026-12-07's fixes from an adversarial pass (deadlines past 24.8 days, a Retry-After of 0 not looping a
+    // waiting submit, callbacks that throw, a download within the request deadline, an input that cannot be sent,
+    // an error page's excerpt cut at a word): over the target by 0.06 kB, budget at today's size
+    limit: "10.1 kB",
   },
   {
     name: "@flux-kit/core: createFluxClient + one model schema (browser)",
@@ -48,8 +51,8 @@ const entries = [
     // #12's target is 12 kB: not met. 17.39 kB with zod/mini schemas; 12.66 kB since the models' schemas are
     // built from core's own primitives (models/schema.ts, each held to its zod namesake): no zod on this path;
     // 12.14 kB without the key redactor in browser builds (`#scrub`); 12.11 kB since each schema primitive names
-    // its pydantic type and message where it is defined
-    limit: "12.2 kB",
+    // its pydantic type and message where it is defined; 12.26 kB with 2026-12-07's fixes (see above)
+    limit: "12.3 kB",
   },
   {
     name: "@flux-kit/core: everything",
