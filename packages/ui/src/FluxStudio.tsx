@@ -171,18 +171,22 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
     if (refused && mayKnowNow) void refetch();
   }, [refused, mayKnowNow, refetch]);
 
-  // images per Generate: each its own task with its own seed (the fixed one counts up from itself); a model with
-  // no seed (FLUX 3) gets the same request again, deliberately, each run its own image
+  // images per Generate: each its own task, the first as the form made it (BFL picks its seed unless one is fixed),
+  // the others with their own seeds (counting up from a fixed one); a model with no seed (FLUX 3) gets the same
+  // request again, deliberately, each run its own image
   const [count, setCount] = useState(1);
+  /** The jobs of the last Generate. */
+  const lastBatch = useRef<readonly string[]>([]);
   const submit = (next: PromptFormRequest, n = count, variation = false, caption?: string) => {
     // the form checked `input` against the model's schema; the job is named by the prompt as typed (FLUX 3's box
     // rows follow it in the request)
     const prompt = caption ?? (typeof next.input.prompt === "string" ? next.input.prompt : "");
     const seed = next.input.seed;
-    let first: string | undefined;
+    const ids: string[] = [];
     for (let i = 0; i < n; i++) {
+      // the first as the form made it, so that the tray knows it again
       const input =
-        n === 1 || !takesSeed(next.model)
+        i === 0 || !takesSeed(next.model)
           ? next.input
           : { ...next.input, seed: typeof seed === "number" ? seed + i : randomSeed() };
       const { id } = tray.generate(input, {
@@ -190,10 +194,14 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
         meta: { prompt },
         another: variation || i > 0,
       });
-      first ??= id;
+      // the tray gave back a job of the last Generate: the same request while it runs (a double click, a second
+      // Ctrl+Enter), so none of its other images is submitted again either (nothing is billed twice)
+      if (i === 0 && lastBatch.current.includes(id)) return setSelected(id);
+      ids.push(id);
     }
+    lastBatch.current = ids;
     setEarlier(undefined);
-    setSelected(first);
+    setSelected(ids[0]);
   };
 
   const rerun = (entry: HistoryEntry) => {
