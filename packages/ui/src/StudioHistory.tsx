@@ -46,7 +46,10 @@ export function StudioHistory({
     let live = true;
     opened.list().then(
       (list) => live && setKept(list),
-      () => undefined,
+      // blocked (private mode, a sandboxed frame): nothing is kept, so no image is fetched to keep
+      () => {
+        if (live) store.current = undefined;
+      },
     );
     return () => {
       live = false;
@@ -85,8 +88,9 @@ export function StudioHistory({
           (list) => {
             if (store.current === history) setKept(list);
           },
-          // not kept (the link lapsed, storage is full or blocked): it stays in this session's list
-          () => storing.current.delete(id),
+          // not kept (the link lapsed, storage is full or blocked): it stays in this session's list, and is not
+          // fetched again at every render
+          () => undefined,
         );
     }
   }, [session, kept, imageRoute]);
