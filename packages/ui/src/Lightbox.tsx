@@ -67,10 +67,13 @@ function Tool({ label, onClick, atEnd }: { label: string; onClick: () => unknown
 export function Lightbox({ items, start, onClose, labels }: LightboxProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const close = useRef<HTMLButtonElement>(null);
-  const [index, setIndex] = useState(start);
+  // the image shown, by id: the list changes under it (a job that finishes goes in front)
+  const [shown, setShown] = useState(items[start]?.id);
   const [zoom, setZoom] = useState(0);
   const [said, setSaid] = useState("");
-  const item = items[Math.min(index, items.length - 1)];
+  const found = items.findIndex((i) => i.id === shown);
+  const index = found === -1 ? Math.min(start, items.length - 1) : found;
+  const item = items[index];
 
   useEffect(() => {
     const d = dialog.current;
@@ -92,7 +95,7 @@ export function Lightbox({ items, start, onClose, labels }: LightboxProps) {
     onClose();
   };
   const go = (step: number) => {
-    setIndex((i) => Math.min(items.length - 1, Math.max(0, i + step)));
+    setShown(items[Math.min(items.length - 1, Math.max(0, index + step))]?.id);
     setZoom(0);
   };
   const zoomTo = (z: number) => {

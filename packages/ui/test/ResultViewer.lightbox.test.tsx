@@ -57,6 +57,24 @@ describe("the full-screen view", () => {
     expect(within(dialog).getByText("A fox", { selector: "p" })).toBeInTheDocument();
   });
 
+  it("keeps showing its image when another job's image joins the gallery in front", async () => {
+    const user = userEvent.setup();
+    const shown = gallery[1]!.result;
+    const view = (items: readonly HistoryEntry[]) => (
+      <ResultViewer generation={{ status: "ready", result: shown }} prompt="An owl" gallery={items} />
+    );
+    const { rerender } = render(view(gallery));
+    await user.click(screen.getByRole("button", { name: "Full screen" }));
+    const dialog = await viewer();
+    expect(within(dialog).getByRole("img", { name: "Generated image: An owl" })).toBeInTheDocument();
+    // a job that finishes meanwhile: the newest goes first
+    rerender(view([entry("d", "A lynx"), ...gallery]));
+    expect(within(dialog).getByRole("img", { name: "Generated image: An owl" })).toBeInTheDocument();
+    expect(within(dialog).getByText("3 of 4")).toBeInTheDocument();
+    await user.keyboard("{ArrowLeft}");
+    expect(within(dialog).getByRole("img", { name: "Generated image: A fox" })).toBeInTheDocument();
+  });
+
   it("zooms by button, key and click, and says by how much", async () => {
     const user = userEvent.setup();
     render(<ResultViewer generation={{ status: "ready", result: fakeResult() }} />);
