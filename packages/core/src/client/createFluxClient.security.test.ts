@@ -111,6 +111,12 @@ describe("the key appears in no error", () => {
       json({ error: "upstream failed", request: { headers: { "x-key": KEY } } }, 502),
     ],
     // a page that is not JSON is kept as text, cut short: the cut must not keep half of the key
+    // a page with no space to cut at: only the end goes, the rest of the excerpt stays
+    [
+      "an error page with no spaces echoing the key across its cut",
+      () =>
+        new Response(`${"x".repeat(480)}${KEY}`, { status: 500, headers: { "content-type": "text/html" } }),
+    ],
     ...[25, 15, 6].map(
       (kept) =>
         [
@@ -134,6 +140,8 @@ describe("the key appears in no error", () => {
       expect(serialise(error)).not.toContain(KEY);
       // nor the start of it
       expect(serialise(error)).not.toContain(KEY.slice(0, 6));
+      // and an excerpt of a page is kept
+      if (typeof (error as FluxError).body === "string") expect((error as FluxError).body).toMatch(/^x{100}/);
     }
     for (const call of f.calls) expect(call.url).not.toContain(KEY);
   });

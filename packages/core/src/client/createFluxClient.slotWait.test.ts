@@ -76,6 +76,17 @@ describe("a submit waiting for a free slot says so", () => {
     expect(await outcome).toBeInstanceOf(FluxAbortError);
   });
 
+  it("with retry: false, a submit waiting for a slot still waits as the server asks", async () => {
+    const f = fakeFetch(clientLimit(), clientLimit(), submitted("t1"));
+    const client = createFluxClient({ baseUrl: "/api/flux", fetch: f.fetch, retry: false });
+    const job = client.submit("flux-2-pro", { prompt: "x" }, { slotWaitMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(f.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(6_000);
+    await expect(job).resolves.toMatchObject({ id: "t1" });
+    expect(f.calls).toHaveLength(3);
+  });
+
   it("a wait keeps going while others run, and ends the moment its signal aborts, with no task made", async () => {
     const f = fakeFetch(clientLimit());
     const client = createFluxClient({ baseUrl: "/api/flux", fetch: f.fetch });

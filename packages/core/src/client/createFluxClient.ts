@@ -251,7 +251,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     const modelId = typeof model === "string" ? model : model.id;
     const definition = SAFE_MODEL_ID.test(modelId) ? definitionOf(model) : undefined;
     if (!definition && !endpointTasks(modelId)) {
-      throw refused("model", `Unknown model "${String(modelId)}"`, "unknown_model");
+      throw refusedLocally("model", `Unknown model "${String(modelId)}"`, "unknown_model");
     }
     // without the model's definition (an id it was not given), BFL or the proxy checks the body
     if (definition && options.validate !== false) {
@@ -265,7 +265,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
     } catch {
       // left undefined
     }
-    if (body === undefined) throw refused("", "Input should be a JSON object", "model_type");
+    if (body === undefined) throw refusedLocally("", "Input should be a JSON object", "model_type");
     let granted = false;
     const leased = limiter.acquire(modelId, opts.signal, waitTimeoutFor(modelId)).then((lease) => {
       granted = true;
@@ -505,7 +505,8 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
         const sameOrigin = isPath(target) || (apiOrigin !== undefined && originOf(target) === apiOrigin);
         const headers = sameOrigin ? new Headers(await resolveHeaders(options.headers)) : new Headers();
         headers.delete("x-key");
-        // the image within the request deadline, as every exchange is
+        // the request deadline until the delivery host answers; its bytes then take as long as they take (a few
+        // MB on a slow link), an abort still stopping them
         const answer = await fetchAnswer(
           {
             url: target,
@@ -514,6 +515,7 @@ export function createFluxClient(options: FluxClientOptions = {}): FluxClient {
             signal: opts.signal,
             timeoutMs: requestTimeoutMs,
             fetch: fetchFn(),
+            bodyUnbounded: true,
           },
           async (res) => (res.ok ? new Uint8Array(await res.arrayBuffer()) : void (await res.body?.cancel())),
         );
@@ -591,6 +593,6 @@ function isBrowser(): boolean {
 }
 
 /** A request refused before anything is sent, for one reason at `path`. */
-function refused(path: string, message: string, type: string): FluxValidationError {
+function refusedLocally(path: string, message: string, type: string): FluxValidationError {
   return new FluxValidationError([{ path, message, type }], "local");
 }

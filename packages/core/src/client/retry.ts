@@ -18,11 +18,12 @@ export interface ResolvedRetry {
 }
 
 export function resolveRetry(options: RetryOptions | false | undefined): ResolvedRetry {
-  if (options === false) return { retries: 0, baseDelayMs: 0, maxDelayMs: 0 };
+  const given = options || {};
   return {
-    retries: options?.retries ?? 4,
-    baseDelayMs: options?.baseDelayMs ?? 500,
-    maxDelayMs: options?.maxDelayMs ?? 30_000,
+    // `false`: no read is retried; a submit waiting for a slot (`slotWaitMs`) still waits as by default
+    retries: options === false ? 0 : (given.retries ?? 4),
+    baseDelayMs: given.baseDelayMs ?? 500,
+    maxDelayMs: given.maxDelayMs ?? 30_000,
   };
 }
 

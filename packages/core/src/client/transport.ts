@@ -12,6 +12,8 @@ export interface ExchangeInit {
   readonly signal?: AbortSignal | undefined;
   /** Per-request deadline; `0` or `Infinity` for none. */
   readonly timeoutMs: number;
+  /** The deadline ends when the answer's headers arrive: its body is read for as long as it takes. */
+  readonly bodyUnbounded?: true | undefined;
   readonly fetch: typeof globalThis.fetch;
   /** The task this request is about, carried into errors. */
   readonly taskId?: string | undefined;
@@ -65,6 +67,7 @@ export async function fetchAnswer<T>(
     // Called unbound: browsers' fetch throws "Illegal invocation" when called as a method of another object.
     const fetch = init.fetch;
     const response = await fetch(init.url, requestInit);
+    if (init.bodyUnbounded) clearTimer();
     return { response, body: await read(response) };
   } catch (thrown) {
     if (thrown instanceof FluxError) throw thrown;
@@ -76,8 +79,8 @@ export async function fetchAnswer<T>(
       `Network error talking to ${describe(init.url)}${code ? ` (${code})` : ""}. Check the connection and the base URL.`,
       { cause: thrown, taskId: init.taskId },
     );
-    (error as FluxError & ExchangeFailure & { notSent: boolean }).notSent =
-      code !== undefined && NOT_SENT_CODES.has(code);
+    // not one of the error's fields (toJSON spreads those): the transport's own mark
+    Object.defineProperty(error, "notSent", { value: code !== undefined && NOT_SENT_CODES.has(code) });
     throw error;
   } finally {
     clearTimer();
@@ -148,9 +151,10 @@ function describe(url: string): string {
 }
 
 /**
- * At most `max` characters of an answer that is not JSON. Cut short, it ends before the word the cut falls in, so
- * no word (an API key an error page echoed, say) is kept in part, where the key's redaction could not see it.
+ * At most `max` characters of an answer that is not JSON. Cut short, it loses the end of the word the cut falls in
+ * (up to 128 characters of it), so no API key an error page echoed is kept in part, where the key's redaction
+ * could not see it.
  */
 function excerpt(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max).replace(/\S*$/, "")}…`;
+  return text.length <= max ? text : `${text.slice(0, max).replace(/\S{0,128}$/, "")}…`;
 }

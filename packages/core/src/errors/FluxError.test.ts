@@ -33,3 +33,16 @@ describe("FluxError.toJSON", () => {
     expect(JSON.stringify(plain)).not.toContain("socket hang up");
   });
 });
+
+describe("a network error's JSON", () => {
+  it("does not carry the transport's own notSent mark", async () => {
+    const { createFluxClient } = await import("../client/createFluxClient");
+    const refused = Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    });
+    const client = createFluxClient({ fetch: () => Promise.reject(refused), retry: false });
+    const error = (await client.credits().catch((e: unknown) => e)) as FluxError;
+    expect(error.code).toBe("network");
+    expect(error.toJSON()).not.toHaveProperty("notSent");
+  });
+});
