@@ -35,18 +35,22 @@ export function fluxTaskQueryOptions(client: FluxClient, task: TaskRef, extras: 
     queryKey: fluxTaskQueryKey(ref.id),
     queryFn: ({ signal }) => client.getResult(ref, { signal }),
     // TanStack polls with setInterval, worked out again at every change of the query: no interval while a poll
-    // is in flight (a long poll is held for up to 20 s, and the next may be due in 1 ms) nor while polls pause in
-    // a hidden tab (refetchOnWindowFocus polls on return), so no timer fires for nothing. After a failed poll,
+    // is in flight (a long poll is held for up to 20 s, and the next may be due in 1 ms), and at least a second's
+    // while polls pause in a hidden tab (its ticks then do nothing, so none may come every millisecond; a hidden
+    // tab changes no query, so the interval must stay armed for the poll due on return). After a failed poll,
     // back off by every failure this task has had (TanStack counts no run of them).
-    refetchInterval: ({ state }) =>
-      state.fetchStatus === "fetching" || (!pollWhileHidden && !focusManager.isFocused())
-        ? false
-        : client.nextPollDelay(
-            ref,
-            state.data,
-            state.dataUpdateCount,
-            state.status === "error" ? { error: state.error, failures: state.errorUpdateCount } : undefined,
-          ),
+    refetchInterval: ({ state }) => {
+      if (state.fetchStatus === "fetching") return false;
+      const delay = client.nextPollDelay(
+        ref,
+        state.data,
+        state.dataUpdateCount,
+        state.status === "error" ? { error: state.error, failures: state.errorUpdateCount } : undefined,
+      );
+      return delay !== false && !pollWhileHidden && !focusManager.isFocused()
+        ? Math.max(delay, 1_000)
+        : delay;
+    },
     refetchIntervalInBackground: pollWhileHidden,
     staleTime: (query) => (query.state.data?.terminal ? Infinity : 0),
     refetchOnWindowFocus: true,

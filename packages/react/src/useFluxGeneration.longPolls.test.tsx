@@ -1,9 +1,9 @@
 import { act, renderHook } from "@testing-library/react";
-import { focusManager, QueryClient } from "@tanstack/react-query";
+import { focusManager, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { createFluxClient } from "@flux-kit/core";
 import type { ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { FluxProvider, useFluxGeneration } from "./index";
+import { FluxProvider, fluxTaskQueryOptions, useFluxGeneration } from "./index";
 
 // Long polls through the hook: the proxy's answers offer them (`X-Flux-Long-Poll`), so each poll waits for a change
 // and the next goes as soon as it answers, through TanStack Query's refetchInterval (where an interval of 0 would
@@ -61,7 +61,7 @@ describe("useFluxGeneration with a proxy that long-polls", () => {
     ]);
   });
 
-  it("runs no refetch timer while a poll is held, nor in a hidden tab (no 1 ms interval spinning)", async () => {
+  it("runs no refetch timer while a poll is held, and a slow one in a hidden tab (no 1 ms interval spinning)", async () => {
     // TanStack Query polls with setInterval: after a held poll the next delay is 1 ms, which once kept firing
     // every millisecond for as long as the next poll was held (and for ever while the tab was hidden)
     let intervalRuns = 0;
@@ -93,7 +93,8 @@ describe("useFluxGeneration with a proxy that long-polls", () => {
     const runsBeforeHidden = intervalRuns;
     await act(() => vi.advanceTimersByTimeAsync(10_000));
     expect(standIn.urls.length).toBe(hiddenPolls);
-    expect(intervalRuns - runsBeforeHidden).toBeLessThanOrEqual(1);
+    // at most one idle tick a second while hidden
+    expect(intervalRuns - runsBeforeHidden).toBeLessThanOrEqual(11);
     focusManager.setFocused(true);
     for (let i = 0; i < 40 && result.current.status !== "ready"; i++) {
       await act(() => vi.advanceTimersByTimeAsync(500));
@@ -103,5 +104,26 @@ describe("useFluxGeneration with a proxy that long-polls", () => {
     expect(intervalRuns).toBeLessThan(20);
     unmount();
     counting.mockRestore();
+  });
+
+  it("polls again on return to a tab hidden between polls, also without refetchOnWindowFocus", async () => {
+    const standIn = proxyStandIn(["Pending", "Pending", "Pending", "Ready"]);
+    const client = createFluxClient({ baseUrl: "https://app.example/api/flux", fetch: standIn.fetch });
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { gcTime: Infinity, refetchOnWindowFocus: false } },
+    });
+    const observer = new QueryObserver(queryClient, {
+      ...fluxTaskQueryOptions(client, { id: "t1", model: "flux-2-pro", submittedAt: Date.now() }),
+      refetchOnWindowFocus: false,
+    });
+    const off = observer.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(3_100);
+    focusManager.setFocused(false);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const hidden = standIn.urls.length;
+    focusManager.setFocused(true);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(standIn.urls.length).toBeGreaterThan(hidden);
+    off();
   });
 });
