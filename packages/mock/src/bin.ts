@@ -45,8 +45,10 @@ console.log(
 );
 const images =
   server.deliveryUrl === server.url ? "" : `, imageProxy: { allowedOrigins: ["${server.deliveryUrl}"] }`;
+// with --polling-port, the proxy must also trust the polling_url it hands out
+const polling = server.pollingUrl === server.url ? "" : `, allowedPollingOrigins: ["${server.pollingUrl}"]`;
 console.log(
-  `  @flux-kit/proxy: createFluxProxy({ upstream: "${server.url}"${images}, … }) with BFL_API_KEY=${key}`,
+  `  @flux-kit/proxy: createFluxProxy({ upstream: "${server.url}"${images}${polling}, … }) with BFL_API_KEY=${key}`,
 );
 console.log(
   `\nTry it:\n  curl -s -X POST ${server.url}/v1/flux-2-pro -H "x-key: ${key}" -H "Content-Type: application/json" -d '${body}'`,

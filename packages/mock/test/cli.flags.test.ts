@@ -41,4 +41,15 @@ describe.skipIf(process.platform === "win32")("flux-mock's banner", () => {
       expect(await cli.exited).toEqual({ code: 0, signal: null });
     },
   );
+
+  it("with --polling-port, names that polling origin for the proxy too", { timeout: 30_000 }, async () => {
+    const cli = startMockCli([...LOOPBACK, "--polling-port", "0"]);
+    const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const [, polling] = await cli.waitFor(/polling origin: (http:\/\/127\.0\.0\.1:\d+)/);
+    const [line] = await cli.waitFor(/@flux-kit\/proxy: .*/);
+    expect(polling).not.toBe(url);
+    expect(line).toContain(`allowedPollingOrigins: ["${polling}"]`);
+    cli.signal("SIGTERM");
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+  });
 });

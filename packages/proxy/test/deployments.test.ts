@@ -205,6 +205,16 @@ describe("a key as it is read from a file or pasted", () => {
     expect(fake.calls.map((call) => call.headers["x-key"])).toEqual([TEST_KEY, TEST_KEY]);
   });
 
+  it("an apiKey option of only spaces (an empty secret read) leaves BFL_API_KEY to be used", async () => {
+    vi.stubEnv("BFL_API_KEY", TEST_KEY);
+    const fake = createFakeBfl();
+    const upstream = await fake.listen();
+    closers.push(upstream.close);
+    const { ports } = await bothTransports("  ", upstream.url);
+    for (const port of Object.values(ports)) expect((await submitTo(port)).status).toBe(200);
+    expect(fake.calls.map((call) => call.headers["x-key"])).toEqual([TEST_KEY, TEST_KEY]);
+  });
+
   it("a key with a character no header can carry: 500 misconfigured naming it, nothing sent, no slot kept", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const fake = createFakeBfl();

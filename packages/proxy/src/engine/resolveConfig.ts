@@ -177,7 +177,7 @@ export function resolveConfig(options: FluxProxyOptions): ProxyConfig {
 
   return {
     // trimmed: a key read from a file or pasted often ends in a newline, which no HTTP header can carry
-    readApiKey: () => (options.apiKey || envKey())?.trim() || undefined,
+    readApiKey: () => options.apiKey?.trim() || envKey()?.trim() || undefined,
     upstreamOrigin,
     basePath,
     options,

@@ -56,7 +56,7 @@ const NOT_SENT_CODES = new Set([
   "UND_ERR_INVALID_ARG",
 ]);
 
-/** Whether `error` (or a cause of it) says the connection never opened. */
+/** Whether `error` (or a cause of it) says nothing was sent: the connection never opened, or the request was refused. */
 export function neverSent(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
     const code = (e as { code?: unknown }).code;

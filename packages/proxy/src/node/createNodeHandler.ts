@@ -19,7 +19,7 @@ export interface NodeFluxProxyHandler {
   (req: IncomingMessage, res: ServerResponse): Promise<void>;
   /**
    * Serves the proxy alone on `port` (`0` picks a free one) and resolves once it listens. Rejects with
-   * `FluxProxyConfigError` before listening when the proxy cannot serve (no BFL API key), so a deployment fails
+   * `FluxProxyConfigError` before listening when the proxy cannot serve (no usable BFL API key), so a deployment fails
    * at start rather than on its first visitor. Slow clients are bounded: headers within 20 s, a whole request
    * within `limits.bodyTimeoutMs` plus that.
    * @example await createNodeHandler({ allowAnonymous: true }).listen(3000)
