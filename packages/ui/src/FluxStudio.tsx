@@ -286,13 +286,13 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
               shownJob.meta?.prompt,
             ),
           // the image becomes the reference of an edit, on a model that takes one; the person then says what to change
+          // (the view says so when it cannot be read back: a lapsed link, the network)
           edit: async () => {
             const url = shownJob.state.imageUrl;
-            const blob =
-              url &&
-              (await fetch(downloadHref(url, imageRoute ?? "/api/flux/v1/image")).then((r) => r.blob()));
-            const read = blob && (await readImageFile(blob, firstLoadLabels(labels)));
-            if (!read || !("image" in read)) return;
+            const response = url && (await fetch(downloadHref(url, imageRoute ?? "/api/flux/v1/image")));
+            if (!response || !response.ok) throw new Error(`the image could not be fetched to edit it`);
+            const read = await readImageFile(await response.blob(), firstLoadLabels(labels));
+            if (!("image" in read)) throw new Error(read.error);
             const model = models.find((id) => maxImages(getModelInfo(id).capabilities) > 0);
             if (!model) return;
             setValue((v) =>

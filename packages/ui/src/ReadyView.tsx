@@ -78,6 +78,7 @@ export function ReadyView({
   const labels = withLazyLabels(given);
   const [natural, setNatural] = useState<{ width: number; height: number } | undefined>(undefined);
   const [copied, setCopied] = useState(false);
+  const [editFailed, setEditFailed] = useState(false);
   const [viewing, setViewing] = useState(false);
   const [comparing, setComparing] = useState(false);
   const [split, setSplit] = useState(50);
@@ -235,8 +236,25 @@ export function ReadyView({
             </button>
           ) : null}
           <RetryButton onClick={vary} label={labels.vary} variant="secondary" />
-          <RetryButton onClick={edit} label={labels.editImage} variant="secondary" />
+          <RetryButton
+            onClick={
+              edit &&
+              (() => {
+                setEditFailed(false);
+                return Promise.resolve()
+                  .then(edit)
+                  .catch(() => setEditFailed(true));
+              })
+            }
+            label={labels.editImage}
+            variant="secondary"
+          />
         </div>
+        {editFailed ? (
+          <p className="flux-field-error" role="alert">
+            {labels.editFailed}
+          </p>
+        ) : null}
         {/* the button's new name is not announced by itself */}
         <span style={visuallyHidden} aria-live="polite">
           {copied ? labels.seedCopied : ""}

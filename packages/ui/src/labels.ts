@@ -162,6 +162,8 @@ export interface FluxLabels {
   vary: string;
   /** Makes a finished image the form's reference, to edit it. */
   editImage: string;
+  /** When the finished image could not be read back to edit it (its link lapsed, the network failed). */
+  editFailed: string;
   /** How many images one Generate makes (each its own task, with its own seed). */
   imageCount: string;
   /** While a submit waits for a free slot (the proxy's limit for this person, or BFL's). */
@@ -384,6 +386,7 @@ export type LazyLabel =
   | "metaDuration"
   | "expiresIn"
   | "editImage"
+  | "editFailed"
   | "generateAgain"
   | "moderatedRequest"
   | "moderatedContent"

@@ -78,6 +78,8 @@ export const lazyLabels: Pick<FluxLabels, LazyLabel> = {
   expiredMessage: "Result links last 10 minutes. Generate the image again to get a new one.",
   generateAgain: "Generate again",
   editImage: "Edit this image",
+  editFailed:
+    "This image could not be loaded to edit it. Download it, then add it to the form as a reference.",
   fullScreen: "Full screen",
   lightbox: "Image viewer",
   position: (i, n) => `${i} of ${n}`,

@@ -253,4 +253,20 @@ describe("variations and the editing loop", TEST, () => {
     // BFL matches the reference's shape: no size is sent
     expect(edit.width).toBeUndefined();
   });
+
+  it.each([
+    ["its link has lapsed (403)", () => HttpResponse.json({ detail: "expired" }, { status: 403 })],
+    ["the network fails", () => HttpResponse.error()],
+  ])("Edit this image says so when the image cannot be read back: %s", async (_, answer) => {
+    const user = userEvent.setup();
+    renderStudio();
+    await generate(user, "A red barn");
+    await screen.findByRole("img", { name: "Generated image: A red barn" }, OPTIONS);
+    server.use(http.get(`${BASE}/v1/image`, answer), http.get("*/results/*", answer));
+    await user.click(screen.getByRole("button", { name: "Edit this image" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(/could not be loaded to edit it/);
+    // the form is left as it was
+    expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue("A red barn");
+    expect(screen.queryByRole("button", { name: /^Remove / })).toBeNull();
+  });
 });
