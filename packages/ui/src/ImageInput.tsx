@@ -1,6 +1,7 @@
 /** @jsxImportSource . */
 import {
   forwardRef,
+  useEffect,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
@@ -38,25 +39,41 @@ export interface ImageInputProps extends Omit<
 const formatBytes = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} kB`;
 
-/** Adds files to `images`, keeping to `max`; returns the new list and any refusal messages. */
+/**
+ * Reads `files` and adds them to the list `current()` gives, keeping to `max`; returns the new list and any
+ * refusal messages. The list is read again once the files are read: a removal or another add may have changed it
+ * meanwhile, and neither may be undone.
+ */
 export async function addFiles(
   files: readonly File[],
-  images: readonly ReferenceImage[],
+  current: () => readonly ReferenceImage[],
   max: number,
   labels: FirstLoadLabels,
 ): Promise<{ images: readonly ReferenceImage[]; errors: string[] }> {
-  const next = [...images];
+  const added: ReferenceImage[] = [];
   const errors: string[] = [];
   for (const file of files) {
-    if (next.length >= max) {
+    if (current().length + added.length >= max) {
       errors.push(labels.imageLimitReached(max));
       break;
     }
     const read = await readImageFile(file, labels);
     if ("error" in read) errors.push(`${file.name || "image"}: ${read.error}`);
-    else next.push(read.image);
+    else added.push(read.image);
   }
-  return { images: next, errors };
+  return { images: [...current(), ...added].slice(0, max), errors };
+}
+
+/**
+ * The latest `images` a parent gave, also one this component set since (its `onChange` answered later): what
+ * `addFiles` adds to.
+ */
+export function useLatestImages(images: readonly ReferenceImage[]) {
+  const latest = useRef(images);
+  useEffect(() => {
+    latest.current = images;
+  });
+  return latest;
 }
 
 /**
@@ -75,10 +92,13 @@ export const ImageInput = /* @__PURE__ */ forwardRef<HTMLFieldSetElement, ImageI
     const full = images.length >= max;
     const shownError = [...localErrors, ...(error ? [error] : [])].join(" ") || undefined;
 
+    const latestRef = useLatestImages(images);
     const add = async (files: readonly File[]) => {
-      const result = await addFiles(files, images, max, labels);
+      const result = await addFiles(files, () => latestRef.current, max, labels);
       setLocalErrors(result.errors);
-      if (result.images !== images && result.images.length !== images.length) onChange(result.images);
+      if (result.images.length === latestRef.current.length) return;
+      latestRef.current = result.images;
+      onChange(result.images);
     };
     const addUrl = () => {
       const image = imageFromUrl(url);

@@ -30,7 +30,7 @@ import {
   type PromptFormRequest,
   type PromptFormValue,
 } from "./formValue";
-import { ImageInput, addFiles } from "./ImageInput";
+import { ImageInput, addFiles, useLatestImages } from "./ImageInput";
 import { loadValidator, useValidator, type Validate } from "./loadValidator";
 import { countShown, explainFieldErrors } from "./fieldMessages";
 import { firstLoadLabels, type FluxLabels } from "./labels";
@@ -269,12 +269,16 @@ export const PromptForm = /* @__PURE__ */ forwardRef<HTMLFormElement, PromptForm
     }
   };
 
+  const latestImagesRef = useLatestImages(value.images);
   const handlePaste = (event: ClipboardEvent<HTMLFormElement>) => {
     onPaste?.(event);
     const files = Array.from(event.clipboardData.files).filter((f) => f.type.startsWith("image/"));
     if (files.length === 0 || imageCount === 0) return;
     event.preventDefault();
-    void addFiles(files, value.images, imageCount, labels).then((r) => update({ images: r.images }));
+    void addFiles(files, () => latestImagesRef.current, imageCount, labels).then((r) => {
+      latestImagesRef.current = r.images;
+      update({ images: r.images });
+    });
   };
 
   return (

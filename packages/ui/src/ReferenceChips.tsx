@@ -16,7 +16,7 @@ import {
 import { MAX_REFERENCES } from "@flux-kit/core/boxes";
 import { cx } from "./cx";
 import type { ReferenceImage } from "./formValue";
-import { addFiles } from "./ImageInput";
+import { addFiles, useLatestImages } from "./ImageInput";
 import { firstLoadLabels } from "./labels";
 import {
   insertionPoint,
@@ -154,11 +154,12 @@ export const ReferenceChips = /* @__PURE__ */ forwardRef<HTMLDivElement, Referen
       pending.current = null;
     });
 
+    const latestRef = useLatestImages(images);
     const add = async (files: readonly File[]) => {
       if (files.length === 0) return;
       // addFiles reads the first load's labels: only its four refusals are said here
       const { imageTooLarge, imageTooManyPixels, imageNotAnImage, imageLimitReached } = labels;
-      const result = await addFiles(files, images, max, {
+      const result = await addFiles(files, () => latestRef.current, max, {
         ...firstLoadLabels(undefined),
         imageTooLarge,
         imageTooManyPixels,
@@ -166,7 +167,9 @@ export const ReferenceChips = /* @__PURE__ */ forwardRef<HTMLDivElement, Referen
         imageLimitReached,
       });
       setErrors(result.errors);
-      if (result.images.length !== images.length) onChange([...result.images], { kind: "add" });
+      if (result.images.length === latestRef.current.length) return;
+      latestRef.current = result.images;
+      onChange([...result.images], { kind: "add" });
     };
 
     const mention = (index: number) => {
