@@ -36,19 +36,22 @@ function proxyStandIn(statuses: readonly string[]) {
   return { fetch, urls };
 }
 
+/** `useFluxGeneration` for FLUX 3 through a client of `standIn`, its tasks in a query cache kept for the test. */
+function renderGeneration(standIn: ReturnType<typeof proxyStandIn>) {
+  const client = createFluxClient({ baseUrl: "https://app.example/api/flux", fetch: standIn.fetch });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <FluxProvider client={client} queryClient={queryClient}>
+      {children}
+    </FluxProvider>
+  );
+  return renderHook(() => useFluxGeneration({ model: "flux-3-image", persist: false }), { wrapper });
+}
+
 describe("useFluxGeneration with a proxy that long-polls", () => {
   it("follows each change at once, to the image, naming the status it saw", async () => {
     const standIn = proxyStandIn(["Reasoning", "Generating", "Ready"]);
-    const client = createFluxClient({ baseUrl: "https://app.example/api/flux", fetch: standIn.fetch });
-    const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <FluxProvider client={client} queryClient={queryClient}>
-        {children}
-      </FluxProvider>
-    );
-    const { result } = renderHook(() => useFluxGeneration({ model: "flux-3-image", persist: false }), {
-      wrapper,
-    });
+    const { result } = renderGeneration(standIn);
     act(() => void result.current.generate({ prompt: "a fox" }));
     for (let i = 0; i < 40 && result.current.status !== "ready"; i++) {
       await act(() => vi.advanceTimersByTimeAsync(500));
@@ -73,17 +76,7 @@ describe("useFluxGeneration with a proxy that long-polls", () => {
       }, ms),
     );
     const standIn = proxyStandIn(["Reasoning", "Generating", "Generating", "Ready"]);
-    const client = createFluxClient({ baseUrl: "https://app.example/api/flux", fetch: standIn.fetch });
-    const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <FluxProvider client={client} queryClient={queryClient}>
-        {children}
-      </FluxProvider>
-    );
-    const { result, unmount } = renderHook(
-      () => useFluxGeneration({ model: "flux-3-image", persist: false }),
-      { wrapper },
-    );
+    const { result, unmount } = renderGeneration(standIn);
     act(() => void result.current.generate({ prompt: "a fox" }));
     await act(() => vi.advanceTimersByTimeAsync(3_500));
     // hidden after the first held poll answered: polling pauses, and no timer runs meanwhile

@@ -71,16 +71,7 @@ describe("abort at every stage leaves no timer and no request", () => {
   });
 
   it("while a download's body streams: a FluxAbortError, not the runtime's own", async () => {
-    const controller = new AbortController();
-    const f = fakeFetch(
-      (call) => new Response(stalledBody(call.signal), { headers: { "content-type": "image/jpeg" } }),
-    );
-    const promise = createFluxClient({ fetch: f.fetch })
-      .download(readySample(), { signal: controller.signal })
-      .catch((e: unknown) => e);
-    await vi.advanceTimersByTimeAsync(10);
-    controller.abort();
-    expect(await promise).toBeInstanceOf(FluxAbortError);
+    expect(await abortedMidImage(10)).toBeInstanceOf(FluxAbortError);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -148,14 +139,8 @@ describe("a download is held to the request deadline, and its failures are FluxE
     }).download(readySample());
     await vi.advanceTimersByTimeAsync(8_000);
     await expect(download).resolves.toMatchObject({ bytes: new Uint8Array([0, 1, 2, 3]) });
-    const controller = new AbortController();
-    const f = fakeFetch((call) => new Response(stalledBody(call.signal)));
-    const stalled = createFluxClient({ fetch: f.fetch, timeoutMs: 5_000 })
-      .download(readySample(), { signal: controller.signal })
-      .catch((e: unknown) => e);
-    await vi.advanceTimersByTimeAsync(60_000);
-    controller.abort();
-    expect(await stalled).toBeInstanceOf(FluxAbortError);
+    // stalled long past the deadline: still going, until the caller aborts
+    expect(await abortedMidImage(60_000, 5_000)).toBeInstanceOf(FluxAbortError);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -181,6 +166,20 @@ describe("a download is held to the request deadline, and its failures are FluxE
     expect(await failed).toMatchObject({ name: "FluxError", code: "network" });
   });
 });
+
+/** What a download rejects with when its image stalls after the first bytes and the caller aborts after `waitMs`. */
+async function abortedMidImage(waitMs: number, timeoutMs?: number): Promise<unknown> {
+  const controller = new AbortController();
+  const f = fakeFetch(
+    (call) => new Response(stalledBody(call.signal), { headers: { "content-type": "image/jpeg" } }),
+  );
+  const outcome = createFluxClient({ fetch: f.fetch, ...(timeoutMs === undefined ? {} : { timeoutMs }) })
+    .download(readySample(), { signal: controller.signal })
+    .catch((e: unknown) => e);
+  await vi.advanceTimersByTimeAsync(waitMs);
+  controller.abort();
+  return outcome;
+}
 
 /** An image body that sends a first chunk, then nothing, until `signal` aborts the request. */
 function stalledBody(signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
