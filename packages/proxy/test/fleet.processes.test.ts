@@ -120,7 +120,9 @@ function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
  */
 async function startBalancer(ports: readonly number[]): Promise<Balancer> {
   const served: { instance: number; method: string; path: string }[] = [];
-  const agent = new http.Agent({ keepAlive: true });
+  // a connection per request: a kept-alive one the instance closed as idle (its keepAliveTimeout, 5 s) just as the
+  // balancer reused it failed a submit with "socket hang up" on a loaded machine, which a balancer may not retry
+  const agent = new http.Agent({ keepAlive: false });
   let turn = 0;
   const server = await listenLoopback((req, res) => {
     const instance = turn++ % ports.length;
