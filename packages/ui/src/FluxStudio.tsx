@@ -111,6 +111,8 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
   const [earlier, setEarlier] = useState<HistoryEntry | undefined>(undefined);
   // the images the browser kept from earlier sessions, for the full-screen view (StudioHistory reports them)
   const [kept, setKept] = useState<readonly HistoryEntry[]>([]);
+  // the kept copies of this session's images, by result id: shown once a delivery link lapses
+  const [copies, setCopies] = useState<ReadonlyMap<string, string>>(() => new Map());
   // the latest `onResult`, for a generation that finishes renders after its submit
   const root = useRef<HTMLDivElement | null>(null);
   const onResultRef = useRef(onResult);
@@ -255,12 +257,17 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
   // a link past its lifetime shows as expired at once, even when its timer was held back (a sleeping laptop)
   const lapsed =
     shownJob?.state.status === "ready" && (shownJob.state.expiresAt?.getTime() ?? Infinity) <= Date.now();
+  const copy = shownJob?.state.result && copies.get(shownJob.state.result.id);
   const shown: GenerationView = earlier
     ? { status: "ready", result: earlier.result, imageUrl: earlier.imageUrl, expiresAt: undefined }
     : shownJob
       ? {
           ...shownJob.state,
-          ...(lapsed ? { status: "expired" as const } : {}),
+          ...(lapsed || shownJob.state.status === "expired"
+            ? copy
+              ? { status: "ready" as const, imageUrl: copy, expiresAt: undefined, error: undefined }
+              : { status: "expired" as const }
+            : {}),
           running,
           cancel: () => tray.cancel(shownJob.id),
           retry: () => tray.retry(shownJob.id),
@@ -405,12 +412,15 @@ export const FluxStudio = /* @__PURE__ */ forwardRef<HTMLDivElement, FluxStudioP
           setSelected(id ?? null);
         }}
         onRerun={rerun}
-        onKept={(list) =>
+        onKept={(list, kept) => {
           // the same images as before keep the same list: no render for a list rebuilt with equal entries
           setKept((now) =>
             now.length === list.length && now.every((e, i) => e.imageUrl === list[i]?.imageUrl) ? now : list,
-          )
-        }
+          );
+          setCopies((now) =>
+            now.size === kept.size && [...kept].every(([id, url]) => now.get(id) === url) ? now : kept,
+          );
+        }}
         onUseAgain={setValue}
         onDelete={(entry) => {
           const id = byResult.get(entry.result.id);

@@ -17,8 +17,12 @@ export interface StudioHistoryProps extends Omit<HistoryListProps, "onUseAgain" 
   readonly onUseAgain: (value: PromptFormValue) => void;
   /** An entry was deleted (a job of this session's among them). */
   readonly onDelete: (entry: HistoryEntry) => void;
-  /** The kept images not in the session's list, as entries (for the full-screen view's arrow keys). */
-  readonly onKept?: ((entries: readonly HistoryEntry[]) => void) | undefined;
+  /**
+   * The kept images not in the session's list, as entries (for the full-screen view's arrow keys), and the kept
+   * copies of the session's own images by result id (shown once their delivery links lapse).
+   */
+  readonly onKept?:
+    ((entries: readonly HistoryEntry[], copies: ReadonlyMap<string, string>) => void) | undefined;
 }
 
 /**
@@ -149,12 +153,28 @@ export function StudioHistory({
       ];
     });
   }, [session, kept, urls]);
-  useEffect(() => onKept?.(earlier), [earlier, onKept]);
+  // the session's images that are kept, by result id: each shown from its copy, whose bytes never lapse as the
+  // delivery link does
+  const copies = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const k of kept) {
+      const url = k.url ?? urls.get(k.id);
+      if (url !== undefined && session.some((e) => e.result.id === k.id)) map.set(k.id, url);
+    }
+    return map;
+  }, [session, kept, urls]);
+  useEffect(() => onKept?.(earlier, copies), [earlier, copies, onKept]);
 
   return (
     <HistoryList
       {...rest}
-      entries={[...session, ...earlier]}
+      entries={[
+        ...session.map((entry) => {
+          const copy = copies.get(entry.result.id);
+          return copy === undefined ? entry : { ...entry, imageUrl: copy, expiresAt: undefined };
+        }),
+        ...earlier,
+      ]}
       searchable
       onUseAgain={(entry) => entry.input && onUseAgain(formValueOf(entry.model, entry.input))}
       onDelete={(entry) => {
