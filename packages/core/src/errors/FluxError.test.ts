@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { WebhookPayloadError } from "../webhooks/WebhookPayloadError";
 import { FluxError, FluxModerationError, FluxRateLimitError, FluxValidationError } from "./FluxError";
 
 describe("FluxError.toJSON", () => {
@@ -29,6 +30,9 @@ describe("FluxError.toJSON", () => {
     expect(new FluxRateLimitError(2_000, undefined, { scope: "client" }).toJSON()).toMatchObject({
       scope: "client",
       retryAfterMs: 2_000,
+    });
+    expect(new WebhookPayloadError("not a webhook", ["status: expected a string"]).toJSON()).toMatchObject({
+      issues: ["status: expected a string"],
     });
     expect(JSON.stringify(plain)).not.toContain("socket hang up");
   });

@@ -17,8 +17,4 @@ export class WebhookPayloadError extends FluxError {
     super("bad_response", message, options);
     this.issues = issues;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), issues: this.issues };
-  }
 }

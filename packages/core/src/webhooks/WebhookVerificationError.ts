@@ -27,8 +27,4 @@ export class WebhookVerificationError extends FluxError {
   get httpStatus(): 401 | 500 {
     return this.reason === "missing_secret" ? 500 : 401;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), reason: this.reason };
-  }
 }
